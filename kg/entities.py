@@ -1,0 +1,249 @@
+"""Entities and roles: gazetteer names, ministries of a country, persons found by their titles.
+
+Adds `Article.mentions`, `Article.entities` and `Article.roles`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import load
+from .model import Article, Entity, Mention, Role
+
+_SECTIONS = {"countries": "Country", "organizations": "Organization", "outlets": "Outlet",
+             "persons": "Person", "places": "Place"}
+_NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}")
+_SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+def slug(label: str) -> str:
+    """An IRI-safe key for a label."""
+    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    label: str
+    type: str
+    wikidata: str | None
+    country: str | None
+    alias: str            # the name as written in the lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, list[Entry]], re.Pattern]:
+    """Casefolded name -> entries, and one pattern matching every name (longest first)."""
+    index: dict[str, list[Entry]] = {}
+    lex = load("gazetteer")
+    for section, etype in _SECTIONS.items():
+        for e in lex.get(section) or []:
+            country = slug(e["country"]) if e.get("country") else None
+            for name in dict.fromkeys([e["label"], *(e.get("aliases") or [])]):
+                entry = Entry(slug(e["label"]), e["label"], etype, e.get("wikidata"), country, name)
+                index.setdefault(name.casefold(), []).append(entry)
+    names = sorted(index, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+    return index, pattern
+
+
+def known_label(text: str) -> bool:
+    """True when `text` is a name in the gazetteer."""
+    return text.strip().casefold() in gazetteer()[0]
+
+
+def _entry_for(surface: str) -> Entry | None:
+    """The gazetteer entry for a matched surface; short or all-caps names must match in case."""
+    for e in gazetteer()[0].get(surface.casefold(), []):
+        strict = e.alias.isupper() or len(e.alias) <= 3
+        if not strict or surface == e.alias:
+            return e
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _roles():
+    lex = load("roles")
+    titles = sorted(lex["titles"], key=len, reverse=True)
+    bodies = sorted(lex["bodies"], key=len, reverse=True)
+    title_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(?![\w-])", re.I)
+    body_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(b) for b in bodies) + r")\s+$", re.I)
+    canon = {}
+    for b, gloss in lex["bodies"].items():
+        canon.setdefault(gloss, b)
+    return title_re, body_re, {b: canon[g] for b, g in lex["bodies"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    words = set(load("stopwords")["words"])
+    cal = load("calendar")
+    for group in cal.values():
+        if isinstance(group, dict):
+            for k, v in group.items():
+                words.add(str(k).casefold())
+                for x in v if isinstance(v, list) else [v]:
+                    words.add(str(x).casefold())
+        elif isinstance(group, list):
+            words.update(str(x).casefold() for x in group)
+    return frozenset(words)
+
+
+def _clean_name(name: str) -> str:
+    """Cut a capitalised run at the first word that is not a name."""
+    out = []
+    for tok in name.split():
+        if tok.casefold() in stopwords() or known_label(tok):
+            break
+        out.append(tok)
+    return " ".join(out)
+
+
+class _Annotator:
+    """Collects mentions, entities and roles for one article."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.mentions: list[Mention] = []
+        self.roles: list[Role] = []
+
+    def entity(self, key, label, etype, alias, wikidata=None, source="") -> Entity:
+        ents = self.a.entities
+        if key not in ents:
+            ents[key] = Entity(key, label, etype, set(), wikidata, source)
+        if alias and alias != ents[key].label:
+            ents[key].aliases.add(alias)
+        return ents[key]
+
+    def mention(self, s, e, text, sent, key, inside=None):
+        m = Mention(s, e, text, sent, key, inside)
+        self.mentions.append(m)
+        return m
+
+    def sentence(self, sent) -> None:
+        text, off = sent.text, sent.start
+        _, pattern = gazetteer()
+        title_re, body_re, body_canon = _roles()
+        local: list[Mention] = []
+        for m in pattern.finditer(text):
+            e = _entry_for(m.group(0))
+            if not e:
+                continue
+            b = body_re.search(text[:m.start()])
+            if b and e.type == "Country":
+                body = body_canon[b.group(1).casefold()]
+                label = f"{body.title()} {e.label}"
+                ent = self.entity(slug(label), label, "Organization", text[b.start():m.end()],
+                                  source="rule: body + country")
+                ent.country = e.key
+                self.entity(e.key, e.label, e.type, m.group(0), e.wikidata, "gazetteer")
+                local.append(self.mention(off + b.start(), off + m.end(), text[b.start():m.end()], sent.index, ent.key))
+                continue
+            self.entity(e.key, e.label, e.type, m.group(0), e.wikidata, "gazetteer")
+            local.append(self.mention(off + m.start(), off + m.end(), m.group(0), sent.index, e.key))
+        by_start = {m.start - off: m for m in local}
+        for t in title_re.finditer(text):
+            self._titled(sent, t, by_start)
+        for m in _SAY_AFTER.finditer(text):
+            name = _clean_name(m.group(1))
+            if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
+                self._person(sent, m.start(1), name, "rule: speaker after verb of saying")
+
+    def _person(self, sent, start, name, source) -> Entity:
+        key = slug(name)
+        gz = _entry_for(name)
+        if gz and gz.type == "Person":
+            ent = self.entity(gz.key, gz.label, "Person", name, gz.wikidata, "gazetteer")
+        else:
+            ent = self.entity(key, name, "Person", name, source=source)
+        if not any(m.start == sent.start + start and m.key == ent.key for m in self.mentions):
+            self.mention(sent.start + start, sent.start + start + len(name), name, sent.index, ent.key)
+        return ent
+
+    def _titled(self, sent, t, by_start) -> None:
+        """TITLE [ORG [di PLACE]] [,] NAME: a person with a role."""
+        text = sent.text
+        pos, org, inner = t.end(), None, []
+        while True:
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+            m = by_start.get(pos)
+            if m and self.a.entities[m.key].type != "Person":
+                org = org or m.key
+                inner.append(m)
+                pos = m.end - sent.start
+                continue
+            if text.startswith("di ", pos) and inner:
+                pos += 3
+                continue
+            break
+        if text.startswith(",", pos):
+            pos += 1
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+        m = by_start.get(pos)
+        if m and self.a.entities[m.key].type == "Person":
+            ent, name = self.a.entities[m.key], m.text
+        else:
+            nm = _NAME.match(text, pos)
+            name = _clean_name(nm.group(0)) if nm else ""
+            if not name or (inner and inner[-1].end - sent.start > pos):
+                return
+            ent = self._person(sent, pos, name, "rule: title + name")
+        for m in inner:
+            m.inside = ent.key
+        if org is None:
+            org = self._country_of(ent.label)
+        self.roles.append(Role(ent.key, t.group(1).casefold(), org, sent.index))
+
+    def _country_of(self, label: str) -> str | None:
+        """The country the gazetteer gives for a name, added to the article's entities."""
+        gz = _entry_for(label)
+        if not gz or not gz.country:
+            return None
+        for entries in gazetteer()[0].values():
+            for e in entries:
+                if e.key == gz.country:
+                    self.entity(e.key, e.label, e.type, None, e.wikidata, "gazetteer: country of a person")
+                    return e.key
+        return None
+
+    def short_names(self) -> None:
+        """Single-name mentions ("Kim", "Rutte") tied to the person of this article who bears that name."""
+        persons = [e for e in self.a.entities.values() if e.type == "Person"]
+        tokens: dict[str, set[str]] = {}
+        for p in persons:
+            for n in {p.label, *p.aliases}:
+                parts = n.split()
+                if len(parts) > 1:
+                    for tok in (parts[0], parts[-1]):
+                        tokens.setdefault(tok, set()).add(p.key)
+        if not tokens:
+            return
+        taken = {(m.start, m.end) for m in self.mentions}
+        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")(?![\w-])")
+        for sent in self.a.sentences:
+            for m in pat.finditer(sent.text):
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if any(a <= s < b or a < e <= b for a, b in taken) or len(tokens[m.group(1)]) != 1:
+                    continue
+                key = next(iter(tokens[m.group(1)]))
+                self.a.entities[key].aliases.add(m.group(1))
+                self.mention(s, e, m.group(1), sent.index, key)
+
+
+def annotate(article: Article) -> Article:
+    """Find the entities, mentions and roles of an article."""
+    ann = _Annotator(article)
+    for author in article.authors:
+        ann.entity(slug(author), author, "Person", author, source="byline")
+    for sent in article.sentences:
+        ann.sentence(sent)
+    ann.short_names()
+    article.mentions = sorted(ann.mentions, key=lambda m: (m.start, -m.end))
+    article.roles = list(dict.fromkeys(ann.roles))
+    return article

@@ -1,0 +1,91 @@
+"""Merging across articles: one entity per person whatever the spelling, and spun copies marked."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+
+from .model import Article, Entity
+
+SPUN_SIMILARITY = 0.35    # share of word trigrams two articles must have in common to be one story copied
+
+
+def _similar_names(a: str, b: str) -> bool:
+    """Spelling variants of one name: same number of words, each pair close (Sibikha / Sybiha)."""
+    ta, tb = a.casefold().split(), b.casefold().split()
+    if len(ta) != len(tb):
+        return False
+    return all(x == y or difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(ta, tb)) and ta != tb
+
+
+def _persons(articles: list[Article]) -> dict[str, Entity]:
+    persons: dict[str, Entity] = {}
+    for a in articles:
+        for e in a.entities.values():
+            if e.type == "Person":
+                persons.setdefault(e.key, e)
+    return persons
+
+
+def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
+    """Person key -> the key it is merged into, for variants and lone surnames across articles."""
+    full = sorted((k for k in persons if len(persons[k].label.split()) > 1), key=lambda k: (-len(persons[k].label.split()), k))
+    remap: dict[str, str] = {}
+    for k in sorted(persons):
+        p = persons[k]
+        if len(p.label.split()) == 1:
+            hits = [f for f in full if any(p.label in n.split() for n in {persons[f].label, *persons[f].aliases})]
+        else:
+            hits = [f for f in full if f < k and f not in remap and
+                    any(_similar_names(p.label, n) for n in {persons[f].label, *persons[f].aliases})]
+        if len(hits) == 1 and hits[0] != k:
+            remap[k] = hits[0]
+    return remap
+
+
+def _apply(a: Article, remap: dict[str, str], persons: dict[str, Entity]) -> None:
+    for old, new in remap.items():
+        if old not in a.entities:
+            continue
+        e = a.entities.pop(old)
+        target = a.entities.get(new)
+        if target is None:
+            src = persons[new]
+            target = replace(src, aliases=set(src.aliases))
+            a.entities[new] = target
+        target.aliases |= {e.label, *e.aliases}
+    for m in a.mentions:
+        m.key = remap.get(m.key, m.key)
+        m.inside = remap.get(m.inside, m.inside) if m.inside else None
+    a.roles = [replace(r, person=remap.get(r.person, r.person), org=remap.get(r.org, r.org) if r.org else None)
+               for r in a.roles]
+    for c in a.claims:
+        for f in ("agent", "target", "place", "about_agent", "about_target", "about_place"):
+            v = getattr(c, f)
+            if v in remap:
+                setattr(c, f, remap[v])
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    w = re.findall(r"\w+", text.casefold())
+    return set(zip(w, w[1:], w[2:]))
+
+
+def mark_copies(articles: list[Article]) -> None:
+    """Mark an article as a copy of an earlier one (by id) when they share most of their wording."""
+    grams = [(a, _trigrams(a.text)) for a in articles]
+    for i, (a, ga) in enumerate(grams):
+        for b, gb in grams[:i]:
+            if ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= SPUN_SIMILARITY:
+                a.duplicate_of = b.duplicate_of or b.id
+                break
+
+
+def merge(articles: list[Article]) -> list[Article]:
+    """Merge person variants across articles and mark copies; articles keep their own evidence."""
+    persons = _persons(articles)
+    remap = person_aliases(persons)
+    for a in articles:
+        _apply(a, remap, persons)
+    mark_copies(articles)
+    return articles

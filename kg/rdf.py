@@ -1,0 +1,207 @@
+"""The one place RDF is written: articles in, an rdflib Graph out, and files written atomically."""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .entities import slug
+from .model import SPEECH_ACTS, Article, Claim, DateValue, Entity
+from .vocab import ENTITY_CLASS, KB, KBR, NIF, ORG, PROV, SCHEMA, TYPE_CLASS, WD
+
+PREFIXES = {"kb": KB._NS, "kbr": KBR, "nif": NIF, "org": ORG, "schema": SCHEMA, "prov": PROV,
+            "skos": SKOS, "wd": WD}
+_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns)
+    return g
+
+
+def article_iri(doc_id: str) -> URIRef:
+    return KBR[f"article/{quote(doc_id, safe='')}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    return KBR[f"entity/{key}"]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    return KBR[f"graph/{quote(doc_id, safe='')}"]
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def date_literal(d: DateValue) -> Literal:
+    return Literal(d.value, datatype=_DATATYPE[d.precision])
+
+
+def event_iri(typ, agent, target, place, date=None, qty=None) -> URIRef:
+    return KBR[f"claim/{typ.lower()}-{_hash(typ, agent, target, place, date, qty)}"]
+
+
+def claim_iri(c: Claim) -> URIRef:
+    q = c.quantity
+    qty = (q.value, q.low, q.high) if q else None
+    date = c.date.value if c.date else None
+    if c.type in SPEECH_ACTS:
+        about = event_iri(c.about, c.about_agent, c.about_target, c.about_place) if c.about else None
+        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, about, date, qty, c.negated)}"]
+    return event_iri(c.type, c.agent, c.target, c.place, date, qty)
+
+
+def _entity(g: Graph, e: Entity) -> URIRef:
+    s = entity_iri(e.key)
+    g.add((s, RDF.type, ENTITY_CLASS[e.type]))
+    g.add((s, RDFS.label, Literal(e.label)))
+    for a in sorted(e.aliases - {e.label}):
+        g.add((s, SKOS.altLabel, Literal(a)))
+    if e.wikidata:
+        g.add((s, SCHEMA.sameAs, WD[e.wikidata]))
+    if e.country:
+        g.add((s, KB.country, entity_iri(e.country)))
+    return s
+
+
+def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
+    s = claim_iri(c)
+    g.add((s, RDF.type, TYPE_CLASS[c.type]))
+    g.add((s, KB.typeCode, Literal(c.type)))
+    g.add((s, KB.agent, entity_iri(c.agent)))
+    for p, v in ((KB.target, c.target), (KB.place, c.place)):
+        if v:
+            g.add((s, p, entity_iri(v)))
+    if c.about:
+        ev = event_iri(c.about, c.about_agent, c.about_target, c.about_place)
+        g.add((s, KB.about, ev))
+        g.add((ev, RDF.type, TYPE_CLASS[c.about]))
+        g.add((ev, KB.typeCode, Literal(c.about)))
+        for p, v in ((KB.agent, c.about_agent), (KB.target, c.about_target), (KB.place, c.about_place)):
+            if v:
+                g.add((ev, p, entity_iri(v)))
+    if c.date:
+        g.add((s, KB.date, date_literal(c.date)))
+        g.add((s, KB.datePrecision, Literal(c.date.precision)))
+    q = c.quantity
+    if q:
+        if q.value is not None:
+            g.add((s, KB.quantity, Literal(q.value, datatype=XSD.integer)))
+        else:
+            g.add((s, KB.quantityMin, Literal(q.low, datatype=XSD.integer)))
+            g.add((s, KB.quantityMax, Literal(q.high, datatype=XSD.integer)))
+    if c.negated:
+        g.add((s, KB.negated, Literal(True)))
+    if c.modality:
+        g.add((s, KB.modality, Literal(c.modality)))
+    g.add((s, PROV.wasDerivedFrom, art))
+    ev = KBR[f"evidence/{quote(a.id, safe='')}/{c.sentence.start}-{c.sentence.end}-{s.split('/')[-1]}"]
+    g.add((s, KB.evidence, ev))
+    g.add((ev, RDF.type, KB.Evidence))
+    g.add((ev, KB.inArticle, art))
+    g.add((ev, NIF.beginIndex, Literal(c.sentence.start, datatype=XSD.nonNegativeInteger)))
+    g.add((ev, NIF.endIndex, Literal(c.sentence.end, datatype=XSD.nonNegativeInteger)))
+    g.add((ev, NIF.anchorOf, Literal(c.sentence.text)))
+    if c.trigger:
+        g.add((ev, KB.trigger, Literal(c.trigger)))
+    if c.date:
+        g.add((ev, KB.dateText, Literal(c.date.text)))
+    if c.quantity:
+        g.add((ev, KB.quantityText, Literal(c.quantity.text)))
+    if c.quote:
+        g.add((ev, KB.quote, Literal(c.quote)))
+        g.add((ev, KB.quoteBegin, Literal(c.quote_start, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, KB.quoteEnd, Literal(c.quote_end, datatype=XSD.nonNegativeInteger)))
+
+
+def add_article(g: Graph, a: Article) -> None:
+    """Add one article, its entities, roles and claims to `g`."""
+    art = article_iri(a.id)
+    g.add((art, RDF.type, KB.Article))
+    g.add((art, KB.articleId, Literal(a.id)))
+    g.add((art, KB.text, Literal(a.raw)))
+    if a.title:
+        g.add((art, SCHEMA.headline, Literal(a.title)))
+    if a.url:
+        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.published:
+        g.add((art, SCHEMA.datePublished, date_literal(a.published)))
+        g.add((art, KB.datePublishedFoundBy, Literal(a.published_how)))
+    if a.outlet:
+        o = Entity(key="outlet-" + slug(a.outlet), label=a.outlet, type="Outlet")
+        g.add((art, SCHEMA.publisher, _entity(g, o)))
+        g.add((art, KB.outletFoundBy, Literal(a.outlet_how)))
+    if a.duplicate_of:
+        g.add((art, KB.duplicateOf, article_iri(a.duplicate_of)))
+    for e in a.entities.values():
+        g.add((art, SCHEMA.mentions, _entity(g, e)))
+    for name in a.authors:
+        g.add((art, SCHEMA.author, entity_iri(slug(name))))
+    for r in a.roles:
+        m = KBR[f"membership/{r.person}/{slug(r.role)}/{r.org or 'none'}"]
+        g.add((m, RDF.type, KB.Membership))
+        g.add((m, ORG.member, entity_iri(r.person)))
+        g.add((m, KB.roleLabel, Literal(r.role)))
+        if r.org:
+            g.add((m, ORG.organization, entity_iri(r.org)))
+        sent = a.sentences[r.sentence]
+        ev = KBR[f"evidence/{quote(a.id, safe='')}/{sent.start}-{sent.end}"]
+        g.add((m, KB.evidence, ev))
+        g.add((ev, RDF.type, KB.Evidence))
+        g.add((ev, KB.inArticle, art))
+        g.add((ev, NIF.beginIndex, Literal(sent.start, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.endIndex, Literal(sent.end, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.anchorOf, Literal(sent.text)))
+    for c in a.claims:
+        _claim(g, a, art, c)
+
+
+def to_graph(articles: list[Article]) -> Graph:
+    """The RDF graph of a list of articles."""
+    g = new_graph()
+    for a in articles:
+        add_article(g, a)
+    return g
+
+
+def to_dataset(articles: list[Article]) -> Dataset:
+    """One named graph per article, so one article can be replaced without touching the rest."""
+    ds = Dataset()
+    for p, ns in PREFIXES.items():
+        ds.bind(p, ns)
+    for a in articles:
+        add_article(ds.graph(graph_iri(a.id)), a)
+    return ds
+
+
+FORMATS = {"ttl": "turtle", "turtle": "turtle", "trig": "trig", "nquads": "nquads", "nt": "nt", "jsonld": "json-ld"}
+
+
+def serialize(data: Graph | Dataset, fmt: str = "turtle") -> bytes:
+    out = data.serialize(format=FORMATS.get(fmt, fmt), encoding="utf-8")
+    if fmt in ("nquads", "nt"):   # line formats: sort for stable bytes
+        out = b"".join(sorted(set(out.splitlines(keepends=True))))
+    return out
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file and a rename: never a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
