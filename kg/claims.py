@@ -13,7 +13,10 @@ from .lexicon import load
 from .model import Article, Claim, DateValue, Mention, Quantity, Sentence
 from .numbers import find_quantities
 
+_FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika)\b", re.I)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
+SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
+NO_TARGET = frozenset(("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT"))
 NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi"}
 
 
@@ -43,6 +46,7 @@ def lexicon():
         "arms": _words(lex["arms"]),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
         "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
+        "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
         "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
@@ -52,6 +56,8 @@ def lexicon():
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         "bahwa": re.compile(r"(?<![\w-])(?:bahwa|jika|agar|supaya)(?![\w-])|[:;]", re.I),
+        "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
+        "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
         "coord": re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|maupun|serta)\s+)$", re.I),
     }
 
@@ -68,8 +74,10 @@ class Trigger:
 
 
 def _is_nominal(word: str) -> bool:
+    """Noun triggers ("pengerahan", "kecaman") take their agent after them."""
     w = word.casefold()
-    return w in NOMINAL_EXTRA or (w.endswith("an") and not w.startswith(("me", "di", "ber"))) or " " in w and w.split()[0].endswith("an")
+    first = w.split()[0]
+    return w in NOMINAL_EXTRA or (first.endswith("an") and not first.startswith(("me", "di", "ber")))
 
 
 class _Reader:
@@ -80,6 +88,7 @@ class _Reader:
         self.ref = ref
         self.last_agents: list[str] = []
         self.last_date: DateValue | None = None
+        self.last_pair: list[str] = []
         self.by_sent: dict[int, list[Mention]] = {}
         for m in article.mentions:
             self.by_sent.setdefault(m.sentence, []).append(m)
@@ -99,7 +108,9 @@ class _Reader:
         return self.a.entities[m.key].type
 
     def before(self, sent, m, pattern) -> bool:
-        return bool(pattern.search(sent.text[max(0, m.start - sent.start - 40):m.start - sent.start]))
+        """True when the words just before mention `m` match `pattern` (an opening bracket is looked through)."""
+        ctx = sent.text[max(0, m.start - sent.start - 40):m.start - sent.start]
+        return bool(pattern.search(ctx) or pattern.search(re.sub(r"[\w\s-]*\(\s*$", "", ctx)))
 
     def subjects(self, sent, args, lo, hi, speech: bool) -> list[str]:
         """The subject(s) of the clause sent.text[lo:hi]: the first free agent mention and those coordinated with it."""
@@ -109,6 +120,8 @@ class _Reader:
         for i, m in enumerate(cands):
             if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]):
                 continue
+            if _FRONTED.match(sent.text[lo:]) and "," in sent.text[m.end - sent.start:hi]:
+                continue         # "Atas perintah Kim, ..." / "Sejak perang Rusia pecah, ...": not the subject
             if speech and self.before(sent, m, lx["owner"]):
                 continue
             out = [m.key]
@@ -170,7 +183,7 @@ class _Reader:
                 return self.last_agents, qspan
             after = [a for a in args if a.start - sent.start >= m.end() and a.start - sent.start <= m.end() + 3]
             if word == "menurut":
-                if after:
+                if after and self.kind(after[0]) != "Outlet":
                     return [after[0].key], qspan
                 continue
             if after and (qspan is None or m.start() >= qspan[1] or m.start() > len(text) * 0.5):
@@ -187,13 +200,25 @@ class _Reader:
             return None
         return min(dates, key=lambda d: abs(d.start - pos))
 
+    def quantities(self, text: str) -> list[Quantity]:
+        """Amounts of troops: a number before a troop word, or after "sebanyak"/"menjadi" in a sentence about troops."""
+        lx = lexicon()
+        troops_at = [m.start() for m in lx["troops"].finditer(text)]
+        out = []
+        for q in find_quantities(text):
+            if lx["troops"].match(text, q.end + 1) or lx["troops"].search(text[q.end:q.end + 25]) and \
+                    not re.search(r"[,.;]", text[q.end:q.end + 25].split(lx["troops"].search(text[q.end:q.end + 25]).group(0))[0]):
+                out.append(q)
+            elif troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
+                out.append(q)
+        return out
+
     def read(self, sent: Sentence) -> list[Claim]:
         lx = lexicon()
         text = sent.text
         args = self.args(sent)
         dates = find_dates(text, self.ref)
-        quantities = [q for q in find_quantities(text) if lx["troops"].search(text[q.end:q.end + 30]) or
-                      re.search(r"sebanyak\s*$", text[max(0, q.start - 12):q.start])]
+        quantities = self.quantities(text)
         speaker, qspan = self.speaker(sent, args)
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
@@ -203,69 +228,77 @@ class _Reader:
         inherited = None
         if lx["pronoun"].match(text) or re.match(r"^\W*(?:pada saat yang sama|saat itu)", text, re.I):
             inherited = self.last_date
+        countries = [m.key for m in args if self.kind(m) == "Country"]
         out: list[Claim] = []
-        sent_agents: list[str] = []
+        main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
         speech_end = 0
         for t in trigs:
-            speech = t.type in ("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT")
-            in_quote = qspan and qspan[0] <= t.start < qspan[1]
-            lo = 0
-            for b in lx["bahwa"].finditer(text[:t.start]):
-                lo = b.end()
-            lo = max(lo, speech_end if not speech else 0)
-            agents: list[str] = []
-            target = place = None
+            speech = t.type in SPEECH
+            in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
+            if not speech and lx["irrealis"].search(text[max(0, t.start - 22):t.start]):
+                continue
+            lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end])
             after = [m for m in args if m.start - sent.start >= t.end]
-            if t.nominal:
-                near = [m for m in after if m.start - sent.start <= t.end + 30
-                        and not self.before(sent, m, lx["prep"])]
-                agents = [near[0].key] if near and self.kind(near[0]) != "Place" else []
-                if t.type == "DEPLOY":
-                    owners = [m for m in after if m.start - sent.start <= t.end + 25 and self.before(sent, m, lx["owner"])]
-                    agents = [owners[0].key] if owners else agents
-                if not agents:
-                    continue
+            agents: list[str] = []
+            target = None
+            via_owner = False
+            if t.word.casefold() in lx["attribution_words"]:
+                agents = speaker
+            elif t.nominal:
+                agents, target = self.nominal_args(sent, t, after)
+                via_owner = t.type == "DEPLOY"
             elif in_quote and speech:
                 agents = speaker
+            elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
+                agents, target = [self.last_pair[0]], self.last_pair[1]
+            elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
+                    and t.start > 0 and not t.passive:
+                agents = main
+            elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
+                agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
+            elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech:
+                head = [m for m in args if m.end - sent.start <= t.start and self.kind(m) != "Place"
+                        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?yang\s+(?:\w+\s+)?", text[m.end - sent.start:t.start])]
+                agents = [head[-1].key] if head else []
             elif t.passive:
-                nxt = [m for m in after if m.start - sent.start <= t.end + 6 and self.kind(m) != "Place"]
+                nxt = [m for m in after if m.start - sent.start <= t.end + 6 and self.kind(m) != "Place"
+                       and not self.before(sent, m, lx["prep"])]
                 if nxt:
                     agents = [nxt[0].key]
                 elif speech:
                     agents = speaker
                 else:
-                    before = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
-                    agents = [before[-1].key] if before else []
+                    owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
+                    agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
             else:
                 agents = self.subjects(sent, args, lo, t.start, speech)
                 if not agents:
-                    agents = self.pronoun_agents(sent, lo, t.start, sent_agents)
+                    agents = self.pronoun_agents(sent, lo, t.start, main)
                 if not agents and speech:
                     agents = speaker
                 if not agents and not speech:
-                    owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
-                    agents = [owners[-1].key] if owners else []
+                    owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
+                              and self.before(sent, m, lx["owner"])]
+                    agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
+            if main and lo > 0:     # "X said that <X's own country> warned": the speaker acts for it
+                own = {r.org for r in self.a.roles if r.person in main}
+                agents = [main[0] if a in own else a for a in agents]
             if not agents:
+                if speech and t.passive:
+                    continue         # "disebut", "diyakini" with no one named: the clause goes on
                 continue
-            # arguments after the trigger
-            stop = len(text)
-            for t2 in trigs:
-                if t2.start > t.end and (t2.type in ("CONFIRM", "DENY", "STATEMENT") or not speech):
-                    stop = t2.start
-                    break
-            for m in after:
-                if m.start - sent.start > stop and target:
-                    break
-                k = self.kind(m)
-                if k == "Place" or (re.search(r"(?:wilayah|di)\s+$", text[max(0, m.start - sent.start - 9):m.start - sent.start]) and k != "Person"):
-                    place = place or m.key
-                elif target is None and m.key not in agents and not self.before(sent, m, lx["carried"]):
-                    target = m.key
+            if t.type == "COMBAT" and not via_owner:
+                first = next((m for m in args if m.key == agents[0] and m.end - sent.start <= t.start), None)
+                via_owner = bool(first and self.before(sent, first, lx["owner"]))
+            typ = "DEPLOY" if t.type == "COMBAT" and via_owner else t.type
+            stop = self.clause_end(text, t, trigs)
+            tgt, place = self.objects(sent, typ, t, after, stop, agents)
+            target = target or tgt
             if speech:
                 speech_end = t.end
-                sent_agents = sent_agents or agents
+                main = main or agents
             for ag in agents:
-                c = Claim(t.type, ag, sent, target=target if t.type not in ("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT") else None,
+                c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
                 c.date = self.date_for(sent, t.start, dates) or inherited
                 for mod, pat in lx["modality"]:
@@ -277,41 +310,112 @@ class _Reader:
                 out.append(c)
         out = self._refine(sent, out, quantities, speaker, dates, inherited)
         if out:
-            agents = [c.agent for c in out if c.type in ("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT")]
+            agents = [c.agent for c in out if c.type in SPEECH]
             self.last_agents = list(dict.fromkeys(agents or [c.agent for c in out]))[:1] or self.last_agents
         if dates:
             self.last_date = dates[0]
         elif inherited:
             self.last_date = inherited
-        return out
+        pair = list(dict.fromkeys(countries))
+        if len(pair) >= 2:
+            self.last_pair = pair[-2:]
+        seen, unique = set(), []
+        for c in out:
+            k = (c.type, c.agent, c.target, c.place, c.about, c.quantity, c.negated)
+            if k not in seen:
+                seen.add(k)
+                unique.append(c)
+        return unique
+
+    def nominal_args(self, sent, t, after) -> tuple[list[str], str | None]:
+        """Agent of a noun trigger: the name right after it ("kecaman Korsel", "pengerahan pasukan Korut"),
+        or "antara X dan Y"."""
+        lx = lexicon()
+        text = sent.text
+        for m in after:
+            gap = text[t.end:m.start - sent.start]
+            if len(gap) > 45:
+                break
+            if not gap.strip() or (lx["owner"].search(gap) and re.fullmatch(r"[\w\s-]*", gap) and len(gap.split()) <= 3):
+                if self.kind(m) != "Place":
+                    return [m.key], None
+            pm = re.fullmatch(r"\s*(?:\w+\s+)?antara\s+(?:\w+\s+)?", gap)
+            if pm:
+                rest = [n for n in after if n is not m and n.start > m.end]
+                if rest and re.fullmatch(r"\s+dan\s+", text[m.end - sent.start:rest[0].start - sent.start]):
+                    return [m.key], rest[0].key
+                return [m.key], None
+        return [], None
+
+    def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
+        nxt = [x.start for x in trigs if x.start > t.end and not x.nominal]
+        m = re.compile(r"[;.]|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s").search(text, t.end)
+        return min(nxt + ([m.start()] if m else []) + [len(text)])
+
+    def objects(self, sent, typ, t, after, stop, agents) -> tuple[str | None, str | None]:
+        """Target and place after the trigger, within its clause."""
+        lx = lexicon()
+        text = sent.text
+        target = place = None
+        bahwa = lx["bahwa"].search(text, t.end)
+        for m in after:
+            rel = m.start - sent.start
+            if rel >= stop:
+                break
+            k = self.kind(m)
+            ctx = text[max(0, rel - 30):rel]
+            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person":
+                place = place or m.key
+                continue
+            if target or m.key in agents or self.before(sent, m, lx["carried"]):
+                continue
+            if typ in ("DEPLOY", "SUPPLY", "TRAIN"):
+                if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I):
+                    target = m.key
+            elif bahwa and rel > bahwa.start():
+                continue
+            elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx):
+                target = m.key
+        return target, place
 
     def _refine(self, sent, claims, quantities, speaker, dates, inherited) -> list[Claim]:
         """Tie speech acts to the events they are about; turn negated reports into denials; add estimates."""
         lx = lexicon()
-        events = [c for c in claims if c.type not in ("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT")]
-        speech = [c for c in claims if c not in events]
+        events = [c for c in claims if c.type not in SPEECH]
+        speech = [c for c in claims if c.type in SPEECH]
         text = sent.text
         for s in speech:
             if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT"):
                 ev = next((e for e in events if e.agent != s.agent or s.type != "STATEMENT"), None)
-                if ev is None and lx["troops"].search(text):
-                    s.about = "DEPLOY"
-                elif ev is not None:
+                if ev is not None:
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
+                elif s.type != "STATEMENT":
+                    pos = text.find(s.trigger) + len(s.trigger)
+                    complement = re.split(r"\s(?:dan|tetapi|namun)\s|[,;]", text[pos:pos + 80])[0]
+                    if lx["troops"].search(complement) or re.search(r"pengerahan|pengiriman|penempatan", complement, re.I):
+                        s.about = "DEPLOY"
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
+                pos = text.find(s.trigger) + len(s.trigger)
+                s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
+                                             and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
         # a negated event inside a report is what the speaker denies, not an event
         claims = [c for c in claims if not (c in events and c.negated)]
         # amounts of troops: an estimate by whoever reports them
-        estimators = [c.agent for c in speech if c.type in ("ESTIMATE",)] or \
+        estimators = [c.agent for c in speech if c.type == "ESTIMATE"] or \
                      [c.agent for c in speech if c.type not in ("CONFIRM", "DENY", "NO_COMMENT")] or speaker
         kill = any(e.type in ("KILL", "ATTACK") for e in events)
         for q in quantities:
             if kill:
                 for e in events:
                     if e.type in ("KILL", "ATTACK") and e.quantity is None:
+                        e.quantity = q
+                continue
+            if not estimators:
+                for e in events:
+                    if e.type == "DEPLOY" and e.quantity is None:
                         e.quantity = q
                 continue
             agents = list(dict.fromkeys(estimators))
@@ -322,19 +426,15 @@ class _Reader:
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
             for ag in agents:
                 base = next((c for c in speech if c.agent == ag), None)
-                c = Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
-                          date=d or (self.date_for(sent, q.start, dates)) or inherited,
-                          about="DEPLOY", modality=base.modality if base else None,
-                          quote=base.quote if base else None,
-                          quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1)
-                claims.append(c)
-            for e in events:
-                if e.type == "DEPLOY" and e.quantity is None:
-                    e.quantity = q
+                claims.append(Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
+                                    date=d or self.date_for(sent, q.start, dates) or inherited,
+                                    about="DEPLOY", modality=base.modality if base else None,
+                                    quote=base.quote if base else None,
+                                    quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
         if quantities and not kill:
             claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimators)]
         # a plain statement adds nothing next to a specific act by the same agent
-        specific = {c.agent for c in claims if c.type not in ("STATEMENT",) and c.type not in [e.type for e in events]}
+        specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
 
 
@@ -354,9 +454,11 @@ def read_claims(article: Article, ref) -> Article:
                 if c.date is None and d:
                     c.date = d[0]
         for c in found:
-            if c.date is None and sent.index in lede and ref is not None:
+            if c.date is not None or c.type not in SPEECH:
+                continue         # events keep only dates the text gives them
+            if sent.index in lede and ref is not None:
                 c.date = DateValue(ref.value, ref.precision, ref.text)
-            elif c.date is None and article.published is not None:
+            elif article.published is not None:
                 c.date = article.published
         claims += found
         prev = found or prev

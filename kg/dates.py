@@ -70,7 +70,7 @@ _PATTERNS = [(k, re.compile(p), g) for k, p, g in [
     ("my", rf"\b(?P<m>{_MON})\s+(?P<y>\d{{4}})(?![\d.,]\d)", 0),
     ("m_rel", rf"\b(?P<m>{_MONFULL})\s+(?:(?i:yang)\s+)?(?:(?P<past>{_PAST})|{_FUT})\b", 0),
     ("m_cue", rf"\b{_ci(_L['cues']['month'])}\s+(?P<x>(?P<m>{_MONFULL}))(?!\s*\d)", "x"),
-    ("ago", rf"(?i:(?P<n>\b\d{{1,3}}|{_NUM_WORDS}|\bse)\s*(?P<u>{_alt(_UNITS)})\s+(?:yang\s+)?lalu\b)", 0),
+    ("ago", rf"(?i:(?P<n>(?<![\d.,])\b\d{{1,3}}(?![.,]\d)|{_NUM_WORDS}|\bse)\s*(?P<u>{_alt(_UNITS)})\s+(?:yang\s+)?lalu\b)", 0),
     ("wd_rel", rf"(?P<wd>{_WD})\s+(?:(?P<wk>(?i:pekan|minggu))\s+)?(?:(?P<past>{_PAST})|{_FUT})\b", 0),
     ("rel", rf"(?i:\b(?:(?P<p>{_alt(_REL)})|(?P<q>{_alt(_L['qualifiers'])})\s+"
             rf"(?P<p2>{_alt(k for k, v in _REL.items() if 'months' in v or 'years' in v)}))\b)", 0),
@@ -91,7 +91,7 @@ _GATES = {"dmy": ("digit", "month"), "mdy": ("digit", "month"), "num": ("digit",
 _YEAR_CUE = re.compile(rf"(?:^|\W)(?:{_ci(_L['cues']['year'])})\s+$")
 _AMOUNT_BEFORE = re.compile(rf"(?:^|\s)(?:{_ci(_L['amount_words'] + _HEDGES)})\s*$")
 _YEAR_DASH = re.compile(r"(?:^|\D)\d{4}\s*[-–]\s*$")
-_VAGUE_BEFORE = re.compile(rf"(?:^|\W)(?:{_ci(_L['vague_counts'])}|\d+|{_NUM_WORDS})\s+$", re.I)
+_VAGUE_BEFORE = re.compile(rf"(?:^|[^\w.,])(?:{_ci(_L['vague_counts'])}|\d{{1,3}}|{_NUM_WORDS})\s+$", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?\"“\n]\s*)$")
 _SLACK = dt.timedelta(days=14)   # how far after ref a yearless date may fall
 

@@ -59,6 +59,8 @@ def known_label(text: str) -> bool:
 def _entry_for(surface: str) -> Entry | None:
     """The gazetteer entry for a matched surface; short or all-caps names must match in case."""
     for e in gazetteer()[0].get(surface.casefold(), []):
+        if surface.islower() and not e.alias.islower():
+            continue             # names are capitalised: "antara" is a word, "Antara" an agency
         strict = e.alias.isupper() or len(e.alias) <= 3
         if not strict or surface == e.alias:
             return e

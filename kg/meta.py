@@ -120,6 +120,21 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
     return used
 
 
+_DATELINE = re.compile(r"^(?:[A-Z][\w.]*(?:[ ,]+[\w.-]+){0,4}\s*[—–-]+\s*|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\s*:\s+)(?=\S)")
+
+
+def strip_dateline(article: Article) -> None:
+    """Leave the dateline ("WASHINGTON, DC, outlet.com –", "Jakarta:") out of the first body line."""
+    for i, (a, b) in enumerate(article.keep[:8]):
+        line = article.raw[a:b]
+        if len(line) < 100:
+            continue
+        m = _DATELINE.match(line)
+        if m and len(m.group(0).split()) <= 6:
+            article.keep[i] = (a + m.end(), b)
+        return
+
+
 def read_meta(article: Article) -> Article:
     """Fill outlet, title, authors and published; drop byline and sign-off lines from the content."""
     lines = [article.raw[a:b] for a, b in article.keep]
@@ -129,6 +144,7 @@ def read_meta(article: Article) -> Article:
     find_title(article, lines)
     used = set(find_authors(article, lines, raw_lines))
     article.keep = [(a, b) for a, b in article.keep if article.raw[a:b] not in used]
+    strip_dateline(article)
     return article
 
 

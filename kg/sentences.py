@@ -32,9 +32,12 @@ def split_text(text: str) -> list[tuple[int, int]]:
 
 def split(article: Article) -> Article:
     """Set `article.sentences` from its content lines."""
+    from .clean import is_boilerplate
     out = []
     for a, b in article.keep:
         for s, e in split_text(article.raw[a:b]):
+            if is_boilerplate(article.raw[a + s:a + e]):
+                continue       # a prompt run into the last paragraph
             out.append(Sentence(len(out), a + s, a + e, article.raw[a + s:a + e]))
     article.sentences = out
     return article
