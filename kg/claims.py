@@ -16,6 +16,7 @@ from .numbers import find_quantities
 _FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika)\b", re.I)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
+POINT_EVENTS = frozenset(("KILL", "ATTACK", "MEET", "SUMMON", "SANCTION", "AGREE"))
 NO_TARGET = frozenset(("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT"))
 NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi"}
 
@@ -120,7 +121,8 @@ class _Reader:
         for i, m in enumerate(cands):
             if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]):
                 continue
-            if _FRONTED.match(sent.text[lo:]) and "," in sent.text[m.end - sent.start:hi]:
+            head = sent.text[lo:hi]
+            if _FRONTED.match(head) and "," in head and lo + head.index(",") >= m.end - sent.start:
                 continue         # "Atas perintah Kim, ..." / "Sejak perang Rusia pecah, ...": not the subject
             if speech and self.before(sent, m, lx["owner"]):
                 continue
@@ -195,10 +197,13 @@ class _Reader:
                     return [later[0].key], qspan
         return [], qspan
 
-    def date_for(self, sent: Sentence, pos: int, dates) -> DateValue | None:
-        if not dates:
-            return None
-        return min(dates, key=lambda d: abs(d.start - pos))
+    @staticmethod
+    def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue]) -> DateValue | None:
+        """The nearest date that is nearer to this trigger than to any other trigger of the sentence."""
+        def dist(d, x):
+            return max(0, d.start - x.end, x.start - d.end)
+        own = [d for d in dates if min(trigs, key=lambda x: (dist(d, x), x.start)) is t]
+        return min(own, key=lambda d: dist(d, t)) if own else None
 
     def quantities(self, text: str) -> list[Quantity]:
         """Amounts of troops: a number before a troop word, or after "sebanyak"/"menjadi" in a sentence about troops."""
@@ -300,7 +305,7 @@ class _Reader:
             for ag in agents:
                 c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
-                c.date = self.date_for(sent, t.start, dates) or inherited
+                c.date = self.date_for(t, trigs, dates) or inherited
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod
@@ -401,6 +406,10 @@ class _Reader:
                 pos = text.find(s.trigger) + len(s.trigger)
                 s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
+        # an incident reported without its own date happened by the time it was reported
+        for e in events:
+            if e.date is None and e.type in POINT_EVENTS:
+                e.date = next((s.date for s in speech if s.date), None)
         # a negated event inside a report is what the speaker denies, not an event
         claims = [c for c in claims if not (c in events and c.negated)]
         # amounts of troops: an estimate by whoever reports them
@@ -427,7 +436,7 @@ class _Reader:
             for ag in agents:
                 base = next((c for c in speech if c.agent == ag), None)
                 claims.append(Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
-                                    date=d or self.date_for(sent, q.start, dates) or inherited,
+                                    date=d or (base.date if base else None) or inherited,
                                     about="DEPLOY", modality=base.modality if base else None,
                                     quote=base.quote if base else None,
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))

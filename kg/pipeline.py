@@ -70,6 +70,10 @@ def read_all(paths: list[Path]) -> Build:
 def build(paths: list[Path]) -> Build:
     """Read and extract a corpus; articles with no printed date are anchored on the others' dates."""
     b = read_all(paths)
+    if not b.articles:
+        first = b.skipped[0] if b.skipped else None
+        raise ArticleError(first.path if first else paths[0],
+                           f"no readable article ({first.problem})" if first else "no readable article")
     b.articles.sort(key=lambda a: a.id)
     for a in b.articles:
         for stage in STAGES:
