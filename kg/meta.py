@@ -139,10 +139,14 @@ def read_meta(article: Article) -> Article:
     """Fill outlet, title, authors and published; drop byline and sign-off lines from the content."""
     lines = [article.raw[a:b] for a, b in article.keep]
     raw_lines = article.raw.split("\n")
-    find_outlet(article, lines)
+    given_authors = list(article.authors)
+    if not article.outlet:
+        find_outlet(article, lines)
     find_published(article, lines)
     find_title(article, lines)
     used = set(find_authors(article, lines, raw_lines))
+    if given_authors:
+        article.authors, article.authors_how = given_authors, "page metadata"
     article.keep = [(a, b) for a, b in article.keep if article.raw[a:b] not in used]
     strip_dateline(article)
     return article
