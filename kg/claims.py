@@ -16,6 +16,7 @@ from .numbers import find_quantities
 _FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika)\b", re.I)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
+EVENT_TYPES = frozenset(("DEPLOY", "SUPPLY", "TRAIN", "COMBAT", "KILL", "ATTACK", "AGREE", "MEET", "SUMMON", "SANCTION"))
 POINT_EVENTS = frozenset(("KILL", "ATTACK", "MEET", "SUMMON", "SANCTION", "AGREE"))
 NO_TARGET = frozenset(("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT"))
 NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi"}
@@ -183,18 +184,15 @@ class _Reader:
             word = m.group(1).casefold()
             if word.endswith("nya"):
                 return self.last_agents, qspan
-            after = [a for a in args if a.start - sent.start >= m.end() and a.start - sent.start <= m.end() + 3]
-            if word == "menurut":
-                if after and self.kind(after[0]) != "Outlet":
-                    return [after[0].key], qspan
+            if qspan and word != "menurut" and qspan[0] <= m.start() < qspan[1]:
                 continue
-            if after and (qspan is None or m.start() >= qspan[1] or m.start() > len(text) * 0.5):
+            if re.match(r"\s+(?:ia|dia|beliau)\b", text[m.end():], re.I):
+                return self.last_agents, qspan
+            # the first name after the verb, past any title ("kata juru bicara Pentagon Sabrina Singh")
+            after = [a for a in args if m.end() <= a.start - sent.start <= m.end() + 70
+                     and not re.search(r"[.;\"“”]", text[m.end():a.start - sent.start])]
+            if after and (word != "menurut" or self.kind(after[0]) != "Outlet"):
                 return [after[0].key], qspan
-            nxt = text[m.end():m.end() + 25]
-            if after == [] and re.match(r"\s+(?:juru|seorang|pejabat)", nxt):
-                later = [a for a in args if a.start - sent.start > m.end()]
-                if later:
-                    return [later[0].key], qspan
         return [], qspan
 
     @staticmethod
@@ -227,9 +225,13 @@ class _Reader:
         speaker, qspan = self.speaker(sent, args)
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
-            for t in trigs:
-                if t.type == "STATEMENT" and t.start < m.start():
+            said = [t for t in trigs if t.type in ("STATEMENT", "DENY") and t.start < m.start()]
+            for t in said:
+                if t.type == "STATEMENT":
                     t.type = "DENY"
+            if not said and speaker:     # "Menurut X, laporan itu hoaks."
+                trigs.append(Trigger("DENY", m.start(), m.end(), m.group(0), nominal=False))
+                trigs.sort(key=lambda t: t.start)
         inherited = None
         if lx["pronoun"].match(text) or re.match(r"^\W*(?:pada saat yang sama|saat itu)", text, re.I):
             inherited = self.last_date
@@ -247,7 +249,7 @@ class _Reader:
             agents: list[str] = []
             target = None
             via_owner = False
-            if t.word.casefold() in lx["attribution_words"]:
+            if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
@@ -269,7 +271,9 @@ class _Reader:
                 nxt = [m for m in after if m.start - sent.start <= t.end + 6 and self.kind(m) != "Place"
                        and not self.before(sent, m, lx["prep"])]
                 if nxt:
-                    agents = [nxt[0].key]
+                    agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
+                    before = self.subjects(sent, args, lo, t.start, False)
+                    target = before[0] if before and before[0] not in agents else None
                 elif speech:
                     agents = speaker
                 else:
@@ -313,7 +317,7 @@ class _Reader:
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
-        out = self._refine(sent, out, quantities, speaker, dates, inherited)
+        out = self._refine(sent, out, quantities, speaker, dates, inherited, trigs)
         if out:
             agents = [c.agent for c in out if c.type in SPEECH]
             self.last_agents = list(dict.fromkeys(agents or [c.agent for c in out]))[:1] or self.last_agents
@@ -383,7 +387,7 @@ class _Reader:
                 target = m.key
         return target, place
 
-    def _refine(self, sent, claims, quantities, speaker, dates, inherited) -> list[Claim]:
+    def _refine(self, sent, claims, quantities, speaker, dates, inherited, trigs) -> list[Claim]:
         """Tie speech acts to the events they are about; turn negated reports into denials; add estimates."""
         lx = lexicon()
         events = [c for c in claims if c.type not in SPEECH]
@@ -391,16 +395,19 @@ class _Reader:
         text = sent.text
         for s in speech:
             if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT"):
-                ev = next((e for e in events if e.agent != s.agent or s.type != "STATEMENT"), None)
+                ev = events[0] if events else None
                 if ev is not None:
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
                 elif s.type != "STATEMENT":
                     pos = text.find(s.trigger) + len(s.trigger)
+                    named = next((t.type for t in trigs if t.type in EVENT_TYPES), None)
                     complement = re.split(r"\s(?:dan|tetapi|namun)\s|[,;]", text[pos:pos + 80])[0]
-                    if lx["troops"].search(complement) or re.search(r"pengerahan|pengiriman|penempatan", complement, re.I):
+                    if lx["troops"].search(complement):
                         s.about = "DEPLOY"
+                    elif named:          # an event named without its agent ("laporan pengerahan pasukan")
+                        s.about = named
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
                 pos = text.find(s.trigger) + len(s.trigger)

@@ -95,11 +95,27 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _admin() -> re.Pattern:
+    return re.compile(r"(?:" + "|".join(map(re.escape, load("roles")["admin_prefixes"])) + r")\s+", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of every title ("menteri", "presiden", ...)."""
+    return frozenset(w for t in load("roles")["titles"] for w in t.split())
+
+
 def _clean_name(name: str) -> str:
     """Cut a capitalised run at the first word that is not a name."""
-    out = []
-    for tok in name.split():
-        if tok.casefold() in stopwords() or known_label(tok):
+    out: list[str] = []
+    toks = name.split()
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        word_like = tok.casefold() in stopwords() and not (
+            not out and nxt and nxt.casefold() not in stopwords() and not known_label(nxt)
+            and tok.casefold() not in title_words())   # "Oleh Synehubov": a name, not "oleh"
+        if word_like or known_label(tok):
             break
         out.append(tok)
     return " ".join(out)
@@ -182,6 +198,10 @@ class _Annotator:
             if text.startswith("di ", pos) and inner:
                 pos += 3
                 continue
+            adm = _admin().match(text, pos)
+            if adm and by_start.get(adm.end()):
+                pos = adm.end()
+                continue
             break
         if text.startswith(",", pos):
             pos += 1
@@ -194,13 +214,29 @@ class _Annotator:
             nm = _NAME.match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
             if not name or (inner and inner[-1].end - sent.start > pos):
-                return
-            ent = self._person(sent, pos, name, "rule: title + name")
+                ent = self._apposed(sent, t.start(), by_start)
+                if ent is None or not inner:
+                    return
+            else:
+                ent = self._person(sent, pos, name, "rule: title + name")
         for m in inner:
             m.inside = ent.key
         if org is None:
             org = self._country_of(ent.label)
         self.roles.append(Role(ent.key, t.group(1).casefold(), org, sent.index))
+
+    def _apposed(self, sent, title_start: int, by_start) -> Entity | None:
+        """NAME, TITLE ORG: the person named just before the comma ("Budi Hartono, juru bicara Pentagon")."""
+        m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s*$", sent.text[:title_start])
+        if not m:
+            return None
+        known = by_start.get(m.start(1))
+        if known and self.a.entities[known.key].type == "Person":
+            return self.a.entities[known.key]
+        name = _clean_name(m.group(1))
+        if name != m.group(1) or known:
+            return None
+        return self._person(sent, m.start(1), name, "rule: name, title")
 
     def _country_of(self, label: str) -> str | None:
         """The country the gazetteer gives for a name, added to the article's entities."""

@@ -1,0 +1,388 @@
+"""Load the graph into a triple store, one named graph per article.
+
+Every article gets its own named graph (``rdf.graph_iri(article id)``) holding the triples that belong
+to it, so that reloading an article replaces its triples instead of adding to them:
+
+* ``load_local`` writes into an embedded, on-disk Oxigraph store (a folder, via pyoxigraph);
+* ``load_endpoint`` PUTs each article's graph to any SPARQL 1.1 server that speaks the Graph Store
+  HTTP Protocol (Oxigraph, Fuseki, GraphDB, Virtuoso, ...), using only the standard library.
+
+A triple shared by several articles (the label of an entity both mention, say) is written into the
+graph of each of them; queries that read ``GRAPH ?g { ... }`` with ``SELECT DISTINCT`` (or a server's
+union default graph) see each triple once.
+"""
+from __future__ import annotations
+
+import base64
+import http.client
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from .rdf import graph_iri, new_graph
+from .vocab import KB
+
+SHARED = "_shared"
+"""Key (and article id of the named graph) for triples no article reaches; kabar-kg itself writes none."""
+
+# Edges that say *which article* reported a node: they go only to the graph of the article they point
+# to, so that reloading article B never leaves B's provenance behind in article A's graph.
+_PROVENANCE = (KB.evidence, PROV.wasDerivedFrom)
+
+
+class StoreError(Exception):
+    """Loading failed; ``loaded`` lists the articles whose graphs were written before the failure."""
+
+    def __init__(self, message: str, loaded: list[str] | None = None):
+        super().__init__(message)
+        self.loaded: list[str] = list(loaded or [])
+
+
+@dataclass
+class LoadReport:
+    target: str                 # the store folder or the Graph Store URL
+    articles: list[str]         # article ids whose named graphs were replaced, in load order
+    triples: int                # triples written, a triple shared by two articles counted in each
+    seconds: float
+
+    def __str__(self) -> str:
+        n = len(self.articles)
+        return (f"loaded {n} article{'' if n == 1 else 's'}, {self.triples} triples into {self.target} "
+                f"in {self.seconds:.1f} s")
+
+
+# --------------------------------------------------------------------------------------------------
+# Splitting the graph by article
+
+def _assign(graph: Graph) -> dict[str, list[tuple]]:
+    """Article id -> the triples that belong to it (a triple may belong to several articles)."""
+    triples = list(graph.triples((None, None, None)))   # one pass over rdflib's store: the slow part
+    edges: dict[object, list[tuple]] = defaultdict(list)
+    arts, ids, in_article, ev_of, derived = set(), defaultdict(list), [], [], []
+    for t in triples:
+        s, p, o = t
+        edges[s].append((p, o))
+        if p == RDF.type:
+            if o == KB.Article:
+                arts.add(s)
+        elif p == KB.articleId:
+            ids[s].append(str(o))
+        elif p == KB.inArticle:
+            in_article.append((s, o))
+        elif p == KB.evidence:
+            ev_of.append((s, o))
+        elif p == PROV.wasDerivedFrom:
+            derived.append((s, o))
+    articles = {a: min(ids[a]) if ids.get(a) else urllib.parse.unquote(str(a).rstrip("/").rsplit("/", 1)[-1])
+                for a in arts}
+
+    owners: dict[object, set[str]] = defaultdict(set)
+    for a, aid in articles.items():
+        owners[a].add(aid)
+    # evidence nodes: kb:inArticle <article>
+    evidence = set()
+    for e, a in in_article:
+        evidence.add(e)
+        if a in articles:
+            owners[e].add(articles[a])
+    # claims and memberships: kb:evidence -> an evidence node of the article (prov:wasDerivedFrom too)
+    for x, e in ev_of:
+        if e in owners:
+            owners[x] |= owners[e]
+    for x, a in derived:
+        if a in articles:
+            owners[x].add(articles[a])
+    # what owned nodes point to: mentioned/published/authored entities, the events claims are about,
+    # the agents, targets and places of both, an entity's country, blank nodes ... A node reached from
+    # two articles belongs to both. Articles and evidence nodes are never reached this way: they
+    # belong to their own article only.
+    stop = set(articles) | evidence
+    todo = [n for n, o in owners.items() if o]
+    while todo:
+        n = todo.pop()
+        mine = owners[n]
+        for p, o in edges.get(n, ()):
+            if o in stop or isinstance(o, Literal) or p in _PROVENANCE:
+                continue
+            have = owners.get(o)
+            if have is None:
+                owners[o] = set(mine)
+                todo.append(o)
+            elif not mine <= have:
+                have |= mine
+                todo.append(o)
+
+    parts: dict[str, list[tuple]] = {aid: [] for aid in sorted(set(articles.values()))}
+    shared = (SHARED,)
+    for t in triples:
+        s, p, o = t
+        target = owners.get(o) if p in _PROVENANCE else None
+        for aid in target or owners.get(s) or shared:
+            parts.setdefault(aid, []).append(t)
+    return parts
+
+
+def split_by_article(graph: Graph) -> dict[str, Graph]:
+    """Article id -> the triples that belong to that article.
+
+    What belongs to an article: the article node's triples; its evidence nodes (``kb:inArticle``);
+    the claims and memberships whose ``kb:evidence`` points to one of them; the entities it
+    ``schema:mentions`` (and its ``schema:publisher`` and ``schema:author``); the events its claims
+    are ``kb:about``; and, transitively, the nodes those point to (agents, targets, places, an
+    entity's ``kb:country``, blank nodes). A node two articles reach belongs to both, except that an
+    edge saying which article reported a node (``kb:evidence``, ``prov:wasDerivedFrom``) goes only to
+    the article it points to. Triples no article reaches (none in kabar-kg's own graphs) go under
+    the key ``SHARED``, so the union of the parts is always the input graph.
+    """
+    out = {}
+    for aid, triples in _assign(graph).items():
+        g = new_graph()
+        for t in triples:
+            g.add(t)
+        out[aid] = g
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# rdflib terms -> N-Triples, through pyoxigraph's serializer
+
+class _Terms:
+    """Converts rdflib terms to pyoxigraph terms, once per distinct term."""
+
+    def __init__(self):
+        self.cache: dict = {}
+
+    def __call__(self, t):
+        r = self.cache.get(t)
+        if r is None:
+            try:
+                if isinstance(t, URIRef):
+                    r = ox.NamedNode(str(t))
+                elif isinstance(t, BNode):
+                    r = ox.BlankNode(str(t))
+                elif isinstance(t, Literal):
+                    if t.language:
+                        r = ox.Literal(str(t), language=t.language)
+                    elif t.datatype:
+                        r = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+                    else:
+                        r = ox.Literal(str(t))
+                else:
+                    raise ValueError("unsupported term type")
+            except ValueError as e:
+                raise StoreError(f"cannot store the term {t!r} ({type(t).__name__}): {e}") from None
+            self.cache[t] = r
+        return r
+
+    def triples(self, triples) -> list[ox.Triple]:
+        return [ox.Triple(self(s), self(p), self(o)) for s, p, o in triples]
+
+
+def _ntriples(terms: _Terms, triples) -> bytes:
+    return ox.serialize(terms.triples(triples), format=ox.RdfFormat.N_TRIPLES)
+
+
+def _as_graph(graph) -> Graph:
+    if isinstance(graph, Graph):
+        return graph
+    from .api import load_graph
+    return load_graph(graph)
+
+
+def _names(ids: list[str], limit: int = 5) -> str:
+    if not ids:
+        return "none"
+    more = f" (+{len(ids) - limit} more)" if len(ids) > limit else ""
+    return ", ".join(ids[:limit]) + more
+
+
+# --------------------------------------------------------------------------------------------------
+# Embedded Oxigraph store
+
+def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
+    """Replace each article's named graph in the embedded Oxigraph store at `store_dir`.
+
+    Each article's graph is dropped and rewritten in one SPARQL update, which Oxigraph applies as one
+    transaction, so a crash never leaves an article half-loaded and loading the same articles twice
+    gives the same store. Articles are written in batches of about `_BATCH` triples per transaction.
+    The folder is created if needed; it must not be open by another process (an `oxigraph serve`
+    on the same folder, say).
+    """
+    t0 = time.perf_counter()
+    g = _as_graph(graph)
+    store_dir = Path(store_dir)
+    target = str(store_dir)
+    parts = _assign(g)
+    terms = _Terms()
+    loaded: list[str] = []
+    n = 0
+    try:
+        store = ox.Store(str(store_dir))
+    except OSError as e:
+        raise StoreError(f"{target}: cannot open the Oxigraph store ({_oneline(e)})") from None
+    try:
+        batch: list[tuple[str, list]] = []
+        size = 0
+        for aid, triples in parts.items():
+            batch.append((aid, triples))
+            size += len(triples)
+            if size >= _BATCH:
+                n += _replace_local(store, batch, terms)
+                loaded += [a for a, _ in batch]
+                batch, size = [], 0
+        if batch:
+            n += _replace_local(store, batch, terms)
+            loaded += [a for a, _ in batch]
+        store.flush()
+    except (OSError, SyntaxError, ValueError) as e:
+        raise StoreError(f"{target}: loading failed ({_oneline(e)}); loaded before the failure: "
+                         f"{_names(loaded)}", loaded) from None
+    finally:
+        del store   # releases the RocksDB lock so the folder can be opened again
+    return LoadReport(target, loaded, n, time.perf_counter() - t0)
+
+
+_BATCH = 50_000
+
+
+def _replace_local(store: ox.Store, batch: list[tuple[str, list]], terms: _Terms) -> int:
+    """Drop and refill the named graphs of `batch` in one SPARQL update (one transaction)."""
+    ops, data, n = [], [], 0
+    for aid, triples in batch:
+        g = str(graph_iri(aid))
+        ops.append(f"DROP SILENT GRAPH <{g}>")
+        data.append(f"GRAPH <{g}> {{\n")
+        data.append(_ntriples(terms, triples).decode("utf-8"))
+        data.append("}\n")
+        n += len(triples)
+    store.update(" ;\n".join(ops) + " ;\nINSERT DATA {\n" + "".join(data) + "}")
+    return n
+
+
+def _oneline(e: BaseException) -> str:
+    return " ".join(str(e).split())[:300] or e.__class__.__name__
+
+
+# --------------------------------------------------------------------------------------------------
+# SPARQL 1.1 server, Graph Store HTTP Protocol
+
+def gsp_url(endpoint: str) -> str:
+    """The Graph Store Protocol URL of a server, from its base URL or its GSP URL.
+
+    Accepted forms:
+
+    * a base URL: ``http://127.0.0.1:7878`` (Oxigraph) -> ``http://127.0.0.1:7878/store``;
+    * a URL already ending in ``/store`` (Oxigraph) or ``/data`` (Fuseki:
+      ``http://host:3030/DATASET/data``), kept as is;
+    * GraphDB: ``http://host:7200/repositories/REPO/rdf-graphs/service``, kept as is;
+    * Virtuoso: ``http://host:8890/sparql-graph-crud-auth`` (or ``/sparql-graph-crud``), kept as is;
+      Virtuoso names the graph parameter ``graph-uri`` (see `graph_url`).
+
+    A trailing slash is ignored. Raises StoreError for anything that is not an http(s) URL.
+    """
+    url = endpoint.strip()
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise StoreError(f"{endpoint}: not an http(s) URL of a SPARQL server")
+    url = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), parts.query, ""))
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last in ("store", "data", "service") or last.startswith("sparql-graph-crud"):
+        return url
+    return url + "/store"
+
+
+def graph_url(gsp: str, graph: str) -> str:
+    """`gsp`?graph=<quoted graph IRI> (``graph-uri=`` for Virtuoso's sparql-graph-crud)."""
+    key = "graph-uri" if "sparql-graph-crud" in gsp else "graph"
+    sep = "&" if "?" in gsp else "?"
+    return f"{gsp}{sep}{key}={urllib.parse.quote(graph, safe='')}"
+
+
+_RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
+
+
+def _opener(url: str, user: str | None, password: str | None):
+    handlers = []
+    if user is not None:
+        pm = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        pm.add_password(None, url, user, password or "")
+        # Basic is sent up front; a server that asks for Digest (Virtuoso's -auth endpoint) gets it.
+        handlers.append(urllib.request.HTTPDigestAuthHandler(pm))
+    return urllib.request.build_opener(*handlers)
+
+
+def _put(opener, url: str, body: bytes, auth: str | None, timeout: float) -> None:
+    req = urllib.request.Request(url, data=body, method="PUT")
+    req.add_header("Content-Type", "application/n-triples")
+    if auth:
+        req.add_unredirected_header("Authorization", auth)
+    with opener.open(req, timeout=timeout) as resp:
+        resp.read()
+
+
+def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = None,
+                  password: str | None = None, *, timeout: float = 30, retries: int = 3,
+                  backoff: float = 0.5) -> LoadReport:
+    """PUT each article's triples (N-Triples) to the server's Graph Store, one named graph each.
+
+    `endpoint` is the server's base URL or its Graph Store URL (see `gsp_url`). PUT replaces the
+    graph, so loading the same articles again replaces them. With `user`, HTTP basic auth is used
+    (digest if the server asks for it). A request that cannot connect, times out (`timeout`
+    seconds) or gets a 5xx/408/429 answer is retried `retries` times after `backoff`, 2*`backoff`,
+    4*`backoff`... seconds; then, or at once for other errors (400, 401, 404 ...), StoreError is
+    raised with the articles loaded so far in ``.loaded``.
+    """
+    t0 = time.perf_counter()
+    g = _as_graph(graph)
+    gsp = gsp_url(endpoint)
+    parts = _assign(g)
+    terms = _Terms()
+    opener = _opener(gsp, user, password)
+    auth = None
+    if user is not None:
+        auth = "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+    loaded: list[str] = []
+    n = 0
+    for aid, triples in parts.items():
+        url = graph_url(gsp, str(graph_iri(aid)))
+        body = _ntriples(terms, triples)
+        attempt = 0
+        while True:
+            try:
+                _put(opener, url, body, auth, timeout)
+                break
+            except urllib.error.HTTPError as e:
+                detail = ""
+                try:
+                    detail = e.read(300).decode("utf-8", "replace")
+                except Exception:
+                    pass
+                problem = f"HTTP {e.code} {e.reason}" + (f": {' '.join(detail.split())[:200]}" if detail else "")
+                retry = e.code in _RETRY_STATUS
+            except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError,
+                    ConnectionError) as e:
+                reason = getattr(e, "reason", e)
+                if isinstance(reason, (socket.timeout, TimeoutError)):
+                    problem = f"no answer within {timeout:g} s"
+                else:
+                    problem = _oneline(reason if isinstance(reason, BaseException) else e)
+                retry = True
+            if not retry or attempt >= retries:
+                tries = f" after {attempt + 1} attempts" if attempt else ""
+                raise StoreError(f"{gsp}: {problem}{tries} (article {aid}); loaded before the failure: "
+                                 f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
+            time.sleep(backoff * 2 ** attempt)
+            attempt += 1
+        loaded.append(aid)
+        n += len(triples)
+    return LoadReport(gsp, loaded, n, time.perf_counter() - t0)

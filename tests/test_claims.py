@@ -1,0 +1,117 @@
+"""Claims read from invented sentences; each expected coding sits next to its sentence."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article, DateValue
+from kg.pipeline import extract
+
+
+def claims_of(text: str, published: str | None = "2024-11-07") -> list[tuple]:
+    a = Article("t", None, text + "\n")
+    if published:
+        a.published_hint = published
+    extract(a)
+    label = lambda k: a.entities[k].label if k else None
+    return [(c.type, label(c.agent), label(c.target), label(c.place), c.about,
+             c.date.value if c.date else None, c.quantity.value if c.quantity else None,
+             (c.quantity.low, c.quantity.high) if c.quantity and c.quantity.value is None else None)
+            for c in a.claims]
+
+
+def has(claims, typ, agent, **kw) -> bool:
+    keys = ("type", "agent", "target", "place", "about", "date", "quantity", "range")
+    return any(c[0] == typ and c[1] == agent and all(c[keys.index(k)] == v for k, v in kw.items()) for c in claims)
+
+
+CASES = [
+    # sentence, expected claim (type, agent, fields)
+    ("Pemerintah Korea Selatan mengecam Korea Utara atas uji coba rudal tersebut.",
+     ("CONDEMN", "Korea Selatan", {"target": "Korea Utara"})),
+    ("Korea Utara dikecam Jepang dan Amerika Serikat.",
+     ("CONDEMN", "Amerika Serikat", {"target": "Korea Utara"})),
+    ("Iran membantah laporan yang menyebutkan bahwa mereka memasok rudal ke Rusia.",
+     ("DENY", "Iran", {"about": "SUPPLY"})),
+    ("Kremlin tidak mengonfirmasi maupun membantah laporan pengerahan pasukan tersebut.",
+     ("NO_COMMENT", "Rusia", {"about": "DEPLOY"})),
+    ("NATO mengonfirmasi bahwa pasukan Belarus telah dikerahkan ke wilayah Kursk.",
+     ("CONFIRM", "NATO", {"about": "DEPLOY"})),
+    ("Menteri Luar Negeri Jepang Hiroshi Tanaka mendesak China untuk menghentikan latihan militer.",
+     ("DEMAND", "Hiroshi Tanaka", {"target": "China"})),
+    ("Intelijen Ukraina memperkirakan Iran telah mengirim sekitar 2.000 tentara ke Rusia.",
+     ("ESTIMATE", "Ukraina", {"quantity": 2000})),
+    ("Sejak Maret 2024, Jepang dan Australia meyakini bahwa China mengerahkan belasan ribu prajurit ke perbatasan.",
+     ("ESTIMATE", "Australia", {"range": (11000, 19000), "date": "2024-03"})),
+    ("Pada Selasa (5/11), Badan Intelijen Korsel mengungkapkan bahwa Iran mengirim drone ke Rusia.",
+     ("SUPPLY", "Iran", {"target": "Rusia"})),
+    ("Juru bicara Pentagon Andi Wijaya mengatakan Iran telah melatih tentara Rusia.",
+     ("TRAIN", "Iran", {})),
+    ("Pasukan Ukraina pada 3 November membunuh 40 tentara Rusia di Kursk.",
+     ("KILL", "Ukraina", {"place": "Kursk", "date": "2024-11-03", "quantity": 40})),
+    ("Menurut juru bicara Kremlin Dmitry Peskov, laporan tentang pengerahan pasukan itu adalah hoaks.",
+     ("DENY", "Dmitry Peskov", {"about": "DEPLOY"})),
+    ("“Kami tidak akan mundur,” kata Menteri Pertahanan Filipina Gilberto Reyes.",
+     ("STATEMENT", "Gilberto Reyes", {})),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[c[1][0] + "-" + str(i) for i, c in enumerate(CASES)])
+def test_claims_invented_sentence(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("Rusia bermaksud menggunakan pasukan itu untuk berperang melawan Ukraina.", "COMBAT"),   # a plan, not an event
+    ("Lebih dari 500 tentara Rusia tewas dalam pertempuran itu.", "KILL"),                    # victims, no killer
+    ("Iran mengatakan negaranya tidak pernah mengirimkan pasukan ke Rusia.", "DEPLOY"),       # denied, not reported
+])
+def test_claims_not_an_event(sentence, absent):
+    assert not any(c[0] == absent for c in claims_of(sentence))
+
+
+def test_claims_negated_event_in_report_is_a_denial():
+    got = claims_of("Iran mengatakan negaranya tidak pernah mengirimkan pasukan ke Rusia.")
+    assert has(got, "DENY", "Iran", about="DEPLOY")
+
+
+def test_claims_pronoun_takes_last_speaker_and_its_date():
+    text = ("Pada Jumat (1/11), Badan Intelijen Korsel mengungkapkan bahwa Iran telah mengirim drone ke Rusia. "
+            "Mereka mengklaim bahwa sekitar 300 tentara dari Iran telah berada di Rusia.")
+    got = claims_of(text)
+    assert has(got, "ESTIMATE", "Badan Intelijen Nasional Korea Selatan", quantity=300, date="2024-11-01")
+
+
+def test_claims_statement_date_is_when_said_not_published():
+    got = claims_of("Rusia untuk pertama kalinya mengonfirmasi pada hari Sabtu bahwa pasukan Iran berada di Kursk.",
+                    published="2024-11-07")
+    assert has(got, "CONFIRM", "Rusia", date="2024-11-02", about="DEPLOY")
+
+
+def test_claims_fall_back_to_publication_date_for_speech_only():
+    got = claims_of("Jepang mengecam China. China mengirim pasukan ke perbatasan.", published="2024-11-07")
+    assert has(got, "CONDEMN", "Jepang", date="2024-11-07")
+    assert has(got, "DEPLOY", "China", date=None)
+
+
+def test_claims_coordinated_verb_keeps_the_speaker():
+    got = claims_of("Menteri Luar Negeri Jepang Hiroshi Tanaka memperingatkan bahwa Tokyo telah memperingatkan "
+                    "sekutunya dan mendesak mereka untuk bertindak.")
+    assert has(got, "DEMAND", "Hiroshi Tanaka") and not has(got, "DEMAND", "Jepang")
+
+
+def test_claims_both_countries_for_kedua_negara():
+    text = ("Hubungan kedua negara menguat sejak pertemuan antara pemimpin Iran dan Rusia. "
+            "Juni lalu, kedua negara menandatangani perjanjian pertahanan.")
+    assert has(claims_of(text, published="2024-10-29"), "AGREE", "Iran", target="Rusia", date="2024-06")
+
+
+def test_claims_evidence_slices_back(tmp_path):
+    a = Article("t", None, "Jakarta —\nIran membantah laporan itu, kata juru bicara Kementerian Luar Negeri Iran.\n")
+    extract(a)
+    assert a.claims
+    for c in a.claims:
+        assert a.raw[c.sentence.start:c.sentence.end] == c.sentence.text
