@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .model import Article, Entity
 
-SPUN_SIMILARITY = 0.35    # share of word trigrams two articles must have in common to be one story copied
+SPUN_SIMILARITY = 0.35    # share of word trigrams (of the longer text) two articles must share to be one story copied
 
 
 def _similar_names(a: str, b: str) -> bool:
@@ -76,7 +76,7 @@ def mark_copies(articles: list[Article]) -> None:
     grams = [(a, _trigrams(a.text)) for a in articles]
     for i, (a, ga) in enumerate(grams):
         for b, gb in grams[:i]:
-            if ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= SPUN_SIMILARITY:
+            if ga and gb and len(ga & gb) / max(len(ga), len(gb)) >= SPUN_SIMILARITY:
                 a.duplicate_of = b.duplicate_of or b.id
                 break
 
