@@ -195,6 +195,15 @@ class _Reader:
                 return [after[0].key], qspan
         return [], qspan
 
+    def carrier(self, sent: Sentence, args: list[Mention]) -> str | None:
+        """The outlet a report came through ("seperti dikutip Reuters", "menurut Reuters"), apart from the speaker."""
+        lx = lexicon()
+        for m in args:
+            if self.kind(m) == "Outlet" and (self.before(sent, m, lx["carried"]) or
+                                             re.search(r"(?i)menurut\s+$", sent.text[:m.start - sent.start])):
+                return m.key
+        return None
+
     @staticmethod
     def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue]) -> DateValue | None:
         """The nearest date that is nearer to this trigger than to any other trigger of the sentence."""
@@ -318,6 +327,9 @@ class _Reader:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
         out = self._refine(sent, out, quantities, speaker, dates, inherited, trigs)
+        carrier = self.carrier(sent, args)
+        for c in out:
+            c.carrier = carrier
         if out:
             agents = [c.agent for c in out if c.type in SPEECH]
             self.last_agents = list(dict.fromkeys(agents or [c.agent for c in out]))[:1] or self.last_agents

@@ -80,19 +80,27 @@ def _roles():
     return title_re, body_re, {b: canon[g] for b, g in lex["bodies"].items()}
 
 
+def _strings(node) -> set[str]:
+    """Every string in a nested lexicon structure, casefolded."""
+    if isinstance(node, str):
+        return {node.casefold()}
+    if isinstance(node, dict):
+        return set().union(*map(_strings, node.values())) if node else set()
+    if isinstance(node, list):
+        return set().union(*map(_strings, node)) if node else set()
+    return set()
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and day names and other calendar words."""
+    return frozenset(_strings(load("calendar")))
+
+
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    words = set(load("stopwords")["words"])
-    cal = load("calendar")
-    for group in cal.values():
-        if isinstance(group, dict):
-            for k, v in group.items():
-                words.add(str(k).casefold())
-                for x in v if isinstance(v, list) else [v]:
-                    words.add(str(x).casefold())
-        elif isinstance(group, list):
-            words.update(str(x).casefold() for x in group)
-    return frozenset(words)
+    """Words that are not names even when capitalised: function words and calendar words."""
+    return frozenset(_strings(load("stopwords")["words"])) | calendar_words()
 
 
 @functools.lru_cache(maxsize=1)

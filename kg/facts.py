@@ -33,7 +33,8 @@ def facts(g: Graph) -> Iterator[dict]:
                "published": str(pub) if pub is not None else None,
                "title": _value(g, a, SCHEMA.headline),
                "authors": sorted(_label(g, p) for p in g.objects(a, SCHEMA.author)),
-               "duplicate_of": doc_of.get(g.value(a, KB.duplicateOf))}
+               "duplicate_of": doc_of.get(g.value(a, KB.duplicateOf)),
+               "spun": bool(_value(g, a, KB.spun))}
     for a in arts:
         for e in sorted(g.objects(a, SCHEMA.mentions)):
             etype = next((_CLASS_NAME[t] for t in g.objects(e, RDF.type) if t in _CLASS_NAME), None)

@@ -81,6 +81,27 @@ def mark_copies(articles: list[Article]) -> None:
                 break
 
 
+_VERB_PREFIXES = ("mem", "men", "meng", "meny", "ber", "ter", "di")
+SPUN_RATE = 0.25    # capitalised common words per sentence above which a text looks machine-spun
+
+
+def looks_spun(a: Article) -> bool:
+    """Spinning tools swap in synonyms and leave them capitalised mid-sentence ("Pernah terjadi", "Membantu"):
+    count capitalised common words and verb forms outside names, titles and headlines."""
+    from .entities import calendar_words, stopwords, title_words
+    calendar = calendar_words()
+    named = [(m.start, m.end) for m in a.mentions]
+    body = [s for s in a.sentences if sum(w[:1].isupper() for w in s.text.split()) < 0.5 * len(s.text.split())]
+    odd = 0
+    for s in body:
+        for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+)\b", s.text):
+            pos, w = s.start + m.start(), m.group(1).casefold()
+            common = w in stopwords() or (len(w) > 5 and w.startswith(_VERB_PREFIXES))
+            if common and w not in title_words() and w not in calendar and not any(x <= pos < y for x, y in named):
+                odd += 1
+    return bool(body) and odd / len(body) >= SPUN_RATE
+
+
 def merge(articles: list[Article]) -> list[Article]:
     """Merge person variants across articles and mark copies; articles keep their own evidence."""
     persons = _persons(articles)
@@ -88,4 +109,6 @@ def merge(articles: list[Article]) -> list[Article]:
     for a in articles:
         _apply(a, remap, persons)
     mark_copies(articles)
+    for a in articles:
+        a.spun = looks_spun(a)
     return articles

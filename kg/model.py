@@ -102,6 +102,7 @@ class Claim:
     quote: str | None = None
     quote_start: int = -1
     quote_end: int = -1
+    carrier: str | None = None        # entity key of the outlet that carried it ("dilansir dari Al Jazeera")
     trigger: str = ""
 
 
@@ -127,6 +128,7 @@ class Article:
     roles: list[Role] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     duplicate_of: str | None = None   # id of the article this one is a (spun) copy of
+    spun: bool = False                # the text shows machine spinning (synonyms swapped in)
 
     @property
     def text(self) -> str:

@@ -117,6 +117,8 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
         g.add((ev, KB.dateText, Literal(c.date.text)))
     if c.quantity:
         g.add((ev, KB.quantityText, Literal(c.quantity.text)))
+    if c.carrier:
+        g.add((ev, KB.carriedBy, entity_iri(c.carrier)))
     if c.quote:
         g.add((ev, KB.quote, Literal(c.quote)))
         g.add((ev, KB.quoteBegin, Literal(c.quote_start, datatype=XSD.nonNegativeInteger)))
@@ -142,6 +144,8 @@ def add_article(g: Graph, a: Article) -> None:
         g.add((art, KB.outletFoundBy, Literal(a.outlet_how)))
     if a.duplicate_of:
         g.add((art, KB.duplicateOf, article_iri(a.duplicate_of)))
+    if a.spun:
+        g.add((art, KB.spun, Literal(True)))
     for e in a.entities.values():
         g.add((art, SCHEMA.mentions, _entity(g, e)))
     for name in a.authors:

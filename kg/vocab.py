@@ -73,6 +73,8 @@ class KB(DefinedNamespace):
     roleLabel: object
     country: object
     duplicateOf: object
+    carriedBy: object
+    spun: object
     foundBy: object
     outletFoundBy: object
     datePublishedFoundBy: object

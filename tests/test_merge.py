@@ -29,6 +29,7 @@ def test_merge_spun_copy_is_marked(tmp_path):
     docs = {r["doc"]: r for r in facts(g) if r["kind"] == "document"}
     assert docs["b_spun"]["duplicate_of"] == "a_original"
     assert docs["a_original"]["duplicate_of"] is None and docs["c_other"]["duplicate_of"] is None
+    assert docs["b_spun"]["spun"] and not docs["a_original"]["spun"] and not docs["c_other"]["spun"]
 
 
 def test_merge_same_event_one_node_several_sources(tmp_path):
