@@ -6,6 +6,7 @@ captions and everything after a sidebar heading are left out of
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .lexicon import load
@@ -19,10 +20,11 @@ def _norm(line: str) -> str:
     return re.sub(r"[^\w]+", " ", line.casefold()).strip()
 
 
-def _markers():
+@functools.lru_cache(maxsize=1)
+def _markers() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     lex = load("boilerplate")
-    return (tuple(m.casefold() for m in lex["line"]), {m.casefold() for m in lex["label"]},
-            {m.casefold() for m in lex["stop"]})
+    return (tuple(m.casefold() for m in lex["line"]), frozenset(m.casefold() for m in lex["label"]),
+            frozenset(_norm(m) for m in lex["stop"]))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -43,9 +45,10 @@ def is_boilerplate(line: str) -> bool:
 
 def is_stop(line: str) -> bool:
     """True for a short heading after which only sidebars follow."""
-    _, _, stops = _markers()
+    if len(line) > 40:
+        return False
     n = _norm(line)
-    return len(n.split()) <= 4 and n in {_norm(s) for s in stops}
+    return len(n.split()) <= 4 and n in _markers()[2]
 
 
 def clean(article: Article) -> Article:

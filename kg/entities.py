@@ -36,8 +36,8 @@ class Entry:
 
 
 @functools.lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, list[Entry]], re.Pattern]:
-    """Casefolded name -> entries, and one pattern matching every name (longest first)."""
+def gazetteer() -> tuple[dict[str, list[Entry]], int]:
+    """Casefolded name -> entries, and the most words a name has."""
     index: dict[str, list[Entry]] = {}
     lex = load("gazetteer")
     for section, etype in _SECTIONS.items():
@@ -46,9 +46,27 @@ def gazetteer() -> tuple[dict[str, list[Entry]], re.Pattern]:
             for name in dict.fromkeys([e["label"], *(e.get("aliases") or [])]):
                 entry = Entry(slug(e["label"]), e["label"], etype, e.get("wikidata"), country, name)
                 index.setdefault(name.casefold(), []).append(entry)
-    names = sorted(index, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
-    return index, pattern
+    return index, max(len(_TOKEN.findall(n)) for n in index)
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def find_names(text: str):
+    """Gazetteer names in `text`, longest first at each place, as (start, end, surface) spans."""
+    index, longest = gazetteer()
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            a, b = toks[i][0], toks[i + n - 1][1]
+            surface = text[a:b]
+            if surface.casefold() in index and (n == 1 or " ".join(surface.split()) == surface):
+                yield a, b, surface
+                i += n
+                break
+        else:
+            i += 1
 
 
 def known_label(text: str) -> bool:
@@ -152,25 +170,26 @@ class _Annotator:
 
     def sentence(self, sent) -> None:
         text, off = sent.text, sent.start
-        _, pattern = gazetteer()
+
         title_re, body_re, body_canon = _roles()
         local: list[Mention] = []
-        for m in pattern.finditer(text):
-            e = _entry_for(m.group(0))
+        for start, end, surface in find_names(text):
+            e = _entry_for(surface)
             if not e:
                 continue
-            b = body_re.search(text[:m.start()])
-            if b and e.type == "Country":
+            lead = max(0, start - 40)
+            b = body_re.search(text, lead, start) if e.type == "Country" else None
+            if b:
                 body = body_canon[b.group(1).casefold()]
                 label = f"{body.title()} {e.label}"
-                ent = self.entity(slug(label), label, "Organization", text[b.start():m.end()],
+                ent = self.entity(slug(label), label, "Organization", text[b.start():end],
                                   source="rule: body + country")
                 ent.country = e.key
-                self.entity(e.key, e.label, e.type, m.group(0), e.wikidata, "gazetteer")
-                local.append(self.mention(off + b.start(), off + m.end(), text[b.start():m.end()], sent.index, ent.key))
+                self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
+                local.append(self.mention(off + b.start(), off + end, text[b.start():end], sent.index, ent.key))
                 continue
-            self.entity(e.key, e.label, e.type, m.group(0), e.wikidata, "gazetteer")
-            local.append(self.mention(off + m.start(), off + m.end(), m.group(0), sent.index, e.key))
+            self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
+            local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
         by_start = {m.start - off: m for m in local}
         for t in title_re.finditer(text):
             self._titled(sent, t, by_start)
