@@ -58,6 +58,8 @@ def lexicon():
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         "bahwa": re.compile(r"(?<![\w-])(?:bahwa|jika|agar|supaya)(?![\w-])|[:;]", re.I),
+        "casualty": _words(lex["casualty_words"]),
+        "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
         "coord": re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|maupun|serta)\s+)$", re.I),
@@ -212,17 +214,22 @@ class _Reader:
         own = [d for d in dates if min(trigs, key=lambda x: (dist(d, x), x.start)) is t]
         return min(own, key=lambda d: dist(d, t)) if own else None
 
-    def quantities(self, text: str) -> list[Quantity]:
-        """Amounts of troops: a number before a troop word, or after "sebanyak"/"menjadi" in a sentence about troops."""
+    def quantities(self, text: str) -> list[tuple[Quantity, str]]:
+        """Amounts of people with what they count: troops sent ("DEPLOY") or casualties ("KILL").
+        A number counts troops before a troop word, or after "sebanyak"/"menjadi" in a sentence about troops;
+        it counts casualties before a word for people when the sentence speaks of dead or wounded."""
         lx = lexicon()
         troops_at = [m.start() for m in lx["troops"].finditer(text)]
         out = []
         for q in find_quantities(text):
-            if lx["troops"].match(text, q.end + 1) or lx["troops"].search(text[q.end:q.end + 25]) and \
-                    not re.search(r"[,.;]", text[q.end:q.end + 25].split(lx["troops"].search(text[q.end:q.end + 25]).group(0))[0]):
-                out.append(q)
-            elif troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
-                out.append(q)
+            after = text[q.end:q.end + 25]
+            noun = lx["troops"].search(after)
+            if noun and not re.search(r"[,.;]", after[:noun.start()]) or \
+                    troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
+                dead = lx["casualty"].search(text, q.end, q.end + 60)
+                out.append((q, "KILL" if dead else "DEPLOY"))
+            elif lx["casualty_noun"].match(after.lstrip()) and lx["casualty"].search(text, q.end, q.end + 60):
+                out.append((q, "KILL"))
         return out
 
     def read(self, sent: Sentence) -> list[Claim]:
@@ -333,10 +340,7 @@ class _Reader:
         if out:
             agents = [c.agent for c in out if c.type in SPEECH]
             self.last_agents = list(dict.fromkeys(agents or [c.agent for c in out]))[:1] or self.last_agents
-        if dates:
-            self.last_date = dates[0]
-        elif inherited:
-            self.last_date = inherited
+        self.last_date = dates[0] if dates else inherited
         pair = list(dict.fromkeys(countries))
         if len(pair) >= 2:
             self.last_pair = pair[-2:]
@@ -395,7 +399,8 @@ class _Reader:
                     target = m.key
             elif bahwa and rel > bahwa.start():
                 continue
-            elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx):
+            elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
+                    typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):
                 target = m.key
         return target, place
 
@@ -435,7 +440,7 @@ class _Reader:
         estimators = [c.agent for c in speech if c.type == "ESTIMATE"] or \
                      [c.agent for c in speech if c.type not in ("CONFIRM", "DENY", "NO_COMMENT")] or speaker
         kill = any(e.type in ("KILL", "ATTACK") for e in events)
-        for q in quantities:
+        for q, counted in quantities:
             if kill:
                 for e in events:
                     if e.type in ("KILL", "ATTACK") and e.quantity is None:
@@ -456,7 +461,7 @@ class _Reader:
                 base = next((c for c in speech if c.agent == ag), None)
                 claims.append(Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
                                     date=d or (base.date if base else None) or inherited,
-                                    about="DEPLOY", modality=base.modality if base else None,
+                                    about=counted, modality=base.modality if base else None,
                                     quote=base.quote if base else None,
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
         if quantities and not kill:

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import api
 from .query import QueryError, header, named
 from .read import ArticleError
+from .store import StoreError
 
 
 def _params(items: list[str]) -> dict[str, str]:
@@ -57,7 +58,11 @@ def cmd_facts(a) -> int:
 
 def cmd_viz(a) -> int:
     from .viz import write_html
-    n = write_html(api.load_graph(a.graph), Path(a.output))
+    try:
+        n = write_html(api.load_graph(a.graph), Path(a.output), focus=a.focus, depth=a.depth, max_nodes=a.max_nodes)
+    except ValueError as e:
+        print(f"kg viz: {e}", file=sys.stderr)
+        return 2
     print(f"{a.output}: {n} nodes")
     return 0
 
@@ -98,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("viz", help="an interactive HTML graph that works offline")
     v.add_argument("--graph", default="graph.ttl")
     v.add_argument("-o", "--output", default="graph.html")
+    v.add_argument("--focus", help="draw only what is near this entity (a label or alias)")
+    v.add_argument("--depth", type=int, default=2, help="hops from --focus (default 2)")
+    v.add_argument("--max-nodes", type=int, default=400, help="above this, draw the most central part")
     v.set_defaults(func=cmd_viz)
 
     ld = sub.add_parser("load", help="load the graph into an embedded Oxigraph store or a SPARQL server")
@@ -114,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)
     try:
         return a.func(a)
-    except (ArticleError, api.GraphError, QueryError) as e:
+    except (ArticleError, api.GraphError, QueryError, StoreError) as e:
         print(f"kg: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

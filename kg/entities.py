@@ -15,7 +15,6 @@ from .model import Article, Entity, Mention, Role
 _SECTIONS = {"countries": "Country", "organizations": "Organization", "outlets": "Outlet",
              "persons": "Person", "places": "Place"}
 _NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
-_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}")
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
 
@@ -122,6 +121,13 @@ def stopwords() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    """Up to five capitalised words, with name particles between them ("Mohammed bin Abdulrahman Al Thani")."""
+    particles = "|".join(map(re.escape, load("roles")["name_particles"]))
+    return re.compile(rf"{_NAME_TOKEN}(?: (?:(?:{particles}) )?{_NAME_TOKEN}){{0,4}}")
+
+
+@functools.lru_cache(maxsize=1)
 def _admin() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(map(re.escape, load("roles")["admin_prefixes"])) + r")\s+", re.I)
 
@@ -178,7 +184,7 @@ class _Annotator:
             if not e:
                 continue
             lead = max(0, start - 40)
-            b = body_re.search(text, lead, start) if e.type == "Country" else None
+            b = body_re.search(text, lead, start) if e.type in ("Country", "Place") else None
             if b:
                 body = body_canon[b.group(1).casefold()]
                 label = f"{body.title()} {e.label}"
@@ -238,7 +244,7 @@ class _Annotator:
         if m and self.a.entities[m.key].type == "Person":
             ent, name = self.a.entities[m.key], m.text
         else:
-            nm = _NAME.match(text, pos)
+            nm = _name_pattern().match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
             if not name or (inner and inner[-1].end - sent.start > pos):
                 ent = self._apposed(sent, t.start(), by_start)
@@ -277,16 +283,38 @@ class _Annotator:
                     return e.key
         return None
 
+    def _fold_partial_names(self) -> None:
+        """A person found under part of a longer name of this article ("Al Thani") is that person."""
+        persons = [e for e in self.a.entities.values() if e.type == "Person"]
+        for p in persons:
+            words = p.label.split()
+            longer = [q for q in persons if q is not p and len(q.label.split()) > len(words)
+                      and (q.label.split()[-len(words):] == words or q.label.split()[:len(words)] == words)]
+            if len(longer) != 1:
+                continue
+            q = longer[0]
+            q.aliases |= {p.label, *p.aliases}
+            del self.a.entities[p.key]
+            for m in self.mentions:
+                if m.key == p.key:
+                    m.key = q.key
+                if m.inside == p.key:
+                    m.inside = q.key
+            self.roles = [Role(q.key, r.role, r.org, r.sentence) if r.person == p.key else r for r in self.roles]
+
     def short_names(self) -> None:
         """Single-name mentions ("Kim", "Rutte") tied to the person of this article who bears that name."""
+        self._fold_partial_names()
         persons = [e for e in self.a.entities.values() if e.type == "Person"]
+        particles = set(load("roles")["name_particles"])
         tokens: dict[str, set[str]] = {}
         for p in persons:
             for n in {p.label, *p.aliases}:
                 parts = n.split()
                 if len(parts) > 1:
-                    for tok in (parts[0], parts[-1]):
-                        tokens.setdefault(tok, set()).add(p.key)
+                    for tok in {parts[0], parts[-1], " ".join(parts[-2:])} - {n}:
+                        if tok.casefold() not in particles and len(tok) > 2:
+                            tokens.setdefault(tok, set()).add(p.key)
         if not tokens:
             return
         taken = {(m.start, m.end) for m in self.mentions}

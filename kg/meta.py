@@ -43,7 +43,8 @@ def find_outlet(article: Article, lines: list[str]) -> None:
         m = _DASH.search(line[:90])
         if m:
             head = line[:m.start()].split(",")[-1]
-            o = _as_outlet(head)
+            paren = re.search(r"\(([^)]+)\)\s*$", head)      # "Doha (ANTARA) -"
+            o = _as_outlet(paren.group(1) if paren else head)
             if o:
                 article.outlet, article.outlet_how = o, "dateline"
                 return
@@ -65,18 +66,19 @@ def find_outlet(article: Article, lines: list[str]) -> None:
         article.outlet, article.outlet_how = _as_outlet(best) or best, "domain in page"
 
 
-def find_published(article: Article, lines: list[str]) -> None:
+def find_published(article: Article, lines: list[str]) -> str | None:
     """Publication date from a byline or dateline near the top, else a date given with the input."""
     for line in lines[:8]:
         if len(line) < 80:
             d = parse_datetime_line(line)
             if d:
                 article.published, article.published_how = d, "dateline"
-                return
+                return line
     if article.published_hint:
         d = parse_datetime_line(str(article.published_hint))
         if d:
             article.published, article.published_how = d, "input metadata"
+    return None
 
 
 def find_title(article: Article, lines: list[str]) -> None:
@@ -120,7 +122,7 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
     return used
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][\w.]*(?:[ ,]+[\w.-]+){0,4}\s*[—–-]+\s*|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\s*:\s+)(?=\S)")
+_DATELINE = re.compile(r"^(?:[A-Z][\w.]*(?:[ ,]+[\w.-]+){0,4}(?:\s*\([^)]{1,30}\))?\s*[—–-]+\s*|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\s*:\s+)(?=\S)")
 
 
 def strip_dateline(article: Article) -> None:
@@ -142,9 +144,11 @@ def read_meta(article: Article) -> Article:
     given_authors = list(article.authors)
     if not article.outlet:
         find_outlet(article, lines)
-    find_published(article, lines)
+    date_line = find_published(article, lines)
     find_title(article, lines)
     used = set(find_authors(article, lines, raw_lines))
+    if date_line and len(re.findall(r"[A-Za-z]{4,}", date_line)) <= 3:
+        used.add(date_line)      # a line that is only the date and time
     if given_authors:
         article.authors, article.authors_how = given_authors, "page metadata"
     article.keep = [(a, b) for a, b in article.keep if article.raw[a:b] not in used]

@@ -9,13 +9,13 @@ to it, so that reloading an article replaces its triples instead of adding to th
 
 A triple shared by several articles (the label of an entity both mention, say) is written into the
 graph of each of them; queries that read ``GRAPH ?g { ... }`` with ``SELECT DISTINCT`` (or a server's
-union default graph) see each triple once.
+union default graph) see each triple once. Blank nodes are not shared between articles' graphs
+(each graph is sent on its own); kabar-kg writes none.
 """
 from __future__ import annotations
 
 import base64
 import http.client
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -36,7 +36,9 @@ SHARED = "_shared"
 
 # Edges that say *which article* reported a node: they go only to the graph of the article they point
 # to, so that reloading article B never leaves B's provenance behind in article A's graph.
-_PROVENANCE = (KB.evidence, PROV.wasDerivedFrom)
+_PROVENANCE = frozenset((KB.evidence, PROV.wasDerivedFrom))
+_ARTICLE = KB.Article
+_ROLE = {RDF.type: "type", KB.articleId: "id", KB.inArticle: "in", KB.evidence: "ev", PROV.wasDerivedFrom: "from"}
 
 
 class StoreError(Exception):
@@ -55,9 +57,9 @@ class LoadReport:
     seconds: float
 
     def __str__(self) -> str:
-        n = len(self.articles)
-        return (f"loaded {n} article{'' if n == 1 else 's'}, {self.triples} triples into {self.target} "
-                f"in {self.seconds:.1f} s")
+        n, t = len(self.articles), self.triples
+        return (f"loaded {n} article{'' if n == 1 else 's'}, {t} triple{'' if t == 1 else 's'} "
+                f"into {self.target} in {self.seconds:.1f} s")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -68,19 +70,23 @@ def _assign(graph: Graph) -> dict[str, list[tuple]]:
     triples = list(graph.triples((None, None, None)))   # one pass over rdflib's store: the slow part
     edges: dict[object, list[tuple]] = defaultdict(list)
     arts, ids, in_article, ev_of, derived = set(), defaultdict(list), [], [], []
+    role = _ROLE.get
     for t in triples:
         s, p, o = t
         edges[s].append((p, o))
-        if p == RDF.type:
-            if o == KB.Article:
+        r = role(p)
+        if r is None:
+            continue
+        if r == "type":
+            if o == _ARTICLE:
                 arts.add(s)
-        elif p == KB.articleId:
+        elif r == "id":
             ids[s].append(str(o))
-        elif p == KB.inArticle:
+        elif r == "in":
             in_article.append((s, o))
-        elif p == KB.evidence:
+        elif r == "ev":
             ev_of.append((s, o))
-        elif p == PROV.wasDerivedFrom:
+        else:
             derived.append((s, o))
     articles = {a: min(ids[a]) if ids.get(a) else urllib.parse.unquote(str(a).rstrip("/").rsplit("/", 1)[-1])
                 for a in arts}
@@ -211,18 +217,25 @@ def _names(ids: list[str], limit: int = 5) -> str:
 def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     """Replace each article's named graph in the embedded Oxigraph store at `store_dir`.
 
-    Each article's graph is dropped and rewritten in one SPARQL update, which Oxigraph applies as one
-    transaction, so a crash never leaves an article half-loaded and loading the same articles twice
-    gives the same store. Articles are written in batches of about `_BATCH` triples per transaction.
-    The folder is created if needed; it must not be open by another process (an `oxigraph serve`
-    on the same folder, say).
+    An article whose graph is already in the store is replaced by one SPARQL update (``DROP SILENT
+    GRAPH``, then ``INSERT DATA``), which Oxigraph applies as one transaction, so a crash never
+    leaves it half-replaced; such articles go in batches of about 2,000 triples per transaction
+    (bigger transactions are slower per triple). Articles new to the store have nothing to clear and
+    are bulk-loaded (``Store.bulk_extend``: about 3 times faster, not transactional; a load
+    interrupted there leaves those graphs partial, and the next load replaces them). Loading the
+    same articles twice gives the same store; graphs of articles not in `graph` are left alone.
+    The folder is created if needed; no other process (an ``oxigraph serve`` on the same folder,
+    say) may have it open. Raises StoreError, with the articles already written in ``.loaded``.
     """
     t0 = time.perf_counter()
     g = _as_graph(graph)
-    store_dir = Path(store_dir)
     target = str(store_dir)
     parts = _assign(g)
     terms = _Terms()
+    for triples in parts.values():      # convert every term first: a bad one fails before any write
+        for t in triples:
+            for x in t:
+                terms(x)
     loaded: list[str] = []
     n = 0
     try:
@@ -230,37 +243,41 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     except OSError as e:
         raise StoreError(f"{target}: cannot open the Oxigraph store ({_oneline(e)})") from None
     try:
-        batch: list[tuple[str, list]] = []
+        names = {aid: ox.NamedNode(str(graph_iri(aid))) for aid in parts}
+        present = {aid for aid in parts if store.contains_named_graph(names[aid])}
+        old = [aid for aid in parts if aid in present]
+        new = [aid for aid in parts if aid not in present]
+        batch: list[str] = []
         size = 0
-        for aid, triples in parts.items():
-            batch.append((aid, triples))
-            size += len(triples)
-            if size >= _BATCH:
-                n += _replace_local(store, batch, terms)
-                loaded += [a for a, _ in batch]
+        for aid in old:
+            batch.append(aid)
+            size += len(parts[aid])
+            if size >= _BATCH or aid == old[-1]:
+                n += _replace_local(store, [(a, names[a], parts[a]) for a in batch], terms)
+                loaded += batch
                 batch, size = [], 0
-        if batch:
-            n += _replace_local(store, batch, terms)
-            loaded += [a for a, _ in batch]
+        if new:
+            store.bulk_extend(ox.Quad(*(terms(x) for x in t), names[aid]) for aid in new for t in parts[aid])
+            n += sum(len(parts[aid]) for aid in new)
+            loaded += new
         store.flush()
     except (OSError, SyntaxError, ValueError) as e:
         raise StoreError(f"{target}: loading failed ({_oneline(e)}); loaded before the failure: "
-                         f"{_names(loaded)}", loaded) from None
+                         f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded) from None
     finally:
         del store   # releases the RocksDB lock so the folder can be opened again
     return LoadReport(target, loaded, n, time.perf_counter() - t0)
 
 
-_BATCH = 50_000
+_BATCH = 2_000   # triples per replacing transaction: big transactions get slower per triple
 
 
-def _replace_local(store: ox.Store, batch: list[tuple[str, list]], terms: _Terms) -> int:
+def _replace_local(store: ox.Store, batch: list[tuple], terms: _Terms) -> int:
     """Drop and refill the named graphs of `batch` in one SPARQL update (one transaction)."""
     ops, data, n = [], [], 0
-    for aid, triples in batch:
-        g = str(graph_iri(aid))
-        ops.append(f"DROP SILENT GRAPH <{g}>")
-        data.append(f"GRAPH <{g}> {{\n")
+    for aid, name, triples in batch:
+        ops.append(f"DROP SILENT GRAPH {name}")
+        data.append(f"GRAPH {name} {{\n")
         data.append(_ntriples(terms, triples).decode("utf-8"))
         data.append("}\n")
         n += len(triples)
@@ -278,31 +295,35 @@ def _oneline(e: BaseException) -> str:
 def gsp_url(endpoint: str) -> str:
     """The Graph Store Protocol URL of a server, from its base URL or its GSP URL.
 
-    Accepted forms:
+    Accepted forms (a trailing slash is ignored):
 
-    * a base URL: ``http://127.0.0.1:7878`` (Oxigraph) -> ``http://127.0.0.1:7878/store``;
+    * Oxigraph, base URL: ``http://127.0.0.1:7878`` -> ``http://127.0.0.1:7878/store``
+      (any URL not matched below is taken as a base URL and gets ``/store``);
     * a URL already ending in ``/store`` (Oxigraph) or ``/data`` (Fuseki:
-      ``http://host:3030/DATASET/data``), kept as is;
-    * GraphDB: ``http://host:7200/repositories/REPO/rdf-graphs/service``, kept as is;
-    * Virtuoso: ``http://host:8890/sparql-graph-crud-auth`` (or ``/sparql-graph-crud``), kept as is;
-      Virtuoso names the graph parameter ``graph-uri`` (see `graph_url`).
+      ``http://host:3030/DATASET/data``): kept as is;
+    * GraphDB / RDF4J: ``http://host:7200/repositories/REPO/rdf-graphs/service`` kept as is, and
+      ``http://host:7200/repositories/REPO`` -> ``.../repositories/REPO/rdf-graphs/service``;
+    * Virtuoso: ``http://host:8890/sparql-graph-crud-auth`` (or ``/sparql-graph-crud`` without
+      authentication): kept as is; Virtuoso calls the graph parameter ``graph-uri`` (see `graph_url`).
 
-    A trailing slash is ignored. Raises StoreError for anything that is not an http(s) URL.
+    Raises StoreError for anything that is not an http(s) URL.
     """
-    url = endpoint.strip()
-    parts = urllib.parse.urlsplit(url)
+    parts = urllib.parse.urlsplit(endpoint.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise StoreError(f"{endpoint}: not an http(s) URL of a SPARQL server")
-    url = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), parts.query, ""))
     path = parts.path.rstrip("/")
-    last = path.rsplit("/", 1)[-1]
-    if last in ("store", "data", "service") or last.startswith("sparql-graph-crud"):
-        return url
-    return url + "/store"
+    segs = path.split("/")
+    if segs[-1] in ("store", "data", "service") or segs[-1].startswith("sparql-graph-crud"):
+        pass
+    elif len(segs) >= 2 and segs[-2] == "repositories":
+        path += "/rdf-graphs/service"
+    else:
+        path += "/store"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
 
 def graph_url(gsp: str, graph: str) -> str:
-    """`gsp`?graph=<quoted graph IRI> (``graph-uri=`` for Virtuoso's sparql-graph-crud)."""
+    """`gsp` ?graph=<the graph IRI, percent-encoded> (``graph-uri=`` for Virtuoso's sparql-graph-crud)."""
     key = "graph-uri" if "sparql-graph-crud" in gsp else "graph"
     sep = "&" if "?" in gsp else "?"
     return f"{gsp}{sep}{key}={urllib.parse.quote(graph, safe='')}"
@@ -311,36 +332,60 @@ def graph_url(gsp: str, graph: str) -> str:
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 
-def _opener(url: str, user: str | None, password: str | None):
-    handlers = []
-    if user is not None:
-        pm = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        pm.add_password(None, url, user, password or "")
-        # Basic is sent up front; a server that asks for Digest (Virtuoso's -auth endpoint) gets it.
-        handlers.append(urllib.request.HTTPDigestAuthHandler(pm))
-    return urllib.request.build_opener(*handlers)
+def _opener(url: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+    if user is None:
+        return urllib.request.build_opener()
+    pm = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    pm.add_password(None, url, user, password or "")
+    # Basic auth is sent with every request (see _put); this answers a server that asks for Digest
+    # instead (Virtuoso's sparql-graph-crud-auth).
+    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(pm))
 
 
-def _put(opener, url: str, body: bytes, auth: str | None, timeout: float) -> None:
+def _put(opener, url: str, body: bytes, auth: str | None, timeout: float) -> tuple[str, bool] | None:
+    """PUT `body`; None when it worked, else (the problem in a few words, whether to retry)."""
     req = urllib.request.Request(url, data=body, method="PUT")
-    req.add_header("Content-Type", "application/n-triples")
+    # The body is N-Triples, which is also Turtle: text/turtle is the type every GSP server takes.
+    req.add_header("Content-Type", "text/turtle; charset=utf-8")
     if auth:
         req.add_unredirected_header("Authorization", auth)
-    with opener.open(req, timeout=timeout) as resp:
-        resp.read()
+    try:
+        with opener.open(req, timeout=timeout) as resp:
+            resp.read()
+        return None
+    except urllib.error.HTTPError as e:
+        try:
+            detail = " ".join(e.read(400).decode("utf-8", "replace").split())[:200]
+        except Exception:
+            detail = ""
+        return f"HTTP {e.code} {e.reason}" + (f" ({detail})" if detail else ""), e.code in _RETRY_STATUS
+    except urllib.error.URLError as e:
+        r = e.reason
+        if isinstance(r, TimeoutError):
+            return f"no answer within {timeout:g} s", True
+        if isinstance(r, OSError):
+            return f"cannot connect ({r.strerror or _oneline(r)})", True
+        return _oneline(e), False
+    except TimeoutError:
+        return f"no answer within {timeout:g} s", True
+    except (OSError, http.client.HTTPException) as e:
+        return f"connection lost ({e.__class__.__name__}: {_oneline(e)})", True
+    except ValueError as e:     # a URL or an auth challenge urllib cannot handle
+        return _oneline(e), False
 
 
 def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = None,
                   password: str | None = None, *, timeout: float = 30, retries: int = 3,
                   backoff: float = 0.5) -> LoadReport:
-    """PUT each article's triples (N-Triples) to the server's Graph Store, one named graph each.
+    """PUT each article's triples to the server's Graph Store, one named graph per article.
 
     `endpoint` is the server's base URL or its Graph Store URL (see `gsp_url`). PUT replaces the
-    graph, so loading the same articles again replaces them. With `user`, HTTP basic auth is used
-    (digest if the server asks for it). A request that cannot connect, times out (`timeout`
-    seconds) or gets a 5xx/408/429 answer is retried `retries` times after `backoff`, 2*`backoff`,
-    4*`backoff`... seconds; then, or at once for other errors (400, 401, 404 ...), StoreError is
-    raised with the articles loaded so far in ``.loaded``.
+    graph, so loading the same articles again replaces them. With `user`, HTTP basic auth is sent
+    (digest if the server asks for it). A request that cannot connect, gets no answer within
+    `timeout` seconds, or gets a 5xx/408/429 answer is retried `retries` times, after `backoff`,
+    2*`backoff`, 4*`backoff` ... seconds; then, or at once for other errors (400, 401, 404 ...),
+    StoreError is raised, naming the Graph Store URL and the problem, with the ids of the articles
+    already loaded in ``.loaded``.
     """
     t0 = time.perf_counter()
     g = _as_graph(graph)
@@ -357,29 +402,11 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
         url = graph_url(gsp, str(graph_iri(aid)))
         body = _ntriples(terms, triples)
         attempt = 0
-        while True:
-            try:
-                _put(opener, url, body, auth, timeout)
-                break
-            except urllib.error.HTTPError as e:
-                detail = ""
-                try:
-                    detail = e.read(300).decode("utf-8", "replace")
-                except Exception:
-                    pass
-                problem = f"HTTP {e.code} {e.reason}" + (f": {' '.join(detail.split())[:200]}" if detail else "")
-                retry = e.code in _RETRY_STATUS
-            except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError,
-                    ConnectionError) as e:
-                reason = getattr(e, "reason", e)
-                if isinstance(reason, (socket.timeout, TimeoutError)):
-                    problem = f"no answer within {timeout:g} s"
-                else:
-                    problem = _oneline(reason if isinstance(reason, BaseException) else e)
-                retry = True
+        while (failed := _put(opener, url, body, auth, timeout)) is not None:
+            problem, retry = failed
             if not retry or attempt >= retries:
                 tries = f" after {attempt + 1} attempts" if attempt else ""
-                raise StoreError(f"{gsp}: {problem}{tries} (article {aid}); loaded before the failure: "
+                raise StoreError(f"{gsp}: {problem}{tries}, at article {aid}; loaded before the failure: "
                                  f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
             time.sleep(backoff * 2 ** attempt)
             attempt += 1
