@@ -93,6 +93,7 @@ class _Reader:
         self.last_agents: list[str] = []
         self.last_date: DateValue | None = None
         self.last_pair: list[str] = []
+        self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
         for m in article.mentions:
             self.by_sent.setdefault(m.sentence, []).append(m)
@@ -333,6 +334,10 @@ class _Reader:
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
+        if not out and qspan and speaker:    # “...,” tegasnya: a quoted statement with no verb of our list
+            out = [Claim("STATEMENT", ag, sent, date=dates[0] if dates else inherited, trigger="",
+                         quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
+                         quote_end=sent.start + qspan[1]) for ag in speaker]
         out = self._refine(sent, out, quantities, speaker, dates, inherited, trigs)
         carrier = self.carrier(sent, args)
         for c in out:
@@ -340,10 +345,18 @@ class _Reader:
         if out:
             agents = [c.agent for c in out if c.type in SPEECH]
             self.last_agents = list(dict.fromkeys(agents or [c.agent for c in out]))[:1] or self.last_agents
+        else:       # "Ia"/"tegasnya" in the next sentence means the person this one was about
+            people = [m.key for m in args if self.kind(m) == "Person"]
+            self.last_agents = people[:1] or self.last_agents
         self.last_date = dates[0] if dates else inherited
+        for k in countries:
+            self.country_counts[k] = self.country_counts.get(k, 0) + 1
         pair = list(dict.fromkeys(countries))
-        if len(pair) >= 2:
-            self.last_pair = pair[-2:]
+        if len(pair) == 2:
+            self.last_pair = pair
+        else:
+            top = sorted(self.country_counts, key=lambda k: -self.country_counts[k])[:2]
+            self.last_pair = top if len(top) == 2 else self.last_pair
         seen, unique = set(), []
         for c in out:
             k = (c.type, c.agent, c.target, c.place, c.about, c.quantity, c.negated)
@@ -477,7 +490,8 @@ def read_claims(article: Article, ref) -> Article:
     ref_day = ref.day() if ref else None
     reader = _Reader(article, ref_day)
     claims: list[Claim] = []
-    lede = {s.index for s in article.sentences[:2]}
+    body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
+    lede = {s.index for s in body[:2]}
     prev: list[Claim] = []
     for sent in article.sentences:
         found = reader.read(sent)

@@ -128,6 +128,11 @@ def _name_pattern() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(load("roles")["org_heads"])
+
+
+@functools.lru_cache(maxsize=1)
 def _admin() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(map(re.escape, load("roles")["admin_prefixes"])) + r")\s+", re.I)
 
@@ -236,6 +241,10 @@ class _Annotator:
                 pos = adm.end()
                 continue
             break
+        if org is None:
+            pos, org = self._named_org(sent, pos, by_start, inner)
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
         if text.startswith(",", pos):
             pos += 1
             while pos < len(text) and text[pos] == " ":
@@ -257,6 +266,24 @@ class _Annotator:
         if org is None:
             org = self._country_of(ent.label)
         self.roles.append(Role(ent.key, t.group(1).casefold(), org, sent.index))
+
+    def _named_org(self, sent, pos: int, by_start, inner: list) -> tuple[int, str | None]:
+        """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
+        Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
+        text = sent.text
+        run = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN})*").match(text, pos)
+        if not run or run.group(0).split()[0].casefold() not in _org_heads():
+            return pos, None
+        toks = run.group(0).split()
+        known = [i for i, tok in enumerate(toks) if known_label(tok)]
+        cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
+        if cut < 1:
+            return pos, None
+        label = " ".join(toks[:cut])
+        ent = self.entity(slug(label), label, "Organization", label, source="rule: organisation before a name")
+        m = self.mention(sent.start + pos, sent.start + pos + len(label), label, sent.index, ent.key)
+        inner.append(m)
+        return pos + len(label), ent.key
 
     def _apposed(self, sent, title_start: int, by_start) -> Entity | None:
         """NAME, TITLE ORG: the person named just before the comma ("Budi Hartono, juru bicara Pentagon")."""
@@ -306,14 +333,14 @@ class _Annotator:
         """Single-name mentions ("Kim", "Rutte") tied to the person of this article who bears that name."""
         self._fold_partial_names()
         persons = [e for e in self.a.entities.values() if e.type == "Person"]
-        particles = set(load("roles")["name_particles"])
+        skip = set(load("roles")["name_particles"]) | set(load("roles")["name_suffixes"]) | title_words()
         tokens: dict[str, set[str]] = {}
         for p in persons:
             for n in {p.label, *p.aliases}:
-                parts = n.split()
+                parts = [x for x in n.split() if x.casefold() not in skip]
                 if len(parts) > 1:
-                    for tok in {parts[0], parts[-1], " ".join(parts[-2:])} - {n}:
-                        if tok.casefold() not in particles and len(tok) > 2:
+                    for tok in {*parts, " ".join(parts[-2:])} - {n}:
+                        if len(tok) > 2 and tok.casefold() not in stopwords():
                             tokens.setdefault(tok, set()).add(p.key)
         if not tokens:
             return

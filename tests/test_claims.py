@@ -54,6 +54,10 @@ CASES = [
      ("DENY", "Dmitry Peskov", {"about": "DEPLOY"})),
     ("“Kami tidak akan mundur,” kata Menteri Pertahanan Filipina Gilberto Reyes.",
      ("STATEMENT", "Gilberto Reyes", {})),
+    ("Menurut Kementerian Kesehatan Gaza, lebih dari 4.000 warga tewas sejak Oktober 2023.",
+     ("ESTIMATE", "Kementerian Kesehatan Gaza", {"quantity": 4000, "about": "KILL"})),
+    ("Amerika Serikat mengecam serangan roket Hamas ke Tel Aviv.",
+     ("ATTACK", "Hamas", {"target": "Israel"})),
 ]
 
 
@@ -115,3 +119,9 @@ def test_claims_evidence_slices_back(tmp_path):
     assert a.claims
     for c in a.claims:
         assert a.raw[c.sentence.start:c.sentence.end] == c.sentence.text
+
+
+def test_claims_quote_with_speaker_and_no_verb_is_a_statement():
+    got = claims_of("Juru bicara Kementerian Luar Negeri Filipina Ana Flores tiba di Jakarta. "
+                    "“Kami tidak dapat menerima tindakan itu,” tegasnya.")
+    assert has(got, "STATEMENT", "Ana Flores")

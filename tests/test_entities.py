@@ -28,6 +28,10 @@ def roles(a: Article) -> set[tuple]:
     ("Wakil Menteri Luar Negeri Korsel, Park Ji-won, memperingatkan Rusia.", "Park Ji-won", "wakil menteri luar negeri", "Korea Selatan"),
     ("Dimas Pratama, juru bicara Kementerian Pertahanan Rusia, membantah laporan itu.",
      "Dimas Pratama", "juru bicara", "Kementerian Pertahanan Rusia"),
+    ("Analis Universitas Indonesia Rina Kartika menilai ketegangan meningkat.",
+     "Rina Kartika", "analis", "Universitas Indonesia"),
+    ("Perdana Menteri Qatar Sheikh Hamad bin Khalid Al Thani tiba di Kairo.",
+     "Sheikh Hamad bin Khalid Al Thani", "perdana menteri", "Qatar"),
 ])
 def test_entities_titled_person_and_role(text, person, role, org):
     a = entities(text)
@@ -63,3 +67,8 @@ def test_entities_spelling_variants_merge_across_articles(tmp_path):
     assert set(arts["a"].entities) & set(arts["b"].entities) >= {"andrii-sybiha"}
     people = lambda a: {k for k, e in arts[a].entities.items() if e.type == "Person"}
     assert people("c") == people("d") and len(people("c")) == 1
+
+
+def test_entities_any_word_of_a_full_name_is_that_person():
+    a = entities("Presiden Filipina Carlos Mendoza Jr. tiba di Manila. Mendoza mengatakan kunjungan itu penting.")
+    assert persons(a) == {"Carlos Mendoza Jr": {"Mendoza"}}
