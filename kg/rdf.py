@@ -50,13 +50,22 @@ def event_iri(typ, agent, target, place, date=None, qty=None) -> URIRef:
     return KBR[f"claim/{typ.lower()}-{_hash(typ, agent, target, place, date, qty)}"]
 
 
+def about_iri(c: Claim) -> URIRef | None:
+    """The event a speech act is about: shared with other reports when its agent is known,
+    else its own node (two unattributed deployments need not be one)."""
+    if not c.about:
+        return None
+    if c.about_agent:
+        return event_iri(c.about, c.about_agent, c.about_target, c.about_place)
+    return event_iri(c.about, None, c.about_target, c.about_place, _hash(c.type, c.agent, c.sentence.text))
+
+
 def claim_iri(c: Claim) -> URIRef:
     q = c.quantity
     qty = (q.value, q.low, q.high) if q else None
     date = c.date.value if c.date else None
     if c.type in SPEECH_ACTS:
-        about = event_iri(c.about, c.about_agent, c.about_target, c.about_place) if c.about else None
-        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, about, date, qty, c.negated)}"]
+        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, about_iri(c), date, qty, c.negated)}"]
     return event_iri(c.type, c.agent, c.target, c.place, date, qty)
 
 
@@ -81,14 +90,14 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
     for p, v in ((KB.target, c.target), (KB.place, c.place)):
         if v:
             g.add((s, p, entity_iri(v)))
-    if c.about:
-        ev = event_iri(c.about, c.about_agent, c.about_target, c.about_place)
-        g.add((s, KB.about, ev))
-        g.add((ev, RDF.type, TYPE_CLASS[c.about]))
-        g.add((ev, KB.typeCode, Literal(c.about)))
+    about = about_iri(c)
+    if about is not None:
+        g.add((s, KB.about, about))
+        g.add((about, RDF.type, TYPE_CLASS[c.about]))
+        g.add((about, KB.typeCode, Literal(c.about)))
         for p, v in ((KB.agent, c.about_agent), (KB.target, c.about_target), (KB.place, c.about_place)):
             if v:
-                g.add((ev, p, entity_iri(v)))
+                g.add((about, p, entity_iri(v)))
     if c.date:
         g.add((s, KB.date, date_literal(c.date)))
         g.add((s, KB.datePrecision, Literal(c.date.precision)))
@@ -106,6 +115,8 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
     g.add((s, PROV.wasDerivedFrom, art))
     ev = KBR[f"evidence/{quote(a.id, safe='')}/{c.sentence.start}-{c.sentence.end}-{s.split('/')[-1]}"]
     g.add((s, KB.evidence, ev))
+    if about is not None:
+        g.add((about, KB.evidence, ev))      # the sentence speaks of the event too
     g.add((ev, RDF.type, KB.Evidence))
     g.add((ev, KB.inArticle, art))
     g.add((ev, NIF.beginIndex, Literal(c.sentence.start, datatype=XSD.nonNegativeInteger)))
