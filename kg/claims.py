@@ -223,6 +223,8 @@ class _Reader:
         troops_at = [m.start() for m in lx["troops"].finditer(text)]
         out = []
         for q in find_quantities(text):
+            if re.search(r"\btermasuk\s*$", text[max(0, q.start - 12):q.start]):
+                continue         # "14.000 pasukan, termasuk 3.000 bala bantuan": a part, not another count
             after = text[q.end:q.end + 25]
             noun = lx["troops"].search(after)
             if noun and not re.search(r"[,.;]", after[:noun.start()]) or \

@@ -55,6 +55,8 @@ def facts(g: Graph) -> Iterator[dict]:
             for a in g.objects(ev, KB.inArticle):
                 by_doc[doc_of.get(a)].append(ev)
         row = _claim_row(g, c)
+        if row["agent"] is None:
+            continue             # an event spoken of without its actor: a node of the graph, not a fact of who did what
         for d in sorted(k for k in by_doc if k):
             ev = min(by_doc[d], key=lambda e: int(g.value(e, NIF.beginIndex)))
             yield {**row, "doc": d, "evidence": str(g.value(ev, NIF.anchorOf)),

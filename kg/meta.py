@@ -129,6 +129,9 @@ def strip_dateline(article: Article) -> None:
     """Leave the dateline ("WASHINGTON, DC, outlet.com –", "Jakarta:") out of the first body line."""
     for i, (a, b) in enumerate(article.keep[:8]):
         line = article.raw[a:b]
+        if len(line) < 60 and re.match(r"^[A-Z][\w .,()-]*\s[—–-]+$", line.strip()):
+            del article.keep[i]          # a dateline on a line of its own ("Jakarta, CNN Indonesia —")
+            return
         if len(line) < 100:
             continue
         m = _DATELINE.match(line)

@@ -150,7 +150,7 @@ def add_article(g: Graph, a: Article) -> None:
         g.add((art, SCHEMA.datePublished, date_literal(a.published)))
         g.add((art, KB.datePublishedFoundBy, Literal(a.published_how)))
     if a.outlet:
-        o = Entity(key="outlet-" + slug(a.outlet), label=a.outlet, type="Outlet")
+        o = a.entities.get(slug(a.outlet)) or Entity(key=slug(a.outlet), label=a.outlet, type="Outlet")
         g.add((art, SCHEMA.publisher, _entity(g, o)))
         g.add((art, KB.outletFoundBy, Literal(a.outlet_how)))
     if a.duplicate_of:
