@@ -14,7 +14,7 @@ from .model import Article, Entity, Mention, Role
 
 _SECTIONS = {"countries": "Country", "organizations": "Organization", "outlets": "Outlet",
              "persons": "Person", "places": "Place"}
-_NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*"
+_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?|(?:al|el|ad|as|ar|an)-[A-Z][a-z'’]+)(?:-[A-Za-z'’]+)*"
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
 
@@ -138,6 +138,11 @@ def _admin() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return frozenset(load("stopwords")["function_words"])
+
+
+@functools.lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Every word of every title ("menteri", "presiden", ...)."""
     return frozenset(w for t in load("roles")["titles"] for w in t.split())
@@ -224,6 +229,11 @@ class _Annotator:
         """TITLE [ORG [di PLACE]] [,] NAME: a person with a role."""
         text = sent.text
         pos, org, inner = t.end(), None, []
+        role = t.group(1).casefold()
+        desc = re.compile(r"(?:[a-z]+ ){0,2}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        if desc and not set(re.findall(r"[a-z]+", desc.group(0))) & function_words():
+            role += " " + desc.group(0).strip(" ,")      # "pengamat hubungan internasional", "pejabat senior"
+            pos = desc.end() - (2 if desc.group(0).endswith(", ") else 1)
         while True:
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -233,12 +243,20 @@ class _Annotator:
                 inner.append(m)
                 pos = m.end - sent.start
                 continue
-            if text.startswith("di ", pos) and inner:
-                pos += 3
+            if inner and (text.startswith("di ", pos) or text.startswith("untuk ", pos)):
+                pos += text.index(" ", pos) + 1 - pos
                 continue
             adm = _admin().match(text, pos)
             if adm and by_start.get(adm.end()):
                 pos = adm.end()
+                continue
+            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv"
+            ext = None if inner or text[pos:].split(" ", 1)[0].casefold() in _org_heads() else next(
+                (e for n in range(1, 5) if (e := re.compile(rf"(?:{_NAME_TOKEN} ){{{n}}}").match(text, pos))
+                 and by_start.get(e.end()) and self.a.entities[by_start[e.end()].key].type != "Person"), None)
+            if ext:
+                role += " " + ext.group(0).strip().casefold()
+                pos = ext.end()
                 continue
             break
         if org is None:
@@ -265,7 +283,7 @@ class _Annotator:
             m.inside = ent.key
         if org is None:
             org = self._country_of(ent.label)
-        self.roles.append(Role(ent.key, t.group(1).casefold(), org, sent.index))
+        self.roles.append(Role(ent.key, role, org, sent.index))
 
     def _named_org(self, sent, pos: int, by_start, inner: list) -> tuple[int, str | None]:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
@@ -276,7 +294,10 @@ class _Annotator:
             return pos, None
         toks = run.group(0).split()
         known = [i for i, tok in enumerate(toks) if known_label(tok)]
-        cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
+        if text.startswith(",", run.end()):
+            cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"
+        else:
+            cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
         if cut < 1:
             return pos, None
         label = " ".join(toks[:cut])
