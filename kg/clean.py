@@ -21,15 +21,15 @@ def _norm(line: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _markers() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+def _markers() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]:
     lex = load("boilerplate")
     return (tuple(m.casefold() for m in lex["line"]), frozenset(m.casefold() for m in lex["label"]),
-            frozenset(_norm(m) for m in lex["stop"]))
+            frozenset(_norm(m) for m in lex["stop"]), frozenset(_norm(m) for m in lex["block"]))
 
 
 def is_boilerplate(line: str) -> bool:
     """True for a line of page furniture."""
-    starts, labels, _ = _markers()
+    starts, labels, _, _ = _markers()
     low = line.strip().casefold()
     if not low:
         return True
@@ -51,17 +51,27 @@ def is_stop(line: str) -> bool:
     return len(n.split()) <= 4 and n in _markers()[2]
 
 
+def is_block_heading(line: str) -> bool:
+    """A heading of a list of links ("BACA JUGA:", "Baca berikutnya", "Berita Terkait") with nothing after it."""
+    n = _norm(line)
+    return bool(n) and len(n.split()) <= 3 and n in _markers()[3]
+
+
 def clean(article: Article) -> Article:
     """Set `article.keep` to the raw spans of content lines."""
     keep, seen = [], set()
     pos = 0
+    in_block = False
     for line in article.raw.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if is_stop(line) and keep:
             break
         stripped = line.strip()
-        if is_boilerplate(stripped):
+        if in_block and stripped and len(stripped) < 120 and not stripped.endswith((".", "”", '"')):
+            continue             # a headline listed under "BACA JUGA:"
+        in_block = is_block_heading(stripped)
+        if in_block or is_boilerplate(stripped):
             continue
         key = _norm(stripped)
         if key in seen:          # a caption or paragraph printed twice

@@ -230,9 +230,10 @@ class _Annotator:
         text = sent.text
         pos, org, inner = t.end(), None, []
         role = t.group(1).casefold()
-        desc = re.compile(r"(?:[a-z]+ ){0,2}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
-        if desc and not set(re.findall(r"[a-z]+", desc.group(0))) & function_words():
-            role += " " + desc.group(0).strip(" ,")      # "pengamat hubungan internasional", "pejabat senior"
+        desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        words = re.sub(r" (?:dari|di)$", "", desc.group(0).strip(" ,")) if desc else ""
+        if desc and not set(words.split()) & function_words():
+            role += " " + words      # "pengamat hubungan internasional", "pejabat senior", "analis ... dari"
             pos = desc.end() - (2 if desc.group(0).endswith(", ") else 1)
         while True:
             while pos < len(text) and text[pos] == " ":
@@ -289,10 +290,12 @@ class _Annotator:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
         Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
         text = sent.text
-        run = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN})*").match(text, pos)
+        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
         if not run or run.group(0).split()[0].casefold() not in _org_heads():
             return pos, None
         toks = run.group(0).split()
+        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan) ", run.group(0)):
+            return pos, None
         known = [i for i, tok in enumerate(toks) if known_label(tok)]
         if text.startswith(",", run.end()):
             cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"
@@ -382,6 +385,8 @@ def annotate(article: Article) -> Article:
     ann = _Annotator(article)
     for author in article.authors:
         ann.entity(slug(author), author, "Person", author, source="byline")
+    for editor in article.editors:
+        ann.entity(slug(editor), editor, "Person", editor, source="byline: editor")
     for sent in article.sentences:
         ann.sentence(sent)
     ann.short_names()

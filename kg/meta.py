@@ -12,7 +12,10 @@ from .model import Article, DateValue
 _DOMAIN = re.compile(r"\b((?:[a-z0-9][a-z0-9-]*\.)+(?:com|co\.id|id|net|org|tv|news|co|info))\b", re.I)
 _DASH = re.compile(r"\s+[—–-]+\s*|\s*[—–]+\s+")
 _BYLINE = re.compile(r"^(?P<name>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})\s*[•|·]\s*(?P<rest>.+)$")
-_LABELLED = re.compile(r"^(?:reporter|penulis|pewarta|oleh|editor|redaktur|writer|author)\s*:?\s+(?P<names>.+)$", re.I)
+_LABELLED = re.compile(r"^(?P<label>reporter|penulis|pewarta|oleh|editor|redaktur|writer|author|rep|red|kontributor)"
+                       r"\s*:?\s+(?P<names>.+)$", re.I)
+_EDITOR = ("editor", "redaktur", "red")
+_NOT_NAMES = {"redaksi", "tim", "admin", "staf", "kontributor", "wartawan", "oleh"}
 _SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}$")
 _SOURCE = re.compile(r"^sumber[\w ]*:\s*(?P<name>.+)$", re.I)
 
@@ -97,17 +100,20 @@ def find_title(article: Article, lines: list[str]) -> None:
 
 def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> list[str]:
     """Authors from bylines, labelled lines and a sign-off; returns the lines that held them."""
-    found, used = [], []
+    found, used, editors = [], [], []
     for line in raw_lines:
-        s = line.strip()
-        m = _LABELLED.match(s)
-        if m and not s.lower().startswith(("editor", "redaktur")):
+        for part in re.split(r"\s+[/|]\s+", line.strip()):     # "Rep: X / Red: Y", "Oleh X | Sabtu, ..."
+            m = _LABELLED.match(part)
+            if not m or (m.group("label").casefold() == "oleh" and ":" not in part and len(part.split()) > 4):
+                continue
             for name in re.split(r"\s*(?:,|&| dan )\s*", m.group("names")):
-                if _SIGNOFF.match(name) or re.fullmatch(r"[A-Z][a-z]+", name):
-                    found.append(name)
+                name = name.strip()
+                if (_SIGNOFF.match(name) or re.fullmatch(r"[A-Z][a-z]+", name)) and \
+                        not set(name.casefold().split()) & _NOT_NAMES:
+                    (editors if m.group("label").casefold() in _EDITOR else found).append(name)
     for line in lines[:8]:
         m = _BYLINE.match(line)
-        if m and parse_datetime_line(m.group("rest")):
+        if m and parse_datetime_line(m.group("rest")) and not set(m.group("name").casefold().split()) & _NOT_NAMES:
             found.append(m.group("name"))
             used.append(line)
     body_end = lines[-4:] if len(lines) > 4 else []
@@ -119,6 +125,7 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
                 used.append(line)
     article.authors = list(dict.fromkeys(found))
     article.authors_how = "byline" if article.authors else None
+    article.editors = [e for e in dict.fromkeys(editors) if e not in article.authors]
     return used
 
 

@@ -120,6 +120,7 @@ class Article:
     outlet_how: str | None = None
     authors: list[str] = field(default_factory=list)
     authors_how: str | None = None
+    editors: list[str] = field(default_factory=list)
     published: DateValue | None = None
     published_how: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
