@@ -4,6 +4,7 @@ Reads the trigger lexicon and the mentions of each sentence; adds `Article.claim
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -47,6 +48,11 @@ def lexicon():
         "troops": _words(lex["troops"]),
         "arms": _words(lex["arms"]),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
+        "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
+        "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+$", re.I),
+        "same_day": [(re.compile(r"^\W*" + re.escape(k) + r"\b", re.I), v) for k, v in
+                     sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
+        "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
         "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
@@ -92,6 +98,8 @@ class _Reader:
         self.ref = ref
         self.last_agents: list[str] = []
         self.last_date: DateValue | None = None
+        self.last_explicit: DateValue | None = None      # the last day-precise date the text gave
+        self.adopter: str | None = None                  # who adopted the last resolution
         self.last_pair: list[str] = []
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
@@ -166,13 +174,17 @@ class _Reader:
             t = Trigger(typ, m.start(), m.end(), w, nominal=_is_nominal(w),
                         passive=w.casefold().startswith("di") and len(w) > 4)
             t.negated = bool(lx["negation"].search(text[max(0, t.start - 25):t.start]))
+            if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text[max(0, t.start - 40):t.start]):
+                t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
+            if t.nominal and lx["light"].search(text[max(0, t.start - 16):t.start]):
+                t.nominal = False    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
             if typ in ("DEPLOY",) and w.casefold() in ("mengirim", "mengirimkan", "dikirim", "pengiriman"):
                 obj = text[t.end:t.end + 60]
                 if lx["arms"].search(obj) and not lx["troops"].search(obj[:25]):
                     t.type = "SUPPLY"
                 elif not lx["troops"].search(text[max(0, t.start - 40):t.end + 60]):
                     continue
-            if typ == "CONFIRM" and t.negated:
+            if typ in ("CONFIRM", "DENY") and t.negated:
                 t.type, t.negated = "NO_COMMENT", False
             out.append(t)
         return sorted(out, key=lambda t: t.start)
@@ -252,18 +264,24 @@ class _Reader:
                 trigs.append(Trigger("DENY", m.start(), m.end(), m.group(0), nominal=False))
                 trigs.sort(key=lambda t: t.start)
         inherited = None
-        if lx["pronoun"].match(text) or re.match(r"^\W*(?:pada saat yang sama|saat itu)", text, re.I):
+        if lx["pronoun"].match(text):
             inherited = self.last_date
+        for pat, days in lx["same_day"]:
+            if pat.match(text) and self.last_explicit:
+                d = self.last_explicit.day() + dt.timedelta(days=days)
+                inherited = DateValue(d.isoformat(), "day", pat.match(text).group(0).strip(" ,"))
+                break
         countries = [m.key for m in args if self.kind(m) == "Country"]
         out: list[Claim] = []
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
         speech_end = 0
+        verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         for t in trigs:
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
             if not speech and lx["irrealis"].search(text[max(0, t.start - 22):t.start]):
                 continue
-            lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end])
+            lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end, verb_end])
             after = [m for m in args if m.start - sent.start >= t.end]
             agents: list[str] = []
             target = None
@@ -286,6 +304,8 @@ class _Reader:
                 head = [m for m in args if m.end - sent.start <= t.start and self.kind(m) != "Place"
                         and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?yang\s+(?:\w+\s+)?", text[m.end - sent.start:t.start])]
                 agents = [head[-1].key] if head else []
+            elif lx["document"].match(text[lo:]) and self.adopter and not t.passive:
+                agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it
             elif t.passive:
                 nxt = [m for m in after if m.start - sent.start <= t.end + 6 and self.kind(m) != "Place"
                        and not self.before(sent, m, lx["prep"])]
@@ -322,6 +342,8 @@ class _Reader:
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
             target = target or tgt
+            if not t.nominal and not t.passive:
+                verb_end = t.end
             if speech:
                 speech_end = t.end
                 main = main or agents
@@ -350,7 +372,6 @@ class _Reader:
         else:       # "Ia"/"tegasnya" in the next sentence means the person this one was about
             people = [m.key for m in args if self.kind(m) == "Person"]
             self.last_agents = people[:1] or self.last_agents
-        self.last_date = dates[0] if dates else inherited
         for k in countries:
             self.country_counts[k] = self.country_counts.get(k, 0) + 1
         pair = list(dict.fromkeys(countries))
@@ -365,6 +386,10 @@ class _Reader:
             if k not in seen:
                 seen.add(k)
                 unique.append(c)
+        self.last_date = dates[0] if dates else inherited
+        explicit = [d for d in dates if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
+        self.last_explicit = explicit[-1] if explicit else self.last_explicit
+        self.adopter = next((c.agent for c in unique if c.type == "AGREE"), self.adopter)
         return unique
 
     def nominal_args(self, sent, t, after) -> tuple[list[str], str | None]:
@@ -486,8 +511,9 @@ class _Reader:
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
 
 
-def read_claims(article: Article, ref) -> Article:
-    """Set `article.claims` from its sentences; `ref` is the date relative dates count from."""
+def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
+    """Set `article.claims` from its sentences; `ref` is the date relative dates count from, and
+    `ref_own` says whether the article's own text gave it (else statements are left undated)."""
     lx = lexicon()
     ref_day = ref.day() if ref else None
     reader = _Reader(article, ref_day)
@@ -509,6 +535,8 @@ def read_claims(article: Article, ref) -> Article:
                 c.date = DateValue(ref.value, ref.precision, ref.text)
             elif article.published is not None:
                 c.date = article.published
+            elif ref is not None and ref_own:
+                c.date = DateValue(ref.value, ref.precision, ref.text)
         claims += found
         prev = found or prev
     article.claims = claims

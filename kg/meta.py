@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 from .dates import parse_datetime_line
 from .lexicon import load
-from .model import Article, DateValue
+from .model import Article
 
 _DOMAIN = re.compile(r"\b((?:[a-z0-9][a-z0-9-]*\.)+(?:com|co\.id|id|net|org|tv|news|co|info))\b", re.I)
 _DASH = re.compile(r"\s+[—–-]+\s*|\s*[—–]+\s+")
@@ -164,8 +164,3 @@ def read_meta(article: Article) -> Article:
     article.keep = [(a, b) for a, b in article.keep if article.raw[a:b] not in used]
     strip_dateline(article)
     return article
-
-
-def reference_date(article: Article) -> DateValue | None:
-    """The date the article speaks from: its publication date if printed."""
-    return article.published
