@@ -9,6 +9,7 @@ file goes to a proxy that refuses it, and host names resolve to nothing.
         page = browser.open(path.as_uri())
         page.wait_for("window.kgReady === true")
         page.evaluate("network.body.data.nodes.length")
+        page.click(x, y); page.type_text("words"); page.press("Enter")
         page.errors, page.requests, page.dialogs
         page.screenshot(ROOT / "test-artifacts" / "graph.png")
 """
@@ -215,6 +216,27 @@ class Page:
 
     def mouse_move(self, x: float, y: float) -> None:
         self.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+
+    def click(self, x: float, y: float) -> None:
+        """A left click at (x, y) in CSS pixels of the viewport, as a mouse makes it."""
+        self.mouse_move(x, y)
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                   "buttons": 1 if kind == "mousePressed" else 0,
+                                                   "clickCount": 1})
+
+    def type_text(self, text: str) -> None:
+        """Type into the focused element, as a keyboard would."""
+        self.call("Input.insertText", {"text": text})
+
+    def press(self, key: str) -> None:
+        """Press and release a key; `key` is a DOM key name such as Enter or Escape."""
+        codes = {"Enter": (13, "\r"), "Escape": (27, ""), "Tab": (9, "")}
+        vk, text = codes[key]
+        self.call("Input.dispatchKeyEvent", {"type": "keyDown", "key": key, "code": key,
+                                             "windowsVirtualKeyCode": vk, "text": text})
+        self.call("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": key,
+                                             "windowsVirtualKeyCode": vk})
 
     def screenshot(self, path: Path) -> Path:
         data = self.call("Page.captureScreenshot", {"format": "png"})["data"]
