@@ -30,6 +30,16 @@ def _outlet_names() -> dict[str, str]:
     return out
 
 
+def _loose_outlet(text: str) -> str | None:
+    """An outlet named in a short header: the whole text, or one of its words ("Tim detikcom", "kumparanNEWS")."""
+    for cand in [text, *text.split()]:
+        cand = cand.strip(" .:;,()")
+        o = _as_outlet(cand) or _as_outlet(re.sub(r"(?:NEWS|News|\.com)$", "", cand))
+        if o:
+            return o
+    return None
+
+
 def _as_outlet(token: str) -> str | None:
     token = token.strip(" .:;,")
     names = _outlet_names()
@@ -47,10 +57,15 @@ def find_outlet(article: Article, lines: list[str]) -> None:
         if m:
             head = line[:m.start()].split(",")[-1]
             paren = re.search(r"\(([^)]+)\)\s*$", head)      # "Doha (ANTARA) -"
-            o = _as_outlet(paren.group(1) if paren else head)
+            o = _as_outlet(paren.group(1)) if paren else next(
+                (o for part in line[:m.start()].split(",") if (o := _loose_outlet(part))), None)
             if o:
                 article.outlet, article.outlet_how = o, "dateline"
                 return
+    for line in lines[:4]:
+        if len(line.split()) <= 4 and (o := _loose_outlet(line)):       # a masthead line: "kumparanNEWS"
+            article.outlet, article.outlet_how = o, "masthead"
+            return
     for line in lines:
         m = _SOURCE.match(line.strip())
         if m and _as_outlet(m.group("name")):

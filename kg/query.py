@@ -109,6 +109,14 @@ def _check_params(q: str, text: str, params: dict[str, str]) -> set[str]:
     return set(declared) if q in lib else set()
 
 
+def store_of(graph: Graph) -> "pyoxigraph.Store":
+    """An in-memory Oxigraph store holding an rdflib graph."""
+    import pyoxigraph as ox
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
 def open_store(path: str | Path) -> "pyoxigraph.Store":
     """An in-memory Oxigraph store holding the graph file at `path`."""
     import pyoxigraph as ox

@@ -14,4 +14,4 @@ import yaml
 def load(name: str) -> dict:
     """The parsed lexicon file `name`.yaml of this package."""
     text = importlib.resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
