@@ -54,6 +54,8 @@ def lexicon():
                      sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
         "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
         "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
+        "claim_verbs": frozenset(w.casefold() for w in lex["claim_verbs"]),
+        "presence": _words(lex["presence"]),
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
@@ -174,6 +176,8 @@ class _Reader:
             t = Trigger(typ, m.start(), m.end(), w, nominal=_is_nominal(w),
                         passive=w.casefold().startswith("di") and len(w) > 4)
             t.negated = bool(lx["negation"].search(text[max(0, t.start - 25):t.start]))
+            if t.negated and not t.type in SPEECH and re.search(r"\bbukan\s+$", text[max(0, t.start - 8):t.start]):
+                continue         # "pelatihan, bukan berperang": a contrast, neither an event nor a denial
             if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text[max(0, t.start - 40):t.start]):
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             if t.nominal and lx["light"].search(text[max(0, t.start - 16):t.start]):
@@ -241,8 +245,9 @@ class _Reader:
             noun = lx["troops"].search(after)
             if noun and not re.search(r"[,.;]", after[:noun.start()]) or \
                     troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
-                dead = lx["casualty"].search(text, q.end, q.end + 60)
-                out.append((q, "KILL" if dead else "DEPLOY"))
+                dead = lx["casualty"].search(text, q.end, q.end + 60) or lx["casualty"].search(text, max(0, q.start - 60), q.start)
+                if dead or lx["presence"].search(text):
+                    out.append((q, "KILL" if dead else "DEPLOY"))
             elif lx["casualty_noun"].match(after.lstrip()) and lx["casualty"].search(text, q.end, q.end + 60):
                 out.append((q, "KILL"))
         return out
@@ -252,6 +257,8 @@ class _Reader:
         text = sent.text
         args = self.args(sent)
         dates = find_dates(text, self.ref)
+        if self.ref:             # "pada 2035": a target, not when it was said or done
+            dates = [d for d in dates if d.day() <= self.ref + dt.timedelta(days=31)]
         quantities = self.quantities(text)
         speaker, qspan = self.speaker(sent, args)
         trigs = self.triggers(sent)
@@ -451,8 +458,10 @@ class _Reader:
         speech = [c for c in claims if c.type in SPEECH]
         text = sent.text
         for s in speech:
-            if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT"):
+            if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT") or s.trigger.casefold() in lx["claim_verbs"]:
                 ev = events[0] if events else None
+                if s.trigger.casefold() in lx["claim_verbs"]:
+                    s.type = "ACCUSE" if ev is not None and ev.agent != s.agent else "STATEMENT"
                 if ev is not None:
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
