@@ -19,6 +19,7 @@ Words live in lexicon/calendar.yaml. Conventions for the ambiguous cases:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .lexicon import load
@@ -96,7 +97,8 @@ _SENT_START = re.compile(r"(?:^|[.!?\"“\n]\s*)$")
 _SLACK = dt.timedelta(days=14)   # how far after ref a yearless date may fall
 
 
-def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+@functools.lru_cache(maxsize=64)      # the same sentence is searched for dates, then for amounts
+def _candidates(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     """Date-shaped spans (start, end, kind, match), before resolving against a reference date."""
     out = []
     words = set(_WORD.findall(text.casefold().replace("’", "'")))
@@ -119,7 +121,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
                     and _SENT_START.search(text, max(0, s - 3), s):
                 continue    # sentence-initial "Minggu lalu" is "last week"
             out.append((s, e, kind, m))
-    return out
+    return tuple(out)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """Article metadata: outlet, title, authors and publication date, each with how it was found."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from urllib.parse import urlparse
@@ -20,6 +21,7 @@ _SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}$")
 _SOURCE = re.compile(r"^sumber[\w ]*:\s*(?P<name>.+)$", re.I)
 
 
+@functools.lru_cache(maxsize=1)
 def _outlet_names() -> dict[str, str]:
     """Casefolded outlet name or domain -> outlet label."""
     out = {}
