@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,9 +23,47 @@ def _params(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _skipped(skipped) -> str:
+    """'2 skipped (1 empty file, 1 not Indonesian text)'."""
+    if not skipped:
+        return "0 skipped"
+    kinds: dict[str, int] = {}
+    for e in skipped:
+        kinds[e.kind] = kinds.get(e.kind, 0) + 1
+    return f"{len(skipped)} skipped (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda t: -t[1])) + ")"
+
+
 def cmd_build(a) -> int:
+    import signal
+    from .pipeline import BuildError
+    from .progress import Progress
     t0 = time.perf_counter()
-    b = api.write_graph(a.paths, a.output, a.format)
+    progress = Progress(enabled=True if a.progress else None)
+    got = []
+
+    def on_term(signum, frame):          # SIGTERM like Ctrl-C: stop the workers, leave the output as it was
+        got.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        old = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:                   # not the main thread
+        old = None
+    try:
+        b = api.write_graph(a.paths, a.output, a.format, workers=a.workers, scheduler=a.scheduler,
+                            cache=False if a.no_cache else (a.cache_dir or True), progress=progress)
+    except BuildError as e:
+        progress.close()
+        print(f"kg: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"kg: build interrupted; {a.output} was left as it was", file=sys.stderr)
+        return 128 + (got[0] if got else signal.SIGINT)
+    finally:
+        progress.close()
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)
     for e in b.skipped:
         print(f"kg: skipped {e}", file=sys.stderr)
     n_ent = len({k for x in b.articles for k in x.entities})
@@ -33,9 +72,20 @@ def cmd_build(a) -> int:
     for x in b.articles:
         print(f"{x.id[:28]:<28} {(x.outlet or '-')[:24]:<24} {(x.published.value if x.published else '-'):<11} "
               f"{len(x.sentences):>5} {len(x.entities):>5} {len(x.claims):>6}")
-    print(f"{len(b.articles)} articles, {len(b.skipped)} skipped, {n_ent} entities, {n_claims} claims "
+    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}, {n_ent} entities, {n_claims} claims, "
+          f"{b.triples} triples, {b.extracted} extracted, {b.from_cache} from cache "
           f"-> {a.output} ({time.perf_counter() - t0:.1f} s)")
     return 3 if b.skipped else 0
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of processes (0 for one per CPU)")
+    return n
 
 
 def cmd_query(a) -> int:
@@ -45,8 +95,25 @@ def cmd_query(a) -> int:
         return 0
     if not a.query:
         raise SystemExit("kg query: give a query name, a .rq file or SPARQL text (or --list)")
-    g = api.load_graph(a.graph)
-    sys.stdout.write(api.query(g, a.query, _params(a.param), a.format))
+    from .query import open_store, render, run, store_of
+    lib = named()
+    reason = a.reason if a.reason is not None else (
+        a.query in lib and header(lib[a.query]).get("reasoning", "").startswith("required"))
+    if reason:                    # the graph plus what HermiT infers from it with the ontology
+        from .validate import infer
+        inferred = infer(api.load_graph(a.graph))
+        source = store_of(inferred) if a.engine == "oxigraph" else inferred
+    else:
+        source = open_store(a.graph) if a.engine == "oxigraph" else api.load_graph(a.graph)
+    sys.stdout.write(render(run(source, a.query, _params(a.param), lang=a.lang), a.format))
+    return 0
+
+
+def cmd_stats(a) -> int:
+    import json
+    from .stats import format_text, stats
+    s = stats(api.load_graph(a.graph), top=a.top)
+    sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n" if a.format == "json" else format_text(s))
     return 0
 
 
@@ -59,7 +126,8 @@ def cmd_facts(a) -> int:
 def cmd_viz(a) -> int:
     from .viz import write_html
     try:
-        n = write_html(api.load_graph(a.graph), Path(a.output), focus=a.focus, depth=a.depth, max_nodes=a.max_nodes)
+        n = write_html(api.load_graph(a.graph), Path(a.output), focus=a.focus, depth=a.depth, max_nodes=a.max_nodes,
+                       since=a.since, until=a.until)
     except ValueError as e:
         print(f"kg viz: {e}", file=sys.stderr)
         return 2
@@ -78,6 +146,63 @@ def cmd_load(a) -> int:
     return 0
 
 
+def cmd_serve(a) -> int:
+    """The Oxigraph SPARQL server (with its query page) over the local store."""
+    import shutil
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(exe).is_file():
+        print("kg serve: the oxigraph server is not installed (pip install oxigraph)", file=sys.stderr)
+        return 2
+    if not Path(a.store).is_dir():
+        print(f"kg serve: {a.store}: no store here (run `kg load --store {a.store}` first)", file=sys.stderr)
+        return 2
+    print(f"SPARQL endpoint and query page on http://{a.bind}/ (store {a.store}); Ctrl-C stops it", file=sys.stderr)
+    try:
+        return subprocess.call([exe, "serve", "--location", str(a.store), "--bind", a.bind])
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_validate(a) -> int:
+    from .validate import validate
+    report = validate(api.load_graph(a.graph), reason=not a.no_reason)
+    print(report)
+    return 0 if report.conforms else 1
+
+
+def cmd_eval(a) -> int:
+    import json
+    from .evaluate import GoldError, load_gold, score, summary
+    from .facts import facts
+    try:
+        gold = load_gold(a.gold)
+    except GoldError as e:
+        print(f"kg: {e}", file=sys.stderr)
+        return 2
+    if a.paths or not a.graph:
+        g, b = api.build_graph(a.paths)
+        for e in b.skipped:
+            print(f"kg: skipped {e}", file=sys.stderr)
+    else:
+        g = api.load_graph(a.graph)
+    answers = {}
+    for name in gold.get("questions") or {}:
+        if name in named():
+            try:
+                answers[name] = json.loads(api.query(g, name, fmt="json"))
+            except QueryError as e:
+                print(f"kg: question {name}: {e}", file=sys.stderr)
+    report, misses = score(list(facts(g)), gold, answers)
+    if a.verbose:
+        for m in misses:
+            print("  -", m)
+    print(json.dumps(report, indent=1))
+    if a.json:
+        Path(a.json).write_text(json.dumps({"report": report, "misses": misses}, indent=1), encoding="utf-8")
+    print(summary(report))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Indonesian news articles.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -86,6 +211,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="graph.ttl")
     b.add_argument("--format", default="ttl", choices=["ttl", "trig", "nquads", "jsonld"])
+    b.add_argument("--workers", type=_workers, default=1, metavar="N",
+                   help="extract in N local processes (0: one per CPU; default 1)")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on the Dask cluster of this scheduler (tcp://host:8786); its workers need kabar-kg")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every article anew and keep nothing (default: reuse .kg-cache/ beside the output)")
+    b.add_argument("--cache-dir", metavar="DIR", help="the extraction cache folder (default: .kg-cache/ beside the output)")
+    b.add_argument("--progress", action="store_true", help="draw the progress bar even when stderr is not a terminal")
     b.set_defaults(func=cmd_build)
 
     q = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text")
@@ -94,7 +227,19 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", default="table", choices=["table", "csv", "json", "ttl"])
     q.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind ?NAME to a string")
     q.add_argument("--list", action="store_true", help="list the query library")
+    q.add_argument("--reason", action=argparse.BooleanOptionalAction, default=None,
+                   help="query the graph plus what the OWL reasoner infers (default: when the query's header asks for it)")
+    q.add_argument("--engine", default="rdflib", choices=["rdflib", "oxigraph"],
+                   help="run on rdflib or on an in-memory Oxigraph store (same answers; default rdflib)")
+    q.add_argument("--lang", choices=["id", "en"],
+                   help="claim and event types as words in this language, and entity labels tagged with it where the graph has them")
     q.set_defaults(func=cmd_query)
+
+    st = sub.add_parser("stats", help="counts, the most connected and central entities, outlets, communities")
+    st.add_argument("--graph", default="graph.ttl")
+    st.add_argument("--format", default="text", choices=["text", "json"])
+    st.add_argument("--top", type=int, default=10, help="how many entities to list as most connected and central")
+    st.set_defaults(func=cmd_stats)
 
     f = sub.add_parser("facts", help="flat facts read back from the graph, as JSON lines")
     f.add_argument("--graph", default="graph.ttl")
@@ -106,7 +251,21 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--focus", help="draw only what is near this entity (a label or alias)")
     v.add_argument("--depth", type=int, default=2, help="hops from --focus (default 2)")
     v.add_argument("--max-nodes", type=int, default=400, help="above this, draw the most central part")
+    v.add_argument("--since", metavar="YYYY[-MM[-DD]]",
+                   help="draw only claims dated on or after this (undated claims are left out)")
+    v.add_argument("--until", metavar="YYYY[-MM[-DD]]",
+                   help="draw only claims dated on or before this (undated claims are left out)")
     v.set_defaults(func=cmd_viz)
+
+    sv = sub.add_parser("serve", help="the Oxigraph SPARQL server over the local store, on 127.0.0.1")
+    sv.add_argument("--store", default="store", help="folder of the embedded store (filled by kg load)")
+    sv.add_argument("--bind", default="127.0.0.1:7878", help="address and port (default 127.0.0.1:7878)")
+    sv.set_defaults(func=cmd_serve)
+
+    va = sub.add_parser("validate", help="check the graph: SHACL shapes and OWL consistency (HermiT)")
+    va.add_argument("graph", nargs="?", default="graph.ttl")
+    va.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
+    va.set_defaults(func=cmd_validate)
 
     ld = sub.add_parser("load", help="load the graph into an embedded Oxigraph store or a SPARQL server")
     ld.add_argument("--graph", default="graph.ttl")
@@ -115,6 +274,14 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--user")
     ld.add_argument("--password")
     ld.set_defaults(func=cmd_load)
+
+    ev = sub.add_parser("eval", help="score the graph's facts and query answers against a gold YAML file")
+    ev.add_argument("paths", nargs="*", help="articles to build in memory (default: --graph, else the bundled corpus)")
+    ev.add_argument("--gold", required=True, metavar="FILE", help="gold annotations (YAML)")
+    ev.add_argument("--graph", metavar="FILE", help="score this graph file instead of building")
+    ev.add_argument("--verbose", action="store_true", help="print every miss before the report")
+    ev.add_argument("--json", metavar="OUT", help="also write {report, misses} to this JSON file")
+    ev.set_defaults(func=cmd_eval)
     return p
 
 
