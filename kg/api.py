@@ -9,7 +9,7 @@ from . import query as _query
 from .cache import DEFAULT_DIR, Cache
 from .pipeline import Build, build
 from .progress import Progress
-from .rdf import new_graph, serialize, to_dataset, to_graph, write_atomic
+from .rdf import FORMATS, STREAMED, new_graph, serialize, to_dataset, to_graph, write, write_atomic
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GRAPH = Path("graph.ttl")
@@ -52,19 +52,18 @@ def write_graph(paths, out: str | Path = GRAPH, fmt: str = "turtle", *, workers:
               cache=open_cache(cache, out), progress=progress)
     import time
     t0 = time.perf_counter()
-    progress.start("graph")
-    if fmt in ("trig", "nquads", "jsonld"):
+    progress.start("writing", len(b.articles))
+    if FORMATS.get(fmt, fmt) in STREAMED:
+        def out_file(fh):
+            b.triples = write(b.articles, fh, fmt, done=progress.advance)
+        write_atomic(Path(out), out_file)
+        b.timings["writing"] = time.perf_counter() - t0
+    else:
         data = to_dataset(b.articles)
         b.triples = len({(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))})
-    else:
-        data = to_graph(b.articles)
-        b.triples = len(data)
-    t1 = time.perf_counter()
-    b.timings["graph"] = t1 - t0
-    progress.start("writing")
-    write_atomic(Path(out), serialize(data, fmt))
+        write_atomic(Path(out), serialize(data, fmt))
+        b.timings["writing"] = time.perf_counter() - t0
     progress.finish()
-    b.timings["writing"] = time.perf_counter() - t1
     b.seconds += time.perf_counter() - t0
     return b
 

@@ -20,7 +20,6 @@ import pickle
 import re
 import shutil
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -28,7 +27,7 @@ DEFAULT_DIR = ".kg-cache"
 PACKAGE = Path(__file__).resolve().parent
 
 # Modules that do not change what extraction makes of an article (the merge runs after the cache).
-NOT_EXTRACTION = frozenset({"__init__", "__main__", "api", "cache", "cli", "facts", "merge", "ontodoc", "progress",
+NOT_EXTRACTION = frozenset({"__init__", "__main__", "api", "articles", "cache", "cli", "facts", "merge", "ontodoc", "progress",
                             "query", "rdf", "store", "validate", "viz", "vocab"})
 READER_LIBRARIES = ("trafilatura", "charset-normalizer", "PyYAML")
 
@@ -75,6 +74,7 @@ class Cache:
         self.version = version or code_version()
         self.dir = self.root / self.version
         self.hits = self.misses = 0
+        self.writing: Path | None = None
         self.dir.mkdir(parents=True, exist_ok=True)
         tag = self.root / "CACHEDIR.TAG"
         if not tag.exists():
@@ -111,16 +111,19 @@ class Cache:
     def put(self, stage: str, k: str, value) -> None:
         """Store `value` under `k` (temporary file and rename; a failure to write is ignored)."""
         p = self._path(stage, k)
-        tmp = None
+        self.writing = p.parent / f".{k}.{os.getpid()}.tmp"     # named first, so abandon() can remove it
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
+            with open(self.writing, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, p)
-            tmp = None
+            os.replace(self.writing, p)
         except OSError:
             pass
         finally:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Remove the entry being written, if any (after an interruption)."""
+        if self.writing is not None:
+            self.writing.unlink(missing_ok=True)
+            self.writing = None

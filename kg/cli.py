@@ -12,6 +12,8 @@ from .query import QueryError, header, named
 from .read import ArticleError
 from .store import StoreError
 
+TABLE_ROWS = 50      # kg build prints a line per article up to this many articles
+
 
 def _params(items: list[str]) -> dict[str, str]:
     out = {}
@@ -66,13 +68,12 @@ def cmd_build(a) -> int:
             signal.signal(signal.SIGTERM, old)
     for e in b.skipped:
         print(f"kg: skipped {e}", file=sys.stderr)
-    n_ent = len({k for x in b.articles for k in x.entities})
-    n_claims = sum(len(x.claims) for x in b.articles)
-    print(f"{'article':<28} {'outlet':<24} {'published':<11} {'sents':>5} {'ents':>5} {'claims':>6}")
-    for x in b.articles:
-        print(f"{x.id[:28]:<28} {(x.outlet or '-')[:24]:<24} {(x.published.value if x.published else '-'):<11} "
-              f"{len(x.sentences):>5} {len(x.entities):>5} {len(x.claims):>6}")
-    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}, {n_ent} entities, {n_claims} claims, "
+    if len(b.articles) <= TABLE_ROWS:
+        print(f"{'article':<28} {'outlet':<24} {'published':<11} {'sents':>5} {'ents':>5} {'claims':>6}")
+        for x in b.articles:
+            print(f"{x.id[:28]:<28} {(x.outlet or '-')[:24]:<24} {(x.published.value if x.published else '-'):<11} "
+                  f"{len(x.sentences):>5} {len(x.entities):>5} {len(x.claims):>6}")
+    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}, {b.entities} entities, {b.claims} claims, "
           f"{b.triples} triples, {b.extracted} extracted, {b.from_cache} from cache "
           f"-> {a.output} ({time.perf_counter() - t0:.1f} s)")
     return 3 if b.skipped else 0

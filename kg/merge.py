@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -17,15 +18,6 @@ def _similar_names(a: str, b: str) -> bool:
     if len(ta) != len(tb):
         return False
     return all(x == y or difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(ta, tb)) and ta != tb
-
-
-def _persons(articles: list[Article]) -> dict[str, Entity]:
-    persons: dict[str, Entity] = {}
-    for a in articles:
-        for e in a.entities.values():
-            if e.type == "Person":
-                persons.setdefault(e.key, e)
-    return persons
 
 
 def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
@@ -67,6 +59,22 @@ def _apply(a: Article, remap: dict[str, str], persons: dict[str, Entity]) -> Non
                 setattr(c, f, remap[v])
 
 
+class Trigrams:
+    """Word trigrams of texts as integers: words numbered in the order first seen, three numbers
+    packed in one int (exact up to 2 million distinct words), kept as sorted arrays of 8 bytes each."""
+
+    BITS = 21
+
+    def __init__(self):
+        self.words: dict[str, int] = {}
+
+    def __call__(self, text: str) -> array:
+        ids = self.words
+        mask = (1 << self.BITS) - 1
+        w = [ids.setdefault(x, len(ids)) & mask for x in re.findall(r"\w+", text.casefold())]
+        return array("q", sorted({(a << 42) | (b << 21) | c for a, b, c in zip(w, w[1:], w[2:])}))
+
+
 def _trigrams(text: str) -> set[tuple[str, ...]]:
     w = re.findall(r"\w+", text.casefold())
     return set(zip(w, w[1:], w[2:]))
@@ -75,28 +83,28 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
 LIMIT_SHARE = 20
 
 
-def mark_copies(articles: list[Article]) -> None:
-    """Mark an article as a copy of the first earlier one (by id) when they share most of their wording:
-    at least SPUN_SIMILARITY of the longer text's word trigrams.
+def find_copies(grams: list[array]) -> list[int | None]:
+    """For each text (as its trigram array), the first earlier text it copies: one sharing at least
+    SPUN_SIMILARITY of the longer text's word trigrams; None when there is none.
 
     The same result as comparing every pair, without doing so: trigrams found in more than `limit`
     texts are common, the others rare. Two texts share rare trigrams (found through an index of
     them), or only common ones, which for a copy needs both to be mostly common trigrams. A
     candidate is compared in full only when its shared rare trigrams plus the common ones it could
     share reach the threshold."""
-    ids: dict[tuple[str, ...], int] = {}
-    grams = [frozenset(ids.setdefault(g, len(ids)) for g in _trigrams(a.text)) for a in articles]
     df = Counter(g for ga in grams for g in ga)
-    limit = max(50, len(articles) // LIMIT_SHARE)
+    limit = max(50, len(grams) // LIMIT_SHARE)
     sizes = [len(ga) for ga in grams]
     common = [sum(1 for g in ga if df[g] > limit) for ga in grams]
-    index: dict[int, list[int]] = defaultdict(list)     # rare trigram -> earlier articles with it
-    heavy: list[int] = []                               # earlier articles of mostly common trigrams
-    for i, (a, ga) in enumerate(zip(articles, grams)):
-        n = len(ga)
+    index: dict[int, list[int]] = defaultdict(list)     # rare trigram -> earlier texts with it
+    heavy: list[int] = []                               # earlier texts of mostly common trigrams
+    out: list[int | None] = [None] * len(grams)
+    for i, arr in enumerate(grams):
+        n = len(arr)
         if not n:
             continue
-        rare = [g for g in ga if df[g] <= limit]
+        ga = set(arr)
+        rare = [g for g in arr if df[g] <= limit]
         shared: Counter = Counter()
         for g in rare:
             shared.update(index.get(g, ()))
@@ -109,14 +117,30 @@ def mark_copies(articles: list[Article]) -> None:
             found += [j for j in heavy if j not in shared
                       and min(ci, common[j]) >= SPUN_SIMILARITY * max(n, sizes[j]) - 1e-6]
         for j in sorted(found):
-            b, gb = articles[j], grams[j]
-            if len(ga & gb) / max(n, len(gb)) >= SPUN_SIMILARITY:
-                a.duplicate_of = b.duplicate_of or b.id
+            if len(ga.intersection(grams[j])) / max(n, sizes[j]) >= SPUN_SIMILARITY:
+                out[i] = j
                 break
         for g in rare:
             index[g].append(i)
         if mostly_common:
             heavy.append(i)
+    return out
+
+
+def _originals(ids: list[str], copies: list[int | None]) -> list[str | None]:
+    """The id each copy is marked with: the original of the article it copies, or that article."""
+    marks: list[str | None] = []
+    for j in copies:
+        marks.append(None if j is None else (marks[j] or ids[j]))
+    return marks
+
+
+def mark_copies(articles: list[Article]) -> None:
+    """Mark an article as a copy of the first earlier one (in list order) that it shares most of its wording with."""
+    grams = Trigrams()
+    marks = _originals([a.id for a in articles], find_copies([grams(a.text) for a in articles]))
+    for a, m in zip(articles, marks):
+        a.duplicate_of = m
 
 
 _VERB_PREFIXES = ("mem", "men", "meng", "meny", "ber", "ter", "di")
@@ -140,13 +164,25 @@ def looks_spun(a: Article) -> bool:
     return bool(body) and odd / len(body) >= SPUN_RATE
 
 
-def merge(articles: list[Article]) -> list[Article]:
-    """Merge person variants across articles and mark copies; articles keep their own evidence."""
-    persons = _persons(articles)
+def merge(articles):
+    """Merge person variants across articles and mark copies; articles keep their own evidence.
+
+    `articles` is a list or a packed `Articles`: it is read twice, an article at a time, and
+    each article is put back changed."""
+    persons: dict[str, Entity] = {}
+    grams, ids, trigrams = [], [], Trigrams()
+    for a in articles:
+        for e in a.entities.values():
+            if e.type == "Person":
+                persons.setdefault(e.key, e)
+        grams.append(trigrams(a.text))
+        ids.append(a.id)
     remap = person_aliases(persons)
-    for a in articles:
+    marks = _originals(ids, find_copies(grams))
+    del grams
+    for i, a in enumerate(articles):
         _apply(a, remap, persons)
-    mark_copies(articles)
-    for a in articles:
+        a.duplicate_of = marks[i]
         a.spun = looks_spun(a)
+        articles[i] = a
     return articles

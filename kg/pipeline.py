@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .articles import Articles
 from .cache import Cache, key
 from .claims import read_claims
 from .clean import clean
@@ -46,17 +47,16 @@ class BuildError(Exception):
 @dataclass
 class Build:
     """What a build made: the articles read and the files skipped, with why."""
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] | Articles = field(default_factory=list)   # Articles (packed) from build()
     skipped: list[ArticleError] = field(default_factory=list)
     extracted: int = 0          # articles read and run through STAGES in this build
     from_cache: int = 0         # articles taken whole (both maps) from the cache
     triples: int | None = None  # set when the graph is made (api.write_graph)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)   # seconds of each phase: reading, extracting ...
-
-    @property
-    def sentences(self) -> int:
-        return sum(len(a.sentences) for a in self.articles)
+    sentences: int = 0
+    entities: int = 0           # distinct entities after the merge
+    claims: int = 0
 
 
 def reference_date(article: Article, anchor: dt.date | None) -> tuple[DateValue | None, str | None]:
@@ -397,8 +397,10 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
         timings["claims"] = time.perf_counter() - t0 - sum(timings.values())
     finally:
         runner.close(interrupted)
+        if interrupted and cache:
+            cache.abandon()
 
-    articles = []
+    articles = Articles()
     for i, j in enumerate(ok):
         r = out2[i]
         if r[0] != "ok":
@@ -408,6 +410,7 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
         out2[i] = None
         a.path = Path(sources[j].path)
         articles.append(a)
+    del out2
     skipped = [e for _, e in sorted(skips, key=lambda t: t[0])]
     if not articles:
         raise no_article()
@@ -416,7 +419,13 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
     t1 = time.perf_counter()
     progress.start("merging")
     merge(articles)
+    keys, sentences, claims = set(), 0, 0
+    for a in articles:
+        keys.update(a.entities)
+        sentences += len(a.sentences)
+        claims += len(a.claims)
     progress.finish()
     timings["merging"] = time.perf_counter() - t1
     return Build(articles=articles, skipped=skipped, extracted=extracted, from_cache=from_cache,
-                 seconds=time.perf_counter() - t0, timings=timings)
+                 seconds=time.perf_counter() - t0, timings=timings, sentences=sentences, entities=len(keys),
+                 claims=claims)

@@ -1,4 +1,8 @@
-"""The one place RDF is written: articles in, an rdflib Graph out, and files written atomically."""
+"""The one place RDF is written: articles in; an rdflib Graph, or a file written article by article, out.
+
+`add_article` says which triples an article makes. `to_graph` gathers them in an rdflib Graph (for
+queries in memory); `write` streams them to Turtle, TriG or N-Quads one article at a time, so a
+corpus of any size is written in little memory, always in the same bytes."""
 from __future__ import annotations
 
 import hashlib
@@ -69,6 +73,32 @@ def claim_iri(c: Claim) -> URIRef:
     return event_iri(c.type, c.agent, c.target, c.place, date, qty)
 
 
+def membership_iri(r) -> URIRef:
+    return KBR[f"membership/{r.person}/{slug(r.role)}/{r.org or 'none'}"]
+
+
+def _outlet(a: Article) -> Entity | None:
+    if not a.outlet:
+        return None
+    return a.entities.get(slug(a.outlet)) or Entity(key=slug(a.outlet), label=a.outlet, type="Outlet")
+
+
+def shared_nodes(a: Article) -> set[URIRef]:
+    """The nodes `add_article` describes that other articles may describe too: its entities, claims,
+    the events they are about, and memberships (its article and evidence nodes are its own)."""
+    out = {entity_iri(e.key) for e in a.entities.values()}
+    o = _outlet(a)
+    if o:
+        out.add(entity_iri(o.key))
+    out.update(membership_iri(r) for r in a.roles)
+    for c in a.claims:
+        out.add(claim_iri(c))
+        about = about_iri(c)
+        if about is not None:
+            out.add(about)
+    return out
+
+
 def _entity(g: Graph, e: Entity) -> URIRef:
     s = entity_iri(e.key)
     g.add((s, RDF.type, ENTITY_CLASS[e.type]))
@@ -136,8 +166,8 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
         g.add((ev, KB.quoteEnd, Literal(c.quote_end, datatype=XSD.nonNegativeInteger)))
 
 
-def add_article(g: Graph, a: Article) -> None:
-    """Add one article, its entities, roles and claims to `g`."""
+def add_article(g: Graph | set, a: Article) -> None:
+    """Add one article, its entities, roles and claims to `g` (a Graph, or a set of triples)."""
     art = article_iri(a.id)
     g.add((art, RDF.type, KB.Article))
     g.add((art, KB.articleId, Literal(a.id)))
@@ -149,8 +179,8 @@ def add_article(g: Graph, a: Article) -> None:
     if a.published:
         g.add((art, SCHEMA.datePublished, date_literal(a.published)))
         g.add((art, KB.datePublishedFoundBy, Literal(a.published_how)))
-    if a.outlet:
-        o = a.entities.get(slug(a.outlet)) or Entity(key=slug(a.outlet), label=a.outlet, type="Outlet")
+    o = _outlet(a)
+    if o:
         g.add((art, SCHEMA.publisher, _entity(g, o)))
         g.add((art, KB.outletFoundBy, Literal(a.outlet_how)))
     if a.duplicate_of:
@@ -162,7 +192,7 @@ def add_article(g: Graph, a: Article) -> None:
     for name in a.authors:
         g.add((art, SCHEMA.author, entity_iri(slug(name))))
     for r in a.roles:
-        m = KBR[f"membership/{r.person}/{slug(r.role)}/{r.org or 'none'}"]
+        m = membership_iri(r)
         g.add((m, RDF.type, KB.Membership))
         g.add((m, ORG.member, entity_iri(r.person)))
         g.add((m, KB.roleLabel, Literal(r.role)))
@@ -199,23 +229,116 @@ def to_dataset(articles: list[Article]) -> Dataset:
 
 
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "trig": "trig", "nquads": "nquads", "nt": "nt", "jsonld": "json-ld"}
+STREAMED = ("turtle", "trig", "nquads")
+_WRITTEN_PREFIXES = dict(sorted({**PREFIXES, "rdf": RDF._NS, "rdfs": RDFS._NS, "xsd": XSD._NS}.items()))
 
 
 def serialize(data: Graph | Dataset, fmt: str = "turtle") -> bytes:
+    """An rdflib Graph or Dataset in `fmt` (line formats sorted, for stable bytes)."""
     out = data.serialize(format=FORMATS.get(fmt, fmt), encoding="utf-8")
-    if fmt in ("nquads", "nt"):   # line formats: sort for stable bytes
+    if fmt in ("nquads", "nt"):
         out = b"".join(sorted(set(out.splitlines(keepends=True))))
     return out
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename: never a half-written file."""
+class _Terms:
+    """Terms in Turtle (prefixed names where they are valid) or in N-Triples form, each made once per article
+    and vocabulary terms once."""
+
+    def __init__(self, prefixed: bool):
+        self.nsm = None
+        if prefixed:
+            g = Graph(bind_namespaces="none")
+            for p, ns in _WRITTEN_PREFIXES.items():
+                g.bind(p, ns)
+            self.nsm = g.namespace_manager
+        self.fixed: dict = {}
+        self.local: dict = {}
+
+    def __call__(self, t) -> str:
+        r = self.fixed.get(t) or self.local.get(t)
+        if r is None:
+            r = t.n3(self.nsm) if self.nsm or not isinstance(t, Literal) else _nt_literal(t)
+            (self.fixed if isinstance(t, URIRef) and not t.startswith(KBR) else self.local)[t] = r
+        return r
+
+
+def _nt_literal(t: Literal) -> str:
+    """A literal on one line, as N-Triples and N-Quads want it."""
+    s = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{s}"' + (f"@{t.language}" if t.language else f"^^<{t.datatype}>" if t.datatype else "")
+
+
+def _block(triples, n3: _Terms, indent: str = "") -> list[str]:
+    """Turtle statements for `triples`, subjects, predicates and objects in the order of their text."""
+    by_subject: dict = {}
+    for s, p, o in triples:
+        by_subject.setdefault(n3(s), {}).setdefault("a" if p == RDF.type else n3(p), []).append(n3(o))
+    lines = []
+    for s in sorted(by_subject):
+        preds = by_subject[s]
+        order = sorted(preds, key=lambda k: (k != "a", k))
+        objects = f" ,\n{indent}        "
+        body = f" ;\n{indent}    ".join(f"{k} {objects.join(sorted(preds[k]))}" for k in order)
+        lines.append(f"\n{indent}{s} {body} .\n")
+    return lines
+
+
+def write(articles, fh, fmt: str = "turtle", done=None) -> int:
+    """Write the articles to the binary file `fh` as Turtle, TriG or N-Quads, an article at a time, and
+    return the number of distinct triples.
+
+    Turtle: one section per article (a comment naming it); a triple that an earlier section wrote
+    (an entity's label, a claim two articles report) is not written again. TriG and N-Quads: one
+    named graph per article, holding all of that article's triples. `articles` is read twice: first
+    to find the nodes more than one article describes, the only ones whose triples can repeat;
+    `done()` is called after each article is written."""
+    fmt = FORMATS.get(fmt, fmt)
+    if fmt not in STREAMED:
+        raise ValueError(f"{fmt}: not a streamed format ({', '.join(STREAMED)})")
+    seen: dict[int, int] = {}
+    for a in articles:
+        for n in shared_nodes(a):
+            h = hash(n)
+            seen[h] = seen.get(h, 0) + 1
+    multi = {h for h, c in seen.items() if c > 1}
+    del seen
+    written: set[int] = set()
+    n3 = _Terms(prefixed=fmt != "nquads")
+    if fmt != "nquads":
+        fh.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _WRITTEN_PREFIXES.items()).encode())
+    count = 0
+    for a in articles:
+        n3.local.clear()
+        triples: set = set()
+        add_article(triples, a)
+        new = [t for t in triples if hash(t[0]) not in multi or (hash(t) not in written and not written.add(hash(t)))]
+        count += len(new)
+        if fmt == "turtle":
+            out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
+        elif fmt == "trig":
+            out = [f"\n{n3(graph_iri(a.id))} {{\n"] + _block(triples, n3, "    ") + ["}\n"]
+        else:
+            g = n3(graph_iri(a.id))
+            out = sorted(f"{n3(s)} {n3(p)} {n3(o)} {g} .\n" for s, p, o in triples)
+        fh.write("".join(out).encode("utf-8"))
+        if done:
+            done()
+    return count
+
+
+def write_atomic(path: Path, data) -> None:
+    """Write `data` (bytes, or a function that writes to a binary file) to `path` through a temporary
+    file and a rename: never a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)      # as a plain open() would have made it

@@ -3,6 +3,7 @@ the serial build; the cache re-extracts only what changed and still makes the sa
 progress bar and summary; an interrupted build leaves the previous graph and no temporary file."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -23,7 +24,7 @@ from kg.api import write_graph
 from kg.cache import Cache, code_version
 from kg.merge import merge
 from kg.pipeline import STAGES, BuildError, anchor_of, build, finish, read_all
-from kg.rdf import serialize, to_graph, write_atomic
+from kg.rdf import write, write_atomic
 
 GENERATOR = ROOT / "bench" / "generate.py"
 
@@ -104,6 +105,13 @@ def corpus(tmp_path_factory) -> Path:
     return d
 
 
+def turtle(articles) -> bytes:
+    """The Turtle `kg build` writes for these articles."""
+    buf = io.BytesIO()
+    write(articles, buf)
+    return buf.getvalue()
+
+
 def reference_bytes(paths: list[Path]) -> bytes:
     """The graph as the build made it before it was split into maps, in one loop after another: read
     all, sort by id, STAGES on each, the median publication date as anchor, claims on each, merge."""
@@ -117,14 +125,14 @@ def reference_bytes(paths: list[Path]) -> bytes:
     for a in b.articles:
         finish(a, anchor)         # reference_date, then read_claims
     merge(b.articles)
-    return serialize(to_graph(b.articles))
+    return turtle(b.articles)
 
 
 @pytest.fixture(scope="module")
 def serial(corpus) -> bytes:
     b = build([corpus])
     assert len(b.articles) == 5 + 50 + 4 + 1 and not b.skipped, [str(e) for e in b.skipped]
-    return serialize(to_graph(b.articles))
+    return turtle(b.articles)
 
 
 def test_build_serial_is_the_build_before_maps(corpus, serial):
@@ -148,7 +156,7 @@ def test_build_workers_same_bytes_as_serial(corpus, serial, tmp_path):
 
 def test_build_workers_in_process_same_articles(corpus, serial):
     b = build([corpus], workers=2)
-    assert serialize(to_graph(b.articles)) == serial
+    assert turtle(b.articles) == serial
     assert [a.id for a in b.articles] == sorted(a.id for a in b.articles)
 
 
