@@ -27,7 +27,7 @@ DEFAULT_DIR = ".kg-cache"
 PACKAGE = Path(__file__).resolve().parent
 
 # Modules that do not change what extraction makes of an article (the merge runs after the cache).
-NOT_EXTRACTION = frozenset({"__init__", "__main__", "api", "articles", "cache", "cli", "facts", "merge", "ontodoc", "progress",
+NOT_EXTRACTION = frozenset({"__init__", "__main__", "api", "cache", "cli", "facts", "merge", "ontodoc", "progress",
                             "query", "rdf", "store", "validate", "viz", "vocab"})
 READER_LIBRARIES = ("trafilatura", "charset-normalizer", "PyYAML")
 

@@ -96,11 +96,15 @@ def cmd_query(a) -> int:
         return 0
     if not a.query:
         raise SystemExit("kg query: give a query name, a .rq file or SPARQL text (or --list)")
-    from .query import open_store, render, run, store_of
+    from .query import open_disk_store, open_store, render, run, store_of
     lib = named()
     reason = a.reason if a.reason is not None else (
         a.query in lib and header(lib[a.query]).get("reasoning", "").startswith("required"))
-    if reason:                    # the graph plus what HermiT infers from it with the ontology
+    if a.store:
+        if a.reason:
+            raise SystemExit("kg query: --reason reads a graph file (--graph), not a store")
+        source = open_disk_store(a.store)
+    elif reason:                    # the graph plus what HermiT infers from it with the ontology
         from .validate import infer
         inferred = infer(api.load_graph(a.graph))
         source = store_of(inferred) if a.engine == "oxigraph" else inferred
@@ -138,11 +142,10 @@ def cmd_viz(a) -> int:
 
 def cmd_load(a) -> int:
     from . import store
-    g = api.load_graph(a.graph)
     if a.endpoint:
-        report = store.load_endpoint(g, a.endpoint, user=a.user, password=a.password)
+        report = store.load_endpoint(a.graph, a.endpoint, user=a.user, password=a.password)
     else:
-        report = store.load_local(g, Path(a.store))
+        report = store.load_local(a.graph, Path(a.store))
     print(report)
     return 0
 
@@ -232,6 +235,8 @@ def parser() -> argparse.ArgumentParser:
                    help="query the graph plus what the OWL reasoner infers (default: when the query's header asks for it)")
     q.add_argument("--engine", default="rdflib", choices=["rdflib", "oxigraph"],
                    help="run on rdflib or on an in-memory Oxigraph store (same answers; default rdflib)")
+    q.add_argument("--store", metavar="DIR",
+                   help="query the embedded Oxigraph store that `kg load --store DIR` filled, instead of a graph file")
     q.add_argument("--lang", choices=["id", "en"],
                    help="claim and event types as words in this language, and entity labels tagged with it where the graph has them")
     q.set_defaults(func=cmd_query)

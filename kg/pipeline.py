@@ -18,12 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Articles
+from .articles import Articles, pack, unpack
 from .cache import Cache, key
 from .claims import read_claims
 from .clean import clean
@@ -116,7 +115,7 @@ def read_all(paths: list[Path]) -> Build:
 
 # ---------------------------------------------------------------------------------------------
 # The work items of the two maps. They travel to worker processes (or Dask workers on other
-# machines) and back pickled, so they hold bytes and plain values, never open files.
+# machines) and back pickled (articles packed: kg.articles), so they hold bytes and plain values, never open files.
 
 
 @dataclass
@@ -130,7 +129,7 @@ class Source:
 
 
 def _map1_one(s: Source) -> tuple:
-    """("ok", id, publication day or None, pickled article) or ("err", problem, cacheable)."""
+    """("ok", id, publication day or None, packed article) or ("err", problem, cacheable)."""
     path = Path(s.path)
     try:
         if s.record is not None:
@@ -147,7 +146,7 @@ def _map1_one(s: Source) -> tuple:
     except Exception as e:
         return ("err", f"extraction failed ({e.__class__.__name__}: {str(e)[:200]})", False)
     day = a.published.day().isoformat() if a.published else None
-    return ("ok", a.id, day, pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL))
+    return ("ok", a.id, day, pack(a))
 
 
 def map1(sources: list[Source]) -> list[tuple]:
@@ -156,16 +155,16 @@ def map1(sources: list[Source]) -> list[tuple]:
 
 
 def map2(items: list[tuple[bytes, str | None]]) -> list[tuple]:
-    """Map 2 over a chunk of (pickled article, anchor day or None): ("ok", pickled) or ("err", problem, False)."""
+    """Map 2 over a chunk of (packed article, anchor day or None): ("ok", packed) or ("err", problem, False)."""
     out = []
     for payload, anchor in items:
-        a = pickle.loads(payload)
+        a = unpack(payload)
         try:
             finish(a, dt.date.fromisoformat(anchor) if anchor else None)
         except Exception as e:
             out.append(("err", f"extraction failed ({e.__class__.__name__}: {str(e)[:200]})", False))
             continue
-        out.append(("ok", pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)))
+        out.append(("ok", pack(a)))
     return out
 
 
@@ -406,10 +405,8 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
         if r[0] != "ok":
             skips.append((sources[j].order, _error(sources[j], r[1])))
             continue
-        a = pickle.loads(r[1])
         out2[i] = None
-        a.path = Path(sources[j].path)
-        articles.append(a)
+        articles.append_packed(r[1], Path(sources[j].path))
     del out2
     skipped = [e for _, e in sorted(skips, key=lambda t: t[0])]
     if not articles:

@@ -133,6 +133,18 @@ def open_store(path: str | Path) -> "pyoxigraph.Store":
     return store
 
 
+def open_disk_store(path: str | Path) -> "pyoxigraph.Store":
+    """The on-disk store `kg load` fills, opened read-only."""
+    import pyoxigraph as ox
+    path = Path(path)
+    if not path.is_dir():
+        raise QueryError(f"{path}: no store here (run `kg load --store {path}` first)")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise QueryError(f"{path}: cannot open the Oxigraph store ({' '.join(str(e).split())[:200]})") from None
+
+
 def _from_ox(t) -> Node | None:
     """An Oxigraph term as the rdflib term (xsd:string literals as plain literals)."""
     import pyoxigraph as ox

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
@@ -241,32 +242,42 @@ def serialize(data: Graph | Dataset, fmt: str = "turtle") -> bytes:
     return out
 
 
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
 class _Terms:
-    """Terms in Turtle (prefixed names where they are valid) or in N-Triples form, each made once per article
-    and vocabulary terms once."""
+    """Terms as Turtle writes them (prefixed names where valid, long strings for text with newlines) or
+    as N-Triples and N-Quads do; each made once per article, vocabulary terms once."""
 
     def __init__(self, prefixed: bool):
-        self.nsm = None
-        if prefixed:
-            g = Graph(bind_namespaces="none")
-            for p, ns in _WRITTEN_PREFIXES.items():
-                g.bind(p, ns)
-            self.nsm = g.namespace_manager
+        self.prefixes = sorted(((str(ns), p) for p, ns in _WRITTEN_PREFIXES.items()), key=lambda x: -len(x[0])) \
+            if prefixed else []
         self.fixed: dict = {}
         self.local: dict = {}
+
+    def iri(self, t: str) -> str:
+        for ns, p in self.prefixes:
+            if t.startswith(ns) and _LOCAL_NAME.match(t, len(ns)):
+                return f"{p}:{t[len(ns):]}"
+        return f"<{t}>"
+
+    def literal(self, t: Literal) -> str:
+        s = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
+        if "\n" in s:
+            s = f'"""{s}"""' if self.prefixes else '"' + s.replace("\n", "\\n") + '"'
+        else:
+            s = f'"{s}"'
+        return s + (f"@{t.language}" if t.language else f"^^{self.iri(t.datatype)}" if t.datatype else "")
 
     def __call__(self, t) -> str:
         r = self.fixed.get(t) or self.local.get(t)
         if r is None:
-            r = t.n3(self.nsm) if self.nsm or not isinstance(t, Literal) else _nt_literal(t)
-            (self.fixed if isinstance(t, URIRef) and not t.startswith(KBR) else self.local)[t] = r
+            if isinstance(t, Literal):
+                self.local[t] = r = self.literal(t)
+            else:
+                r = self.iri(t)
+                (self.local if t.startswith(KBR) else self.fixed)[t] = r
         return r
-
-
-def _nt_literal(t: Literal) -> str:
-    """A literal on one line, as N-Triples and N-Quads want it."""
-    s = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{s}"' + (f"@{t.language}" if t.language else f"^^<{t.datatype}>" if t.datatype else "")
 
 
 def _block(triples, n3: _Terms, indent: str = "") -> list[str]:

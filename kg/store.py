@@ -36,9 +36,13 @@ SHARED = "_shared"
 
 # Edges that say *which article* reported a node: they go only to the graph of the article they point
 # to, so that reloading article B never leaves B's provenance behind in article A's graph.
-_PROVENANCE = frozenset((KB.evidence, PROV.wasDerivedFrom))
-_ARTICLE = KB.Article
-_ROLE = {RDF.type: "type", KB.articleId: "id", KB.inArticle: "in", KB.evidence: "ev", PROV.wasDerivedFrom: "from"}
+_N = ox.NamedNode
+_PROVENANCE = frozenset((_N(KB.evidence), _N(PROV.wasDerivedFrom)))
+_ARTICLE = _N(KB.Article)
+_ROLE = {_N(RDF.type): "type", _N(KB.articleId): "id", _N(KB.inArticle): "in", _N(KB.evidence): "ev",
+         _N(PROV.wasDerivedFrom): "from"}
+_GRAPH_PREFIX = str(graph_iri("x"))[:-1]
+_DATASETS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS}
 
 
 class StoreError(Exception):
@@ -65,9 +69,8 @@ class LoadReport:
 # --------------------------------------------------------------------------------------------------
 # Splitting the graph by article
 
-def _assign(graph: Graph) -> dict[str, list[tuple]]:
-    """Article id -> the triples that belong to it (a triple may belong to several articles)."""
-    triples = list(graph.triples((None, None, None)))   # one pass over rdflib's store: the slow part
+def _assign(triples: list[tuple]) -> dict[str, list[tuple]]:
+    """Article id -> the triples (of Oxigraph terms) that belong to it (a triple may belong to several articles)."""
     edges: dict[object, list[tuple]] = defaultdict(list)
     arts, ids, in_article, ev_of, derived = set(), defaultdict(list), [], [], []
     role = _ROLE.get
@@ -81,14 +84,14 @@ def _assign(graph: Graph) -> dict[str, list[tuple]]:
             if o == _ARTICLE:
                 arts.add(s)
         elif r == "id":
-            ids[s].append(str(o))
+            ids[s].append(o.value)
         elif r == "in":
             in_article.append((s, o))
         elif r == "ev":
             ev_of.append((s, o))
         else:
             derived.append((s, o))
-    articles = {a: min(ids[a]) if ids.get(a) else urllib.parse.unquote(str(a).rstrip("/").rsplit("/", 1)[-1])
+    articles = {a: min(ids[a]) if ids.get(a) else urllib.parse.unquote(a.value.rstrip("/").rsplit("/", 1)[-1])
                 for a in arts}
 
     owners: dict[object, set[str]] = defaultdict(set)
@@ -117,7 +120,7 @@ def _assign(graph: Graph) -> dict[str, list[tuple]]:
         n = todo.pop()
         mine = owners[n]
         for p, o in edges.get(n, ()):
-            if o in stop or isinstance(o, Literal) or p in _PROVENANCE:
+            if o in stop or isinstance(o, ox.Literal) or p in _PROVENANCE:
                 continue
             have = owners.get(o)
             if have is None:
@@ -137,7 +140,7 @@ def _assign(graph: Graph) -> dict[str, list[tuple]]:
     return parts
 
 
-def split_by_article(graph: Graph) -> dict[str, Graph]:
+def split_by_article(graph: Graph | str | Path) -> dict[str, Graph]:
     """Article id -> the triples that belong to that article.
 
     What belongs to an article: the article node's triples; its evidence nodes (``kb:inArticle``);
@@ -149,17 +152,18 @@ def split_by_article(graph: Graph) -> dict[str, Graph]:
     the article it points to. Triples no article reaches (none in kabar-kg's own graphs) go under
     the key ``SHARED``, so the union of the parts is always the input graph.
     """
+    from .query import _from_ox
     out = {}
-    for aid, triples in _assign(graph).items():
+    for aid, triples in _parts(graph).items():
         g = new_graph()
         for t in triples:
-            g.add(t)
+            g.add(tuple(_from_ox(x) for x in t))
         out[aid] = g
     return out
 
 
 # --------------------------------------------------------------------------------------------------
-# rdflib terms -> N-Triples, through pyoxigraph's serializer
+# rdflib terms -> Oxigraph terms; graph files read by Oxigraph's parser
 
 class _Terms:
     """Converts rdflib terms to pyoxigraph terms, once per distinct term."""
@@ -189,19 +193,40 @@ class _Terms:
             self.cache[t] = r
         return r
 
-    def triples(self, triples) -> list[ox.Triple]:
-        return [ox.Triple(self(s), self(p), self(o)) for s, p, o in triples]
+
+def _ntriples(triples) -> bytes:
+    return ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
 
 
-def _ntriples(terms: _Terms, triples) -> bytes:
-    return ox.serialize(terms.triples(triples), format=ox.RdfFormat.N_TRIPLES)
+def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
+    """Article id -> its triples as Oxigraph terms, from an rdflib Graph or a graph file.
 
-
-def _as_graph(graph) -> Graph:
+    A file is read by Oxigraph's parser. In a TriG or N-Quads file written by `kg build`, each
+    article's named graph is taken as it is; triples outside those graphs are split by `_assign`."""
     if isinstance(graph, Graph):
-        return graph
-    from .api import load_graph
-    return load_graph(graph)
+        terms = _Terms()        # every term converted first: a bad one fails before any write
+        return _assign([(terms(s), terms(p), terms(o)) for s, p, o in graph])
+    path = Path(graph)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
+    fmt = _DATASETS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError, OSError) as e:
+        raise StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})") from None
+    named: dict[str, list[tuple]] = defaultdict(list)
+    rest = []
+    for q in quads:
+        g = q.graph_name
+        if isinstance(g, ox.NamedNode) and g.value.startswith(_GRAPH_PREFIX):
+            named[urllib.parse.unquote(g.value[len(_GRAPH_PREFIX):])].append((q.subject, q.predicate, q.object))
+        else:
+            rest.append((q.subject, q.predicate, q.object))
+    del quads
+    parts = _assign(rest) if rest else {}
+    for aid, triples in named.items():
+        parts.setdefault(aid, []).extend(triples)
+    return {aid: parts[aid] for aid in sorted(parts)}
 
 
 def _names(ids: list[str], limit: int = 5) -> str:
@@ -224,24 +249,28 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     are bulk-loaded (``Store.bulk_extend``: about 3 times faster, not transactional; a load
     interrupted there leaves those graphs partial, and the next load replaces them). Loading the
     same articles twice gives the same store; graphs of articles not in `graph` are left alone.
+    A TriG or N-Quads file (``kg build --format nquads``) going into an empty store is handed whole
+    to Oxigraph's bulk loader, its graphs being split already: the fastest way to fill a store.
     The folder is created if needed; no other process (an ``oxigraph serve`` on the same folder,
     say) may have it open. Raises StoreError, with the articles already written in ``.loaded``.
     """
     t0 = time.perf_counter()
-    g = _as_graph(graph)
     target = str(store_dir)
-    parts = _assign(g)
-    terms = _Terms()
-    for triples in parts.values():      # convert every term first: a bad one fails before any write
-        for t in triples:
-            for x in t:
-                terms(x)
-    loaded: list[str] = []
-    n = 0
     try:
         store = ox.Store(str(store_dir))
     except OSError as e:
         raise StoreError(f"{target}: cannot open the Oxigraph store ({_oneline(e)})") from None
+    try:
+        if not isinstance(graph, Graph) and Path(graph).suffix.lower() in _DATASETS and not len(store):
+            done = _bulk_dataset(store, Path(graph))
+            if done is not None:
+                return LoadReport(target, done, len(store), time.perf_counter() - t0)
+        parts = _parts(graph)
+    except BaseException:
+        del store
+        raise
+    loaded: list[str] = []
+    n = 0
     try:
         names = {aid: ox.NamedNode(str(graph_iri(aid))) for aid in parts}
         present = {aid for aid in parts if store.contains_named_graph(names[aid])}
@@ -253,11 +282,11 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
             batch.append(aid)
             size += len(parts[aid])
             if size >= _BATCH or aid == old[-1]:
-                n += _replace_local(store, [(a, names[a], parts[a]) for a in batch], terms)
+                n += _replace_local(store, [(a, names[a], parts[a]) for a in batch])
                 loaded += batch
                 batch, size = [], 0
         if new:
-            store.bulk_extend(ox.Quad(*(terms(x) for x in t), names[aid]) for aid in new for t in parts[aid])
+            store.bulk_extend(ox.Quad(*t, names[aid]) for aid in new for t in parts[aid])
             n += sum(len(parts[aid]) for aid in new)
             loaded += new
         store.flush()
@@ -269,16 +298,34 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     return LoadReport(target, loaded, n, time.perf_counter() - t0)
 
 
+def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
+    """Bulk-load a dataset file of article graphs into the empty `store`; the article ids, or None (and the
+    store emptied again) when the file has triples outside article graphs, which must be split first."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
+    try:
+        store.bulk_load(path=str(path), format=_DATASETS[path.suffix.lower()])
+    except (SyntaxError, ValueError, OSError) as e:
+        store.clear()
+        raise StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})") from None
+    names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \
+            or any(not n.startswith(_GRAPH_PREFIX) for n in names):
+        store.clear()
+        return None
+    return sorted(urllib.parse.unquote(n[len(_GRAPH_PREFIX):]) for n in names)
+
+
 _BATCH = 2_000   # triples per replacing transaction: big transactions get slower per triple
 
 
-def _replace_local(store: ox.Store, batch: list[tuple], terms: _Terms) -> int:
+def _replace_local(store: ox.Store, batch: list[tuple]) -> int:
     """Drop and refill the named graphs of `batch` in one SPARQL update (one transaction)."""
     ops, data, n = [], [], 0
     for aid, name, triples in batch:
         ops.append(f"DROP SILENT GRAPH {name}")
         data.append(f"GRAPH {name} {{\n")
-        data.append(_ntriples(terms, triples).decode("utf-8"))
+        data.append(_ntriples(triples).decode("utf-8"))
         data.append("}\n")
         n += len(triples)
     store.update(" ;\n".join(ops) + " ;\nINSERT DATA {\n" + "".join(data) + "}")
@@ -388,10 +435,8 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     already loaded in ``.loaded``.
     """
     t0 = time.perf_counter()
-    g = _as_graph(graph)
     gsp = gsp_url(endpoint)
-    parts = _assign(g)
-    terms = _Terms()
+    parts = _parts(graph)
     opener = _opener(gsp, user, password)
     auth = None
     if user is not None:
@@ -400,7 +445,7 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     n = 0
     for aid, triples in parts.items():
         url = graph_url(gsp, str(graph_iri(aid)))
-        body = _ntriples(terms, triples)
+        body = _ntriples(triples)
         attempt = 0
         while (failed := _put(opener, url, body, auth, timeout)) is not None:
             problem, retry = failed

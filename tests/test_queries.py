@@ -68,6 +68,15 @@ def needs_reasoning(name: str) -> bool:
     return Q.header(Q.named()[name]).get("reasoning", "").startswith("required")
 
 
+@pytest.fixture(scope="module")
+def loaded_store(seeds_graph, tmp_path_factory):
+    """The embedded store `kg load` fills with the seeds' graph, opened as `kg query --store` opens it."""
+    from kg.store import load_local
+    db = tmp_path_factory.mktemp("store") / "db"
+    load_local(seeds_graph, db)
+    return Q.open_disk_store(db)
+
+
 # --- the library -------------------------------------------------------------------------------------
 
 def test_queries_library_headers_say_what_each_answers(engines):
@@ -420,3 +429,20 @@ def test_queries_formats_table_csv_json_and_ttl_only_for_graphs(seeds_graph):
     j = json.loads(run_kg("query", "claim_subgraph", "--param", "entity=NATO", "--graph", seeds_graph,
                           "--format", "json").stdout)
     assert j                                                               # JSON-LD for a graph
+
+
+@pytest.mark.parametrize("name", sorted(n for n in Q.named() if not needs_reasoning(n)))
+def test_queries_same_answers_from_the_loaded_store(engines, loaded_store, name):
+    """`kg query --store DIR` over the article graphs `kg load` wrote answers as the graph file does."""
+    params = example_params(name)
+    assert _answer_set(Q.run(loaded_store, name, params)) == _answer_set(Q.run(engines["oxigraph"], name, params))
+
+
+def test_queries_store_option_on_the_command_line(seeds_graph, tmp_path):
+    db = tmp_path / "db"
+    assert run_kg("load", "--graph", seeds_graph, "--store", db).returncode == 0
+    from_store = run_kg("query", "who_confirmed_deployment", "--store", db, "--format", "csv", check=True).stdout
+    from_file = run_kg("query", "who_confirmed_deployment", "--graph", seeds_graph, "--format", "csv", check=True).stdout
+    assert sorted(from_store.splitlines()) == sorted(from_file.splitlines()) and len(from_file.splitlines()) > 2
+    r = run_kg("query", "who_confirmed_deployment", "--store", tmp_path / "nothing")
+    assert r.returncode != 0 and "nothing: no store here" in r.stderr

@@ -461,6 +461,44 @@ def test_store_local_load_twice_same_count(tmp_path, graph_file, graph):
     assert answer == local_answer(graph, CLAIMS_ANY_GRAPH)
 
 
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_store_local_dataset_file_bulk_loaded_then_replaced(tmp_path, graph_file, graph, fmt):
+    """A TriG or N-Quads file from `kg build` fills an empty store as it is written (one named graph per
+    article), and loading it again replaces those graphs: the store is the same."""
+    articles = graph_file.parent / "articles"
+    data = tmp_path / ("g.nq" if fmt == "nquads" else "g.trig")
+    assert run_kg("build", articles, "-o", data, "--format", fmt).returncode == 0
+    written = {str(q) for q in ox.parse(path=str(data))}
+    db = tmp_path / "db"
+
+    def quads() -> set[str]:
+        s = ox.Store(str(db))
+        try:
+            return {str(q) for q in s}
+        finally:
+            del s
+
+    first = load_local(data, db)
+    assert first.articles == ["uji_001", "uji_002"] and first.triples == len(written)
+    stored = quads()              # (Oxigraph stores xsd:nonNegativeInteger values as xsd:integer)
+    assert len(stored) == len(written)
+    assert local_count(db)[0] == len(graph)          # the union of the graphs is the graph
+    again = load_local(data, db)                      # not empty now: graph by graph, replacing
+    assert again.articles == ["uji_001", "uji_002"] and quads() == stored
+
+
+def test_store_local_bad_dataset_file_leaves_store_empty(tmp_path):
+    bad = tmp_path / "bad.nq"
+    bad.write_text('<urn:a> <urn:b> "c" <urn:g> .\n<urn:a> <urn:b> broken\n', encoding="utf-8")
+    with pytest.raises(StoreError, match="bad.nq: not a readable RDF graph"):
+        load_local(bad, tmp_path / "db")
+    s = ox.Store(str(tmp_path / "db"))
+    try:
+        assert len(s) == 0
+    finally:
+        del s
+
+
 def test_store_local_reload_replaces_article_graph(tmp_path):
     g = hand_graph()
     db = tmp_path / "db"

@@ -1,0 +1,154 @@
+"""Load throughput into the embedded Oxigraph store, and query latency of the query library, on a
+graph of at least a million triples, with Oxigraph and with rdflib.
+
+1. Graph: --articles generated articles (bench/generate.py, --seed) built with `kg build
+   --workers 2` into graph.ttl and, with `--format nquads`, graph.nq (one named graph per article).
+   Reused from --keep DIR when there.
+2. Load, --runs times each into a fresh store folder, median reported:
+   - `kg load` (kg.store.load_local) of graph.ttl: parse, split by article, one named graph each;
+   - `kg load` of graph.nq, whose graphs are already split;
+   - for comparison, pyoxigraph's own `Store.bulk_load` of graph.ttl into the default graph, and
+     rdflib parsing graph.ttl (once).
+   Triples/s = triples written / wall time of the call.
+3. Queries: every query in queries/ with the parameters of its header's example, through
+   kg.query.run (parameters bound as terms, answers turned into rdflib terms, as `kg query` does):
+   --query-runs times on the on-disk store `kg load` filled (`kg query --store`), on an in-memory
+   Oxigraph store, and --rdflib-runs times on the rdflib Graph; medians in milliseconds, and the
+   number of rows.
+
+    python bench/store_speed.py                       # 3,000 articles (about 1.3 million triples)
+    python bench/store_speed.py --articles 500 --runs 1 --rdflib-runs 1   # a quick look
+    python bench/store_speed.py --keep /tmp/kg-store-bench                # keep the corpus and graphs
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import pyoxigraph as ox  # noqa: E402
+
+from kg.query import header, named, open_store, run  # noqa: E402
+from kg.store import load_local  # noqa: E402
+
+TARGET_LOAD = 200_000       # triples/s
+TARGET_QUERY_MS = 10.0
+
+
+def example_params(path: Path) -> dict[str, str]:
+    """The --param values of a query's example line."""
+    ex = header(path).get("example", "")
+    return {k: v for k, v in re.findall(r'--param\s+(\w+)="([^"]*)"', ex)}
+
+
+def median_time(fn, runs: int) -> tuple[float, object]:
+    times, out = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def make_graphs(work: Path, n: int, seed: int) -> tuple[Path, Path]:
+    import generate
+    corpus, ttl, nq = work / f"gen{n}", work / f"graph{n}.ttl", work / f"graph{n}.nq"
+    if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != n:
+        generate.write(n, corpus, seed)
+    kg = [sys.executable, "-m", "kg", "build", str(corpus), "--workers", "2"]
+    for out, fmt in ((ttl, "ttl"), (nq, "nquads")):
+        if not out.is_file():
+            t = time.perf_counter()
+            subprocess.run(kg + ["-o", str(out), "--format", fmt], check=True, cwd=work, stdout=subprocess.DEVNULL)
+            print(f"built {out.name} from {n:,} articles in {time.perf_counter() - t:.0f} s", flush=True)
+    return ttl, nq
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each load")
+    ap.add_argument("--query-runs", type=int, default=21)
+    ap.add_argument("--rdflib-runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="make the corpus and graphs in this folder and keep them")
+    a = ap.parse_args(argv)
+    work = a.keep or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"kabar-kg store speed: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, pyoxigraph "
+          f"{ox.__version__ if hasattr(ox, '__version__') else '?'}; load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    ttl, nq = make_graphs(work, a.articles, a.seed)
+
+    def fresh(name: str) -> Path:
+        d = work / name
+        shutil.rmtree(d, ignore_errors=True)
+        return d
+
+    rows = []
+    for label, path in (("kg load graph.ttl", ttl), ("kg load graph.nq", nq)):
+        runs = []
+        for _ in range(a.runs):
+            r = load_local(path, fresh("store"))
+            runs.append(r)
+            print(f"  {label}: {r.triples:,} triples, {len(r.articles):,} graphs in {r.seconds:.2f} s", flush=True)
+        med = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+        rows.append((label, med.triples, med.seconds))
+
+    def bulk() -> int:
+        s = ox.Store(str(fresh("bulk")))
+        s.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+        n = len(s)
+        del s
+        return n
+    secs, n_ox = median_time(bulk, a.runs)
+    rows.append(("pyoxigraph bulk_load graph.ttl (reference)", n_ox, secs))
+    from rdflib import Graph
+    t = time.perf_counter()
+    g = Graph()
+    g.parse(str(ttl), format="turtle")
+    rows.append(("rdflib parse graph.ttl (reference)", len(g), time.perf_counter() - t))
+    triples = len(g)
+
+    print(f"\nload, median of {a.runs} (rdflib: one run); the graph has {triples:,} distinct triples")
+    print(f"{'what':<44} {'triples':>10} {'seconds':>8} {'triples/s':>10}")
+    for label, n, s in rows:
+        print(f"{label:<44} {n:>10,} {s:>8.2f} {n / s:>10,.0f}")
+
+    load_local(ttl, fresh("store"))
+    disk = ox.Store.read_only(str(work / "store"))
+    mem = open_store(ttl)
+    print(f"\nqueries: median ms of {a.query_runs} runs on Oxigraph (the store `kg load` filled, and in memory), "
+          f"{a.rdflib_runs} on rdflib")
+    print(f"{'query':<28} {'rows':>6} {'store ms':>9} {'memory ms':>10} {'rdflib ms':>10}  parameters")
+    slow = []
+    for name, path in named().items():
+        params = example_params(path)
+        t_disk, ans = median_time(lambda: run(disk, name, params), a.query_runs)
+        t_mem, _ = median_time(lambda: run(mem, name, params), a.query_runs)
+        t_rdf, ans_r = median_time(lambda: run(g, name, params), a.rdflib_runs)
+        n_rows = len(ans.rows) if ans.type == "SELECT" else len(ans.graph)
+        if t_disk * 1000 > TARGET_QUERY_MS:
+            slow.append(name)
+        print(f"{name:<28} {n_rows:>6} {t_disk * 1000:>9.1f} {t_mem * 1000:>10.1f} {t_rdf * 1000:>10.1f}  "
+              f"{' '.join(f'{k}={v!r}' for k, v in params.items())}", flush=True)
+    print(f"\nover {TARGET_QUERY_MS:g} ms on the store: {', '.join(slow) or 'none'}")
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
