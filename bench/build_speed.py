@@ -10,18 +10,18 @@ For each corpus size (default 1,000 and 10,000 articles, made by bench/generate.
 3. Peak memory: the largest total RSS of the build's process tree (the build and its worker
    processes), sampled every 20 ms with psutil; without psutil, the largest ru_maxrss.
 4. Where the time goes in the median run (Build.timings): read + extract + claims (the two
-   maps: what --workers spreads), merge (the reduce across articles), graph (rdflib graph of
-   all articles) and write (Turtle serialisation and the atomic write). The last three run in
-   the main process whatever --workers says.
+   maps: what --workers spreads), merge (the reduce across articles) and write (the Turtle,
+   streamed an article at a time, and the atomic rename). The last two run in the main process
+   whatever --workers says.
 5. Incremental: at the smallest size, one build with the cache (cold), then one article
    changed and a rebuild (warm): how long a rebuild takes when one article changed.
-6. --estimate N (default 100,000; 0 for none): the time of each phase at N articles from the
-   two largest sizes measured, linear for the maps, graph and write, a power law for the merge,
-   and said to be an estimate. Pass N in --sizes to measure it instead.
+6. --estimate N (default 0: none): the time of each phase at N articles from the two largest
+   sizes measured, linear for the maps and write, a power law for the merge, and said to be an
+   estimate. Pass N in --sizes to measure it instead.
 
     python bench/build_speed.py                            # 1,000 and 10,000 articles, 3 runs each
     python bench/build_speed.py --sizes 500 2000 --runs 1 --workers 4
-    python bench/build_speed.py --sizes 1000 10000 100000   # measure 100k too (long)
+    python bench/build_speed.py --sizes 100000 --runs 1 --modes 2 --no-incremental   # 100k (about 25 min)
 """
 from __future__ import annotations
 
@@ -108,24 +108,21 @@ def parallel_capacity(workers: int, n: int = 10_000_000) -> float:
 
 
 def phases(t: dict) -> dict:
-    return {"maps": sum(t.get(k, 0.0) for k in MAPS), "merge": t.get("merging", 0.0),
-            "graph": t.get("graph", 0.0), "write": t.get("writing", 0.0)}
+    return {"maps": sum(t.get(k, 0.0) for k in MAPS), "merge": t.get("merging", 0.0), "write": t.get("writing", 0.0)}
 
 
 def row(n: int, mode: str, r: dict, note: str = "") -> list[str]:
     ph = phases(r["timings"])
     return [f"{n:,}", mode, f"{r['wall']:.1f}", f"{n / r['wall']:.1f}", f"{r['sentences'] / r['wall']:,.0f}",
-            f"{r['peak_mb']:,.0f}", f"{ph['maps']:.1f}", f"{ph['merge']:.1f}", f"{ph['graph']:.1f}",
-            f"{ph['write']:.1f}", note]
+            f"{r['peak_mb']:,.0f}", f"{ph['maps']:.1f}", f"{ph['merge']:.1f}", f"{ph['write']:.1f}", note]
 
 
-HEADER = ["articles", "mode", "wall s", "articles/s", "sentences/s", "peak MB", "maps s", "merge s", "graph s",
-          "write s", ""]
+HEADER = ["articles", "mode", "wall s", "articles/s", "sentences/s", "peak MB", "maps s", "merge s", "write s", ""]
 
 
 def table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in [HEADER, *rows]) for i in range(len(HEADER))]
-    fmt = lambda r: "  ".join(c.rjust(w) if i not in (1, 10) else c.ljust(w) for i, (c, w) in
+    fmt = lambda r: "  ".join(c.rjust(w) if i not in (1, 9) else c.ljust(w) for i, (c, w) in
                               enumerate(zip(r, widths))).rstrip()
     return "\n".join([fmt(HEADER), fmt(["-" * w for w in widths]), *map(fmt, rows)])
 
@@ -147,7 +144,7 @@ def estimate(n: int, measured: dict[int, dict]) -> dict:
     wall = sum(out.values()) + overhead
     scale = n / n2
     return {"wall": wall, "sentences": r2["sentences"] * scale, "peak_mb": r2["peak_mb"] * scale,
-            "timings": {"reading": out["maps"], "merging": out["merge"], "graph": out["graph"], "writing": out["write"]}}
+            "timings": {"reading": out["maps"], "merging": out["merge"], "writing": out["write"]}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--estimate", type=int, default=100_000, help="estimate this size from the trend (0: none)")
+    ap.add_argument("--estimate", type=int, default=0, help="estimate this size from the trend (0: none)")
+    ap.add_argument("--modes", type=int, nargs="+", help="worker counts to run (default: 1 and --workers)")
+    ap.add_argument("--no-incremental", action="store_true", help="skip the cached rebuild")
     ap.add_argument("--keep", type=Path, help="make the corpora and graphs in this folder and keep them")
     ap.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -174,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         corpus = work / f"gen{n}"
         if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != n:
             generate.write(n, corpus, a.seed)
-        for workers in (1, a.workers):
+        modes = a.modes or [1, a.workers]
+        for workers in modes:
             runs = []
             for k in range(a.runs):
                 r = run_build(corpus, work / f"graph{n}-{workers}.ttl", workers)
@@ -186,26 +186,36 @@ def main(argv: list[str] | None = None) -> int:
                 serial[n] = med
             spread = f"runs {min(r['wall'] for r in runs):.1f}-{max(r['wall'] for r in runs):.1f} s" if a.runs > 1 else ""
             rows.append(row(n, "serial" if workers == 1 else f"--workers {workers}", med, spread))
-        same = (work / f"graph{n}-1.ttl").read_bytes() == (work / f"graph{n}-{a.workers}.ttl").read_bytes()
-        print(f"  {n:,} articles: serial and --workers {a.workers} graphs are {'identical' if same else 'DIFFERENT'}",
-              flush=True)
+        if len(modes) > 1:
+            same = len({(work / f"graph{n}-{w}.ttl").read_bytes() for w in modes}) == 1
+            print(f"  {n:,} articles: the graphs of workers {', '.join(map(str, modes))} are "
+                  f"{'identical' if same else 'DIFFERENT'}", flush=True)
+        for w in modes:
+            (work / f"graph{n}-{w}.ttl").unlink(missing_ok=True)
+    if not a.no_incremental:
+        incremental(work, min(a.sizes), rows)
+    if a.estimate and a.estimate not in serial and len(serial) >= 2:
+        rows.append(row(a.estimate, "serial", estimate(a.estimate, serial), "ESTIMATE from the trend, not measured"))
+    print()
+    print(table(rows))
+    print("\nmaps: reading, extraction and claims (spread over --workers); merge and write run in the main "
+          "process.\narticles/s and sentences/s are over the wall time of the whole build.")
+    return 0
 
-    n = min(a.sizes)
-    corpus, cache = work / f"gen{n}", work / "cache"
+
+def incremental(work: Path, n: int, rows: list) -> None:
+    """A cached build of a copy of the corpus, one article changed, and the rebuild."""
+    import shutil
+    corpus, cache = work / "incremental", work / "cache"
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.copytree(work / f"gen{n}", corpus)
     cold = run_build(corpus, work / "graph-cached.ttl", 1, cache)
     changed = sorted(corpus.glob("*.txt"))[n // 2]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nRusia membantah laporan tersebut.\n", encoding="utf-8")
     warm = run_build(corpus, work / "graph-cached.ttl", 1, cache)
     rows.append(row(n, "cache, cold", cold, f"{cold['extracted']:,} extracted"))
     rows.append(row(n, "cache, 1 changed", warm, f"{warm['extracted']} extracted, {warm['from_cache']:,} from cache"))
-
-    if a.estimate and a.estimate not in serial and len(serial) >= 2:
-        rows.append(row(a.estimate, "serial", estimate(a.estimate, serial), "ESTIMATE from the trend, not measured"))
-    print()
-    print(table(rows))
-    print("\nmaps: reading, extraction and claims (spread over --workers); merge, graph and write run in the main "
-          "process.\narticles/s and sentences/s are over the wall time of the whole build.")
-    return 0
 
 
 if __name__ == "__main__":

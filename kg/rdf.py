@@ -315,6 +315,17 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
     multi = {h for h, c in seen.items() if c > 1}
     del seen
     written: set[int] = set()
+
+    def fresh(t) -> bool:
+        """Not written by an earlier article: only a node several articles describe can have been."""
+        if hash(t[0]) not in multi:
+            return True
+        h = hash(t)
+        if h in written:
+            return False
+        written.add(h)
+        return True
+
     n3 = _Terms(prefixed=fmt != "nquads")
     if fmt != "nquads":
         fh.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _WRITTEN_PREFIXES.items()).encode())
@@ -323,7 +334,7 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
         n3.local.clear()
         triples: set = set()
         add_article(triples, a)
-        new = [t for t in triples if hash(t[0]) not in multi or (hash(t) not in written and not written.add(hash(t)))]
+        new = [t for t in triples if fresh(t)]
         count += len(new)
         if fmt == "turtle":
             out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
