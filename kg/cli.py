@@ -162,7 +162,7 @@ def cmd_serve(a) -> int:
         return 2
     print(f"SPARQL endpoint and query page on http://{a.bind}/ (store {a.store}); Ctrl-C stops it", file=sys.stderr)
     try:
-        return subprocess.call([exe, "serve", "--location", str(a.store), "--bind", a.bind])
+        return subprocess.call([exe, "serve", "--location", str(a.store), "--bind", a.bind, "--union-default-graph"])
     except KeyboardInterrupt:
         return 0
 

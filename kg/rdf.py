@@ -43,6 +43,17 @@ def graph_iri(doc_id: str) -> URIRef:
     return KBR[f"graph/{quote(doc_id, safe='')}"]
 
 
+ENTITIES = "_entities"
+"""The named graph (graph_iri(ENTITIES)) that describes the entities, once for all articles: stores add to it
+and never drop it, so an entity that thousands of articles mention is not copied into each of their graphs."""
+_ENTITY_PREFIX = str(KBR["entity/"])
+
+
+def is_entity(node) -> bool:
+    """An entity node: its description belongs in the ENTITIES graph."""
+    return str(node).startswith(_ENTITY_PREFIX)
+
+
 def _hash(*parts) -> str:
     return hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
@@ -220,12 +231,18 @@ def to_graph(articles: list[Article]) -> Graph:
 
 
 def to_dataset(articles: list[Article]) -> Dataset:
-    """One named graph per article, so one article can be replaced without touching the rest."""
+    """One named graph per article, so one article can be replaced without touching the rest, and the
+    entities' descriptions in the ENTITIES graph."""
     ds = Dataset()
     for p, ns in PREFIXES.items():
         ds.bind(p, ns)
+    entities = ds.graph(graph_iri(ENTITIES))
     for a in articles:
-        add_article(ds.graph(graph_iri(a.id)), a)
+        g = ds.graph(graph_iri(a.id))
+        triples: set = set()
+        add_article(triples, a)
+        for t in triples:
+            (entities if is_entity(t[0]) else g).add(t)
     return ds
 
 
@@ -301,7 +318,8 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
 
     Turtle: one section per article (a comment naming it); a triple that an earlier section wrote
     (an entity's label, a claim two articles report) is not written again. TriG and N-Quads: one
-    named graph per article, holding all of that article's triples. `articles` is read twice: first
+    named graph per article, holding that article's triples but the entities' descriptions, which go
+    once to the ENTITIES graph, after the article that first needed them. `articles` is read twice: first
     to find the nodes more than one article describes, the only ones whose triples can repeat;
     `done()` is called after each article is written."""
     fmt = FORMATS.get(fmt, fmt)
@@ -338,11 +356,16 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
         count += len(new)
         if fmt == "turtle":
             out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
-        elif fmt == "trig":
-            out = [f"\n{n3(graph_iri(a.id))} {{\n"] + _block(triples, n3, "    ") + ["}\n"]
         else:
-            g = n3(graph_iri(a.id))
-            out = sorted(f"{n3(s)} {n3(p)} {n3(o)} {g} .\n" for s, p, o in triples)
+            mine = [t for t in triples if not is_entity(t[0])]
+            described = [t for t in new if is_entity(t[0])]
+            graphs = [(graph_iri(a.id), mine)] + ([(graph_iri(ENTITIES), described)] if described else [])
+            out = []
+            for name, part in graphs:
+                if fmt == "trig":
+                    out += [f"\n{n3(name)} {{\n"] + _block(part, n3, "    ") + ["}\n"]
+                else:
+                    out += sorted(f"{n3(s)} {n3(p)} {n3(o)} {n3(name)} .\n" for s, p, o in part)
         fh.write("".join(out).encode("utf-8"))
         if done:
             done()

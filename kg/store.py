@@ -7,10 +7,13 @@ to it, so that reloading an article replaces its triples instead of adding to th
 * ``load_endpoint`` PUTs each article's graph to any SPARQL 1.1 server that speaks the Graph Store
   HTTP Protocol (Oxigraph, Fuseki, GraphDB, Virtuoso, ...), using only the standard library.
 
-A triple shared by several articles (the label of an entity both mention, say) is written into the
-graph of each of them; queries that read ``GRAPH ?g { ... }`` with ``SELECT DISTINCT`` (or a server's
-union default graph) see each triple once. Blank nodes are not shared between articles' graphs
-(each graph is sent on its own); kabar-kg writes none.
+The entities' descriptions (labels, aliases, types, country) are in one more graph,
+``rdf.graph_iri(rdf.ENTITIES)``, which loads add to (POST) and never replace: an entity that
+thousands of articles mention is described once, not in each of their graphs, which would make
+every query over the union of the graphs wade through thousands of copies. Another triple several
+articles share (a claim two articles report) is written into the graph of each of them; queries
+over the store's union default graph see it once. Blank nodes are not shared between articles'
+graphs (each graph is sent on its own); kabar-kg writes none.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from .rdf import graph_iri, new_graph
+from .rdf import ENTITIES, graph_iri, is_entity, new_graph
 from .vocab import KB
 
 SHARED = "_shared"
@@ -131,10 +134,12 @@ def _assign(triples: list[tuple]) -> dict[str, list[tuple]]:
                 todo.append(o)
 
     parts: dict[str, list[tuple]] = {aid: [] for aid in sorted(set(articles.values()))}
-    shared = (SHARED,)
+    shared, entities = (SHARED,), (ENTITIES,)
     for t in triples:
         s, p, o = t
         target = owners.get(o) if p in _PROVENANCE else None
+        if target is None and isinstance(s, ox.NamedNode) and is_entity(s.value):
+            target = entities
         for aid in target or owners.get(s) or shared:
             parts.setdefault(aid, []).append(t)
     return parts
@@ -149,8 +154,9 @@ def split_by_article(graph: Graph | str | Path) -> dict[str, Graph]:
     are ``kb:about``; and, transitively, the nodes those point to (agents, targets, places, an
     entity's ``kb:country``, blank nodes). A node two articles reach belongs to both, except that an
     edge saying which article reported a node (``kb:evidence``, ``prov:wasDerivedFrom``) goes only to
-    the article it points to. Triples no article reaches (none in kabar-kg's own graphs) go under
-    the key ``SHARED``, so the union of the parts is always the input graph.
+    the article it points to. The entities' own triples (labels, aliases, types, country) go under
+    the key ``rdf.ENTITIES`` instead, once for all articles. Triples no article reaches (none in
+    kabar-kg's own graphs) go under the key ``SHARED``, so the union of the parts is always the input graph.
     """
     from .query import _from_ox
     out = {}
@@ -269,9 +275,13 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     except BaseException:
         del store
         raise
+    entities = parts.pop(ENTITIES, [])
     loaded: list[str] = []
     n = 0
     try:
+        if entities:        # added to, never replaced: one transaction, and a triple already there stays once
+            store.extend(ox.Quad(*t, ox.NamedNode(str(graph_iri(ENTITIES)))) for t in entities)
+            n += len(entities)
         names = {aid: ox.NamedNode(str(graph_iri(aid))) for aid in parts}
         present = {aid for aid in parts if store.contains_named_graph(names[aid])}
         old = [aid for aid in parts if aid in present]
@@ -313,7 +323,7 @@ def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
             or any(not n.startswith(_GRAPH_PREFIX) for n in names):
         store.clear()
         return None
-    return sorted(urllib.parse.unquote(n[len(_GRAPH_PREFIX):]) for n in names)
+    return sorted(aid for aid in (urllib.parse.unquote(n[len(_GRAPH_PREFIX):]) for n in names) if aid != ENTITIES)
 
 
 _BATCH = 2_000   # triples per replacing transaction: big transactions get slower per triple
@@ -389,9 +399,9 @@ def _opener(url: str, user: str | None, password: str | None) -> urllib.request.
     return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(pm))
 
 
-def _put(opener, url: str, body: bytes, auth: str | None, timeout: float) -> tuple[str, bool] | None:
-    """PUT `body`; None when it worked, else (the problem in a few words, whether to retry)."""
-    req = urllib.request.Request(url, data=body, method="PUT")
+def _put(opener, url: str, body: bytes, auth: str | None, timeout: float, method: str = "PUT") -> tuple[str, bool] | None:
+    """PUT (replace) or POST (add to) `body`; None when it worked, else (the problem in a few words, whether to retry)."""
+    req = urllib.request.Request(url, data=body, method=method)
     # The body is N-Triples, which is also Turtle: text/turtle is the type every GSP server takes.
     req.add_header("Content-Type", "text/turtle; charset=utf-8")
     if auth:
@@ -441,20 +451,25 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     auth = None
     if user is not None:
         auth = "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+    entities = parts.pop(ENTITIES, [])
     loaded: list[str] = []
     n = 0
-    for aid, triples in parts.items():
+    # the entities' graph is added to (POST), each article's replaced (PUT)
+    for aid, triples, method in [(ENTITIES, entities, "POST")] * bool(entities) + \
+            [(aid, triples, "PUT") for aid, triples in parts.items()]:
         url = graph_url(gsp, str(graph_iri(aid)))
         body = _ntriples(triples)
         attempt = 0
-        while (failed := _put(opener, url, body, auth, timeout)) is not None:
+        while (failed := _put(opener, url, body, auth, timeout, method)) is not None:
             problem, retry = failed
             if not retry or attempt >= retries:
                 tries = f" after {attempt + 1} attempts" if attempt else ""
-                raise StoreError(f"{gsp}: {problem}{tries}, at article {aid}; loaded before the failure: "
+                where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
+                raise StoreError(f"{gsp}: {problem}{tries}, at {where}; loaded before the failure: "
                                  f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
             time.sleep(backoff * 2 ** attempt)
             attempt += 1
-        loaded.append(aid)
+        if aid != ENTITIES:
+            loaded.append(aid)
         n += len(triples)
     return LoadReport(gsp, loaded, n, time.perf_counter() - t0)

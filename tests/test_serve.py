@@ -40,6 +40,17 @@ def test_serve_answers_sparql_over_the_loaded_store(seeds_graph, tmp_path):
         else:
             raise AssertionError("kg serve did not answer")
         assert n == len(Graph().parse(seeds_graph))
+        # the library's queries, written without GRAPH, see every article's graph
+        from kg.query import resolve
+        local = json.loads(run_kg("query", "who_confirmed_deployment", "--graph", seeds_graph, "--format", "json",
+                                  check=True).stdout)["results"]["bindings"]
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/query", data=resolve("who_confirmed_deployment").encode(),
+                                     method="POST", headers={"Content-Type": "application/sparql-query",
+                                                             "Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            served = json.load(r)["results"]["bindings"]
+        rows = lambda bs: sorted(json.dumps({k: v["value"] for k, v in b.items()}, sort_keys=True) for b in bs)
+        assert rows(served) == rows(local) and len(local) >= 3
     finally:
         proc.terminate()
         proc.wait(timeout=10)

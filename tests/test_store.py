@@ -22,7 +22,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg import store
-from kg.rdf import article_iri, graph_iri, new_graph
+from kg.rdf import ENTITIES, article_iri, graph_iri, new_graph
 from kg.store import SHARED, LoadReport, StoreError, load_endpoint, load_local, split_by_article
 from kg.vocab import KB, KBR, ORG, SCHEMA
 
@@ -55,10 +55,12 @@ CLAIMS_ANY_GRAPH = PREFIXES + """SELECT DISTINCT ?id ?label ?code WHERE {
   GRAPH ?g5 { ?art kb:articleId ?id }
   GRAPH ?g6 { ?a rdfs:label ?label }
 }"""
-# The same, with all patterns in one graph: each article's graph must describe its own claims.
+# The same, with the claim patterns in one graph: each article's graph must describe its own claims
+# (the entities are described in the entities' graph).
 CLAIMS_SAME_GRAPH = PREFIXES + """SELECT DISTINCT ?id ?label ?code WHERE {
   GRAPH ?g { ?c kb:typeCode ?code ; kb:agent ?a ; kb:evidence ?e . ?e kb:inArticle ?art .
-             ?art kb:articleId ?id . ?a rdfs:label ?label }
+             ?art kb:articleId ?id . }
+  GRAPH <""" + str(graph_iri(ENTITIES)) + """> { ?a rdfs:label ?label }
 }"""
 
 
@@ -181,26 +183,27 @@ def union(parts: dict[str, Graph]) -> set:
 def test_store_split_union_is_the_graph(graph):
     parts = split_by_article(graph)
     ids = {str(o) for o in graph.objects(None, KB.articleId)}
-    assert set(parts) == ids                       # kabar-kg's own graphs leave nothing unowned
+    assert set(parts) == ids | {ENTITIES}          # kabar-kg's own graphs leave nothing unowned
     assert all(len(p) for p in parts.values())
     assert union(parts) == set(graph)
-    # the shared entity and the claim both articles report are in both parts
-    shared = set.intersection(*(set(p) for p in parts.values()))
-    assert any(p == RDFS.label for _, p, _ in shared)
+    # the claim both articles report is in both parts; the entities are described once, apart
+    shared = set.intersection(*(set(parts[i]) for i in ids))
     assert any(p == KB.typeCode for _, p, _ in shared)
+    assert not any(p == RDFS.label for _, p, _ in shared)
+    assert any(p == RDFS.label for _, p, _ in parts[ENTITIES])
 
 
 def test_store_split_hand_graph_rules():
     g = hand_graph()
     parts = split_by_article(g)
-    assert set(parts) == {"uji_001", "uji_002", SHARED}
+    assert set(parts) == {"uji_001", "uji_002", ENTITIES, SHARED}
     assert union(parts) == set(g)
-    p1, p2, rest = set(parts["uji_001"]), set(parts["uji_002"]), set(parts[SHARED])
+    p1, p2, rest, ents = set(parts["uji_001"]), set(parts["uji_002"]), set(parts[SHARED]), set(parts[ENTITIES])
     a1, a2 = article_iri("uji_001"), article_iri("uji_002")
     ku, deploy, event = KBR["entity/korea-utara"], KBR["claim/deploy-1"], KBR["claim/deploy-2"]
     e1, e2 = KBR["evidence/uji_001/0-40"], KBR["evidence/uji_002/0-40"]
-    # an entity both mention, and a claim both report, belong to both
-    assert (ku, RDFS.label, Literal("Korea Utara")) in p1 & p2
+    # a claim both report belongs to both; an entity both mention is described in the entities' part
+    assert (ku, RDFS.label, Literal("Korea Utara")) in ents - p1 - p2
     assert (deploy, KB.quantity, Literal(2000)) in p1 & p2
     # ... but which article reported it goes only to that article
     assert (deploy, KB.evidence, e1) in p1 - p2
@@ -211,12 +214,13 @@ def test_store_split_hand_graph_rules():
     assert {t for t in g.triples((e2, None, None))} <= p2 - p1
     # the event a claim is about; publisher and author
     assert (event, KB.agent, ku) in p2 - p1
-    assert (KBR["entity/outlet-kabar-uji"], RDFS.label, Literal("Kabar Uji")) in p1 - p2
-    assert (KBR["entity/rina-wati"], RDFS.label, Literal("Rina Wati")) in p2 - p1
+    assert (a1, SCHEMA.publisher, KBR["entity/outlet-kabar-uji"]) in p1 - p2
+    assert (KBR["entity/outlet-kabar-uji"], RDFS.label, Literal("Kabar Uji")) in ents
+    assert (KBR["entity/rina-wati"], RDFS.label, Literal("Rina Wati")) in ents
     # the membership, its organisation (not mentioned) and the organisation's country
     member = KBR["membership/budi-hartono/juru-bicara/kemlu-as"]
     assert (member, KB.roleLabel, Literal("juru bicara")) in p1 - p2
-    assert (KBR["entity/amerika-serikat"], RDFS.label, Literal("Amerika Serikat")) in p1 - p2
+    assert (KBR["entity/amerika-serikat"], RDFS.label, Literal("Amerika Serikat")) in ents
     # nothing reaches the orphan: it is kept, under SHARED
     assert rest == {(URIRef("urn:example:orphan"), RDFS.label, Literal("no article reaches me"))}
 
@@ -302,7 +306,7 @@ def test_store_server_cli_load_matches_local_graph(oxigraph_server, graph_file, 
     # (1) every triple once, in one named graph per article
     assert server_count(url) == len(graph)
     ids = {str(o) for o in graph.objects(None, KB.articleId)}
-    assert server_graphs(url) == {str(graph_iri(i)) for i in ids}
+    assert server_graphs(url) == {str(graph_iri(i)) for i in ids | {ENTITIES}}
     # (2) a query gives the server the same answer as the local graph
     want = local_answer(graph, CLAIMS_ANY_GRAPH)
     assert len({row[0] for row in want}) == 2, want     # claims of both articles, or it proves little
@@ -333,7 +337,7 @@ def test_store_server_reload_replaces_article_graph(oxigraph_server, graph):
     s, p, o = gone
     ask = f"ASK {{ GRAPH ?g {{ {s.n3()} {p.n3()} {o.n3()} }} }}"
     assert sparql(url, ask)["boolean"] is False
-    assert report.articles == sorted(split_by_article(changed))
+    assert report.articles == sorted(set(split_by_article(changed)) - {ENTITIES})
     assert report.triples == sum(len(x) for x in split_by_article(changed).values())
 
 
@@ -375,20 +379,23 @@ def test_store_server_that_never_answers_times_out(graph):
 
 
 class FakeGSP(http.server.BaseHTTPRequestHandler):
-    """Accepts the first `ok` PUTs, then answers `status`; records what it was sent."""
+    """Accepts the first `ok` PUTs and POSTs, then answers `status`; records what it was sent."""
     ok = 1
     status = 503
     seen: list
 
     def do_PUT(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.seen.append((self.path, self.headers.get("Authorization"), self.headers.get("Content-Type"), body))
+        self.seen.append((self.command, self.path, self.headers.get("Authorization"), self.headers.get("Content-Type"),
+                          body))
         code = 204 if len(self.seen) <= self.ok else self.status
         self.send_response(code)
         self.send_header("Content-Length", "0" if code == 204 else "7")
         self.end_headers()
         if code != 204:
             self.wfile.write(b"nope :(")
+
+    do_POST = do_PUT
 
     def log_message(self, *args):
         pass
@@ -409,20 +416,21 @@ def fake_gsp(request):
 
 
 def test_store_server_error_reports_loaded_articles(fake_gsp, graph):
-    FakeGSP.ok, FakeGSP.status = 1, 503
+    FakeGSP.ok, FakeGSP.status = 2, 503
     with pytest.raises(StoreError) as err:
         load_endpoint(graph, fake_gsp + "/ds/data", user="kb", password="rahasia", retries=2, backoff=0.01)
-    first = sorted(split_by_article(graph))[0]
+    parts = split_by_article(graph)
+    first, second = sorted(set(parts) - {ENTITIES})
     assert err.value.loaded == [first]
     msg = str(err.value)
-    assert msg.startswith(f"{fake_gsp}/ds/data: HTTP 503") and "after 3 attempts" in msg and first in msg
-    assert len(FakeGSP.seen) == 1 + 3                # one PUT accepted, then 3 tries of the second
-    path, auth, ctype, body = FakeGSP.seen[0]
-    assert path == "/ds/data?graph=" + urllib.parse.quote(str(graph_iri(first)), safe="")
-    assert auth == "Basic a2I6cmFoYXNpYQ=="         # kb:rahasia
-    assert ctype.startswith("text/turtle")
-    sent = Graph().parse(data=body.decode("utf-8"), format="turtle")
-    assert set(sent) == set(split_by_article(graph)[first])
+    assert msg.startswith(f"{fake_gsp}/ds/data: HTTP 503") and "after 3 attempts" in msg and f"article {second}" in msg
+    assert len(FakeGSP.seen) == 2 + 3                # the entities and one article accepted, then 3 tries of the next
+    for (method, path, auth, ctype, body), name in zip(FakeGSP.seen, [ENTITIES, first]):
+        assert method == ("POST" if name == ENTITIES else "PUT")      # the entities' graph is added to
+        assert path == "/ds/data?graph=" + urllib.parse.quote(str(graph_iri(name)), safe="")
+        assert auth == "Basic a2I6cmFoYXNpYQ=="     # kb:rahasia
+        assert ctype.startswith("text/turtle")
+        assert set(Graph().parse(data=body.decode("utf-8"), format="turtle")) == set(parts[name])
 
 
 def test_store_server_client_error_is_not_retried(fake_gsp, graph):
@@ -449,10 +457,10 @@ def test_store_local_load_twice_same_count(tmp_path, graph_file, graph):
     r = run_kg("load", "--graph", graph_file, "--store", db)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("loaded 2 articles, ") and str(db) in r.stdout, r.stdout
-    assert local_count(db) == (len(graph), 2)
+    assert local_count(db) == (len(graph), 3)       # two articles and the entities
     report = load_local(graph, db)                   # the second time replaces
-    assert local_count(db) == (len(graph), 2)
-    assert report.articles == sorted(split_by_article(graph))
+    assert local_count(db) == (len(graph), 3)
+    assert report.articles == sorted(set(split_by_article(graph)) - {ENTITIES})
     s = ox.Store(str(db))
     try:
         answer = {tuple(x.value for x in row) for row in s.query(CLAIMS_SAME_GRAPH)}
@@ -503,11 +511,10 @@ def test_store_local_reload_replaces_article_graph(tmp_path):
     g = hand_graph()
     db = tmp_path / "db"
     load_local(g, db)
-    assert local_count(db) == (len(g), 3)
-    g.remove((KBR["claim/deploy-1"], KB.quantity, None))
-    g.remove((KBR["entity/korea-utara"], RDFS.label, None))   # in both articles' graphs
+    assert local_count(db) == (len(g), 4)
+    g.remove((KBR["claim/deploy-1"], KB.quantity, None))      # in both articles' graphs
     load_local(g, db)
-    assert local_count(db) == (len(g), 3)
+    assert local_count(db) == (len(g), 4)
 
 
 def test_store_local_store_in_use_raises_store_error(tmp_path):
