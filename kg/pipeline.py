@@ -190,6 +190,7 @@ class _Serial:
 def _ignore_sigint() -> None:
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)    # not the handler `kg build` set before the fork
 
 
 class _Pool:
@@ -219,7 +220,10 @@ class _Pool:
                 self.ex.terminate_workers()
             else:
                 for p in list((getattr(self.ex, "_processes", None) or {}).values()):
-                    p.terminate()
+                    p.kill()                # SIGKILL: a worker blocked on a full pipe cannot stop otherwise
+            import multiprocessing          # and a worker the signal caught while it was being started
+            for p in multiprocessing.active_children():
+                p.kill()
         self.ex.shutdown(wait=not interrupted, cancel_futures=True)
 
 
