@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -49,8 +48,9 @@ TARGET_QUERY_MS = 10.0
 
 def example_params(path: Path) -> dict[str, str]:
     """The --param values of a query's example line."""
-    ex = header(path).get("example", "")
-    return {k: v for k, v in re.findall(r'--param\s+(\w+)="([^"]*)"', ex)}
+    import shlex
+    toks = shlex.split(header(path).get("example", ""))
+    return dict(toks[i + 1].split("=", 1) for i, t in enumerate(toks) if t == "--param")
 
 
 SLOW = 5.0      # seconds: a query this slow is run once, not --query-runs times
