@@ -207,7 +207,7 @@ class _Reader:
                 continue
             if re.match(r"\s+(?:ia|dia|beliau)\b", text[m.end():], re.I):
                 return self.last_agents, qspan
-            # the first name after the verb, past any title ("kata juru bicara Pentagon Sabrina Singh")
+            # the first name after the verb, past any title ("kata juru bicara kementerian Budi Hartono")
             after = [a for a in args if m.end() <= a.start - sent.start <= m.end() + 70
                      and not re.search(r"[.;\"“”]", text[m.end():a.start - sent.start])]
             if after and (word != "menurut" or self.kind(after[0]) != "Outlet"):

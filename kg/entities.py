@@ -354,7 +354,7 @@ class _Annotator:
             self.roles = [Role(q.key, r.role, r.org, r.sentence) if r.person == p.key else r for r in self.roles]
 
     def short_names(self) -> None:
-        """Single-name mentions ("Kim", "Rutte") tied to the person of this article who bears that name."""
+        """Single-name mentions ("Hartono", "Wati") tied to the person of this article who bears that name."""
         self._fold_partial_names()
         persons = [e for e in self.a.entities.values() if e.type == "Person"]
         skip = set(load("roles")["name_particles"]) | set(load("roles")["name_suffixes"]) | title_words()

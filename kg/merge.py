@@ -13,7 +13,7 @@ SPUN_SIMILARITY = 0.35    # share of word trigrams (of the longer text) two arti
 
 
 def _similar_names(a: str, b: str) -> bool:
-    """Spelling variants of one name: same number of words, each pair close (Sibikha / Sybiha)."""
+    """Spelling variants of one name: same number of words, each pair close (Hartono / Hartanto)."""
     ta, tb = a.casefold().split(), b.casefold().split()
     if len(ta) != len(tb):
         return False
@@ -148,7 +148,7 @@ SPUN_RATE = 0.25    # capitalised common words per sentence above which a text l
 
 
 def looks_spun(a: Article) -> bool:
-    """Spinning tools swap in synonyms and leave them capitalised mid-sentence ("Pernah terjadi", "Membantu"):
+    """Spinning tools swap in synonyms and leave them capitalised mid-sentence ("Telah Dilakukan", "Menolong"):
     count capitalised common words and verb forms outside names, titles and headlines."""
     from .entities import calendar_words, stopwords, title_words
     calendar = calendar_words()
