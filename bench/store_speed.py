@@ -138,23 +138,15 @@ def main(argv: list[str] | None = None) -> int:
         med = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
         loads.append((label, med.triples, med.seconds))
 
-    def bulk() -> int:
+    def bulk(path: Path, fmt) -> int:
         s = ox.Store(str(fresh("bulk")))
-        s.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+        s.bulk_load(path=str(path), format=fmt)
         n = len(s)
         del s
         return n
-    secs, n_ox = median_time(bulk, a.runs)
-    loads.append(("pyoxigraph bulk_load graph.ttl (reference)", n_ox, secs))
-
-    def bulk_graphs() -> int:
-        s = ox.Store(str(fresh("bulk")))
-        s.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-        n = len(s)
-        del s
-        return n
-    secs, n_ox = median_time(bulk_graphs, a.runs)
-    loads.append(("pyoxigraph bulk_load graph.trig (reference)", n_ox, secs))
+    for path, fmt, where in ((ttl, ox.RdfFormat.TURTLE, "graph.ttl"), (trig, ox.RdfFormat.TRIG, "graph.trig")):
+        secs, n_ox = median_time(lambda: bulk(path, fmt), a.runs)
+        loads.append((f"pyoxigraph bulk_load {where} (reference)", n_ox, secs))
     from rdflib import Graph
     t = time.perf_counter()
     g = Graph()
