@@ -252,11 +252,8 @@ _WRITTEN_PREFIXES = dict(sorted({**PREFIXES, "rdf": RDF._NS, "rdfs": RDFS._NS, "
 
 
 def serialize(data: Graph | Dataset, fmt: str = "turtle") -> bytes:
-    """An rdflib Graph or Dataset in `fmt` (line formats sorted, for stable bytes)."""
-    out = data.serialize(format=FORMATS.get(fmt, fmt), encoding="utf-8")
-    if fmt in ("nquads", "nt"):
-        out = b"".join(sorted(set(out.splitlines(keepends=True))))
-    return out
+    """An rdflib Graph or Dataset in `fmt`, by rdflib's serialisers (JSON-LD; `write` streams the others)."""
+    return data.serialize(format=FORMATS.get(fmt, fmt), encoding="utf-8")
 
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
