@@ -238,13 +238,18 @@ def check(article: Article, where: Path | str, line: int | None = None) -> Artic
 # Files to articles
 
 
+def _too_large(size: int) -> str:
+    mb = 1024 * 1024
+    return f"too large ({size / mb:.0f} MB; the limit is {MAX_BYTES / mb:.0f} MB)"
+
+
 def read_bytes(path: Path) -> bytes:
-    """The bytes of an article file; too large or unreadable files raise ArticleError."""
+    """The bytes of an article file; too large or unreadable files raise ArticleError.
+    A .jsonl file holds many articles: its limit is on each record (`jsonl_records`), not the file."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(path, f"too large ({size / (1024 * 1024):.0f} MB; the limit is "
-                                     f"{MAX_BYTES // (1024 * 1024)} MB)")
+        if size > MAX_BYTES and path.suffix.lower() != ".jsonl":
+            raise ArticleError(path, _too_large(size))
         return path.read_bytes()
     except PermissionError:
         raise ArticleError(path, "permission denied") from None
@@ -289,6 +294,9 @@ def jsonl_records(text: str, path: Path) -> tuple[list[tuple[int, dict]], list[A
     records, errors = [], []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
+            continue
+        if len(line) > MAX_BYTES:
+            errors.append(ArticleError(path, f"line {n}: " + _too_large(len(line))))
             continue
         try:
             rec = json.loads(line)

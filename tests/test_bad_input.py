@@ -80,6 +80,20 @@ def test_bad_huge_file_is_skipped_without_reading_it(tmp_path):
     assert len(b.articles) == 5 and [e.path for e in b.skipped] == [str(big)]
 
 
+def test_big_jsonl_limits_each_record_not_the_file(tmp_path, monkeypatch):
+    """A .jsonl batch of many articles may be larger than the limit; a record over it is skipped by line."""
+    import kg.read
+    monkeypatch.setattr(kg.read, "MAX_BYTES", 3 * 1024 * 1024)
+    p = tmp_path / "batch.jsonl"
+    good = [json.dumps({"id": f"r{i}", "text": BODY * 1000}) for i in range(12)]
+    huge = json.dumps({"id": "besar", "text": BODY * 20000})
+    p.write_text("\n".join(good[:6] + [huge] + good[6:]) + "\n", encoding="utf-8")
+    assert p.stat().st_size > 3 * 1024 * 1024
+    b = build([p])
+    assert len(b.articles) == 12
+    assert [(e.path, e.problem) for e in b.skipped] == [(str(p), "line 7: too large (4 MB; the limit is 3 MB)")]
+
+
 def test_bad_nothing_readable_is_one_line_and_exit_2(tmp_path):
     d = tmp_path / "rusak"
     d.mkdir()
