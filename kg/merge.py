@@ -6,31 +6,45 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from .model import Article, Entity
 
 SPUN_SIMILARITY = 0.35    # share of word trigrams (of the longer text) two articles must share to be one story copied
 
 
-def _similar_names(a: str, b: str) -> bool:
-    """Spelling variants of one name: same number of words, each pair close (Hartono / Hartanto)."""
-    ta, tb = a.casefold().split(), b.casefold().split()
-    if len(ta) != len(tb):
-        return False
-    return all(x == y or difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(ta, tb)) and ta != tb
+@lru_cache(maxsize=1 << 16)
+def _close(x: str, y: str) -> bool:
+    """Two words spelt alike (Hartono / Hartanto): difflib's ratio at least 0.8, tried only when
+    their lengths allow it."""
+    return x == y or (2 * min(len(x), len(y)) >= 0.8 * (len(x) + len(y))
+                      and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8)
+
+
+def _variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Spelling variants of one name (casefolded words): as many words, each pair close."""
+    return len(ta) == len(tb) and ta != tb and all(_close(x, y) for x, y in zip(ta, tb))
 
 
 def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
-    """Person key -> the key it is merged into, for variants and lone surnames across articles."""
-    full = sorted((k for k in persons if len(persons[k].label.split()) > 1), key=lambda k: (-len(persons[k].label.split()), k))
+    """Person key -> the key it is merged into, for variants and lone surnames across articles.
+    Names are looked up by their words and word counts, not compared with every other name."""
+    names = {k: {p.label, *p.aliases} for k, p in persons.items() if len(p.label.split()) > 1}
+    by_word: dict[str, set[str]] = defaultdict(set)      # word -> full names using it
+    by_count: dict[int, list] = defaultdict(list)        # word count -> (key, words) of full names
+    for f in sorted(names):
+        for n in sorted(names[f]):
+            for w in n.split():
+                by_word[w].add(f)
+            by_count[len(n.split())].append((f, tuple(n.casefold().split())))
     remap: dict[str, str] = {}
     for k in sorted(persons):
         p = persons[k]
-        if len(p.label.split()) == 1:
-            hits = [f for f in full if any(p.label in n.split() for n in {persons[f].label, *persons[f].aliases})]
+        words = tuple(p.label.casefold().split())
+        if len(words) == 1:
+            hits = sorted(by_word.get(p.label, ()))
         else:
-            hits = [f for f in full if f < k and f not in remap and
-                    any(_similar_names(p.label, n) for n in {persons[f].label, *persons[f].aliases})]
+            hits = sorted({f for f, ws in by_count[len(words)] if f < k and f not in remap and _variants(words, ws)})
         if len(hits) == 1 and hits[0] != k:
             remap[k] = hits[0]
     return remap
@@ -75,55 +89,48 @@ class Trigrams:
         return array("q", sorted({(a << 42) | (b << 21) | c for a, b, c in zip(w, w[1:], w[2:])}))
 
 
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    w = re.findall(r"\w+", text.casefold())
-    return set(zip(w, w[1:], w[2:]))
-
-
-LIMIT_SHARE = 20
+ANCHORS = 32     # a text's rarest trigrams (of those in two texts or more) through which its copies are found
+ANCHOR_HITS = 4  # anchors two texts must share (from either side) to be compared
 
 
 def find_copies(grams: list[array]) -> list[int | None]:
     """For each text (as its trigram array), the first earlier text it copies: one sharing at least
     SPUN_SIMILARITY of the longer text's word trigrams; None when there is none.
 
-    The same result as comparing every pair, without doing so: trigrams found in more than `limit`
-    texts are common, the others rare. Two texts share rare trigrams (found through an index of
-    them), or only common ones, which for a copy needs both to be mostly common trigrams. A
-    candidate is compared in full only when its shared rare trigrams plus the common ones it could
-    share reach the threshold."""
+    Comparing every pair grows with the square of the corpus, and so does any exact index on
+    trigrams that many texts share. Instead each text is indexed by its ANCHORS rarest trigrams
+    found in another text too (a copy keeps most of the rare wording of what it copies: names,
+    numbers, phrases), and two texts are compared in full only when they share ANCHOR_HITS of
+    them. A copy that shares little more than the threshold may be missed; what is marked always
+    passes the full comparison."""
     df = Counter(g for ga in grams for g in ga)
-    limit = max(50, len(grams) // LIMIT_SHARE)
+    anchors = [sorted((g for g in ga if df[g] > 1), key=df.__getitem__)[:ANCHORS] for ga in grams]
+    del df
+    every = set().union(*anchors)
+    has: dict[int, list[int]] = defaultdict(list)        # anchor of some text -> earlier texts with it
+    anchored: dict[int, list[int]] = defaultdict(list)   # trigram -> earlier texts it anchors
     sizes = [len(ga) for ga in grams]
-    common = [sum(1 for g in ga if df[g] > limit) for ga in grams]
-    index: dict[int, list[int]] = defaultdict(list)     # rare trigram -> earlier texts with it
-    heavy: list[int] = []                               # earlier texts of mostly common trigrams
     out: list[int | None] = [None] * len(grams)
     for i, arr in enumerate(grams):
         n = len(arr)
         if not n:
             continue
         ga = set(arr)
-        rare = [g for g in arr if df[g] <= limit]
-        shared: Counter = Counter()
-        for g in rare:
-            shared.update(index.get(g, ()))
-        ci = common[i]
-        least = SPUN_SIMILARITY * n - ci - 1e-6         # rare trigrams shared with any copy, at least
-        found = [j for j, r in shared.items() if r >= least
-                 and r + min(ci, common[j]) >= SPUN_SIMILARITY * max(n, sizes[j]) - 1e-6]
-        mostly_common = least <= 0
-        if mostly_common:
-            found += [j for j in heavy if j not in shared
-                      and min(ci, common[j]) >= SPUN_SIMILARITY * max(n, sizes[j]) - 1e-6]
-        for j in sorted(found):
+        mine = every.intersection(ga)
+        hits: Counter = Counter()
+        for g in anchors[i]:
+            hits.update(has.get(g, ()))
+        for g in mine:
+            hits.update(anchored.get(g, ()))
+        need = min(ANCHOR_HITS, len(anchors[i]))
+        for j in sorted(j for j, c in hits.items() if c >= need):
             if len(ga.intersection(grams[j])) / max(n, sizes[j]) >= SPUN_SIMILARITY:
                 out[i] = j
                 break
-        for g in rare:
-            index[g].append(i)
-        if mostly_common:
-            heavy.append(i)
+        for g in mine:
+            has[g].append(i)
+        for g in anchors[i]:
+            anchored[g].append(i)
     return out
 
 
