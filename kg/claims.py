@@ -27,8 +27,9 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _words(words) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + _alt(words) + r")(?![\w-])", re.I)
+def _words(words, suffix: str = "") -> re.Pattern:
+    """Whole words or phrases of the list; `suffix` an optional ending ("nya": "tentaranya")."""
+    return re.compile(r"(?<![\w-])(?:" + _alt(words) + r")" + (f"(?:{suffix})?" if suffix else "") + r"(?![\w-])", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,8 +46,9 @@ def lexicon():
         "trigger": re.compile(r"(?<![\w-])(" + _alt(kinds) + r")(?![\w-])", re.I),
         "no_comment": _words(lex["no_comment"]),
         "falsehood": _words(lex["falsehood"]),
-        "troops": _words(lex["troops"]),
-        "arms": _words(lex["arms"]),
+        "troops": _words(lex["troops"], "nya"),
+        "arms": _words(lex["arms"], "nya"),
+        "transfer": frozenset(w.casefold() for w in lex["transfer_verbs"]),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
         "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+$", re.I),
@@ -182,7 +184,7 @@ class _Reader:
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             if t.nominal and lx["light"].search(text[max(0, t.start - 16):t.start]):
                 t.nominal = False    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
-            if typ in ("DEPLOY",) and w.casefold() in ("mengirim", "mengirimkan", "dikirim", "pengiriman"):
+            if typ == "DEPLOY" and w.casefold() in lx["transfer"]:
                 obj = text[t.end:t.end + 60]
                 if lx["arms"].search(obj) and not lx["troops"].search(obj[:25]):
                     t.type = "SUPPLY"
@@ -457,6 +459,9 @@ class _Reader:
         events = [c for c in claims if c.type not in SPEECH]
         speech = [c for c in claims if c.type in SPEECH]
         text = sent.text
+        for s in speech:     # one speaker's acts in one sentence are one occasion ("...," kata X, Rabu (23/10))
+            if s.date is None or s.date is inherited:
+                s.date = next((o.date for o in speech if o.agent == s.agent and o.date and o.date is not inherited), s.date)
         for s in speech:
             if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT") or s.trigger.casefold() in lx["claim_verbs"]:
                 ev = events[0] if events else None

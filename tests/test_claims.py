@@ -58,6 +58,12 @@ CASES = [
      ("ESTIMATE", "Kementerian Kesehatan Gaza", {"quantity": 4000, "about": "KILL"})),
     ("Amerika Serikat mengecam serangan roket Hamas ke Tel Aviv.",
      ("ATTACK", "Hamas", {"target": "Israel"})),
+    ("Jepang mengonfirmasi bahwa Iran telah mengirim tentaranya ke Rusia.",
+     ("DEPLOY", "Iran", {"target": "Rusia"})),
+    ("Intelijen Ukraina menyebut Iran memindahkan sedikitnya 2.000 tentara ke Rusia.",
+     ("ESTIMATE", "Ukraina", {"quantity": 2000, "about": "DEPLOY"})),
+    ("“Kami menilai Iran memindahkan 2.000 tentara ke Rusia,” kata Budi Hartono kepada wartawan, Rabu (23/10/2024).",
+     ("ESTIMATE", "Budi Hartono", {"quantity": 2000, "date": "2024-10-23"})),
 ]
 
 
