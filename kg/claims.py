@@ -459,8 +459,8 @@ class _Reader:
         events = [c for c in claims if c.type not in SPEECH]
         speech = [c for c in claims if c.type in SPEECH]
         text = sent.text
-        for s in speech:     # one speaker's acts in one sentence are one occasion ("...," kata X, Rabu (23/10))
-            if s.date is None or s.date is inherited:
+        for s in speech:     # a quote and its attribution are one occasion ("...," kata X, Rabu (23/10))
+            if s.quote and (s.date is None or s.date is inherited):
                 s.date = next((o.date for o in speech if o.agent == s.agent and o.date and o.date is not inherited), s.date)
         for s in speech:
             if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT") or s.trigger.casefold() in lx["claim_verbs"]:
