@@ -64,6 +64,10 @@ CASES = [
      ("ESTIMATE", "Ukraina", {"quantity": 2000, "about": "DEPLOY"})),
     ("“Kami menilai Iran memindahkan 2.000 tentara ke Rusia,” kata Budi Hartono kepada wartawan, Rabu (23/10/2024).",
      ("ESTIMATE", "Budi Hartono", {"quantity": 2000, "date": "2024-10-23"})),
+    ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
+     ("DENY", "Andrei Sokolov", {})),
+    ("Gubernur Jakarta Budi Santoso mengatakan tiga orang tewas dan 15 lainnya terluka dalam serangan itu.",
+     ("ESTIMATE", "Budi Santoso", {"quantity": 15, "about": "KILL"})),
 ]
 
 
