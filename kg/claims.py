@@ -67,7 +67,9 @@ def lexicon():
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
-        "bahwa": re.compile(r"(?<![\w-])(?:bahwa|jika|agar|supaya)(?![\w-])|[:;]", re.I),
+        # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
+        "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
+                            r"|(?<=[\w,] )(?i:setelah|sebelum|sesudah|ketika)(?=\s+[A-Z])"),
         "casualty": _words(lex["casualty_words"]),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
@@ -120,6 +122,16 @@ class _Reader:
                 continue
             out.append(m)
         return out
+
+    def named_before(self, sent: Sentence, noun: str) -> str | None:
+        """The entity a definite description stands for ("badan intelijen itu"): the last one before
+        this sentence whose name holds the same words."""
+        words = noun.casefold()
+        for m in sorted((m for m in self.a.mentions if m.start < sent.start), key=lambda m: -m.start):
+            e = self.a.entities[m.key]
+            if e.type != "Person" and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", e.label.casefold()):
+                return m.key
+        return None
 
     def kind(self, m: Mention) -> str:
         return self.a.entities[m.key].type
@@ -209,6 +221,9 @@ class _Reader:
                 continue
             if re.match(r"\s+(?:ia|dia|beliau)\b", text[m.end():], re.I):
                 return self.last_agents, qspan
+            if word == "menurut" and (d := re.match(r"\s+((?:\w+\s+){0,3}\w+)\s+(?:itu|tersebut)\s*,", text[m.end():], re.I)):
+                named = self.named_before(sent, d.group(1))    # "Menurut badan intelijen itu, ..."
+                return ([named] if named else []), qspan
             # the first name after the verb, past any title ("kata juru bicara kementerian Budi Hartono")
             after = [a for a in args if m.end() <= a.start - sent.start <= m.end() + 70
                      and not re.search(r"[.;\"“”]", text[m.end():a.start - sent.start])]
@@ -494,6 +509,7 @@ class _Reader:
         estimators = [c.agent for c in speech if c.type == "ESTIMATE"] or \
                      [c.agent for c in speech if c.type not in ("CONFIRM", "DENY", "NO_COMMENT")] or speaker
         kill = any(e.type in ("KILL", "ATTACK") for e in events)
+        estimated: set[str] = set()
         for q, counted in quantities:
             if kill:
                 for e in events:
@@ -506,11 +522,17 @@ class _Reader:
                         e.quantity = q
                 continue
             agents = list(dict.fromkeys(estimators))
+            if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
+                at = {c.agent: text.find(c.trigger) for c in speech if c.agent in agents and c.trigger}
+                near = [a for a in agents if 0 <= at.get(a, -1) < q.start]
+                if near:
+                    agents = [a for a in near if at[a] == max(at[b] for b in near)]
             m = re.search(r"perkiraan(?:\s+\w+)?\s+(\S+(?:\s+\S+)?)\s+sebanyak\s*$", text[max(0, q.start - 60):q.start])
             own = [x for x in self.args(sent) if m and x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start]
             if own:
                 agents = [own[0].key]
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
+            estimated.update(agents)
             for ag in agents:
                 base = next((c for c in speech if c.agent == ag), None)
                 claims.append(Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
@@ -519,7 +541,7 @@ class _Reader:
                                     quote=base.quote if base else None,
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
         if quantities and not kill:
-            claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimators)]
+            claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimated)]
         # a plain statement adds nothing next to a specific act by the same agent
         specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]

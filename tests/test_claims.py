@@ -135,3 +135,19 @@ def test_claims_quote_with_speaker_and_no_verb_is_a_statement():
     got = claims_of("Juru bicara Kementerian Luar Negeri Filipina Ana Flores tiba di Jakarta. "
                     "“Kami tidak dapat menerima tindakan itu,” tegasnya.")
     assert has(got, "STATEMENT", "Ana Flores")
+
+
+def test_claims_menurut_a_description_is_the_body_named_before():
+    """"Menurut badan intelijen itu, X ...": the source is the intelligence agency named earlier, not X."""
+    claims = claims_of("Badan Intelijen Nasional Korea Selatan menggelar rapat dengan parlemen pada Senin (4/11).\n"
+                       "Menurut badan intelijen itu, Iran berencana mengirim total 5.000 tentara ke Rusia.")
+    assert has(claims, "ESTIMATE", "Badan Intelijen Nasional Korea Selatan", quantity=5000)
+    assert not any(c[0] == "ESTIMATE" and c[1] == "Iran" for c in claims), claims
+
+
+def test_claims_after_setelah_a_clause_has_its_own_subject():
+    """"X spoke days after Y revealed that 1.500 troops ...": the count is Y's estimate, not X's."""
+    claims = claims_of("Pernyataan Jepang muncul beberapa hari setelah Badan Intelijen Nasional Korea Selatan "
+                       "mengungkapkan bahwa 1.500 tentara Iran telah tiba di Rusia.")
+    assert has(claims, "ESTIMATE", "Badan Intelijen Nasional Korea Selatan", quantity=1500)
+    assert not any(c[0] == "ESTIMATE" and c[1] == "Jepang" for c in claims), claims
