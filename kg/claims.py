@@ -107,6 +107,7 @@ class _Reader:
         self.last_explicit: DateValue | None = None      # the last day-precise date the text gave
         self.adopter: str | None = None                  # who adopted the last resolution
         self.last_pair: list[str] = []
+        self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
         for m in article.mentions:
@@ -414,6 +415,8 @@ class _Reader:
         explicit = [d for d in dates if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
         self.adopter = next((c.agent for c in unique if c.type == "AGREE"), self.adopter)
+        self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
+                               next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
 
     def nominal_args(self, sent, t, after) -> tuple[list[str], str | None]:
@@ -494,6 +497,8 @@ class _Reader:
                         s.about = "DEPLOY"
                     elif named:          # an event named without its agent ("laporan pengerahan pasukan")
                         s.about = named
+                    elif re.match(r"\s*(?:laporan|kabar|berita)\s+(?:itu|tersebut|ini)\b", complement, re.I):
+                        s.about = self.last_event    # "membantah laporan itu": the event reported just before
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
                 pos = text.find(s.trigger) + len(s.trigger)

@@ -151,3 +151,9 @@ def test_claims_after_setelah_a_clause_has_its_own_subject():
                        "mengungkapkan bahwa 1.500 tentara Iran telah tiba di Rusia.")
     assert has(claims, "ESTIMATE", "Badan Intelijen Nasional Korea Selatan", quantity=1500)
     assert not any(c[0] == "ESTIMATE" and c[1] == "Jepang" for c in claims), claims
+
+
+def test_claims_denying_that_report_is_about_the_event_reported_before():
+    claims = claims_of("Media Jepang melaporkan bahwa Iran telah mengirim pasukan ke Rusia.\n"
+                       "Juru bicara pemerintah Iran Ali Rezaei membantah laporan itu.")
+    assert has(claims, "DENY", "Ali Rezaei", about="DEPLOY"), claims
