@@ -87,6 +87,7 @@ class Trigger:
     negated: bool = False
     nominal: bool = False
     passive: bool = False
+    light: bool = False       # the object of a light verb ("mengumumkan sanksi"): the verb's subject is its agent
 
 
 def _is_nominal(word: str) -> bool:
@@ -195,8 +196,8 @@ class _Reader:
                 continue         # "pelatihan, bukan berperang": a contrast, neither an event nor a denial
             if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text[max(0, t.start - 40):t.start]):
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
-            if t.nominal and lx["light"].search(text[max(0, t.start - 16):t.start]):
-                t.nominal = False    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
+            if lx["light"].search(text[max(0, t.start - 16):t.start]):
+                t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
             if typ == "DEPLOY" and w.casefold() in lx["transfer"]:
                 obj = text[t.end:t.end + 60]
                 if lx["arms"].search(obj) and not lx["troops"].search(obj[:25]):
@@ -313,6 +314,9 @@ class _Reader:
             via_owner = False
             if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
+            elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
+                    and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
+                agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"

@@ -64,6 +64,8 @@ CASES = [
      ("ESTIMATE", "Ukraina", {"quantity": 2000, "about": "DEPLOY"})),
     ("“Kami menilai Iran memindahkan 2.000 tentara ke Rusia,” kata Budi Hartono kepada wartawan, Rabu (23/10/2024).",
      ("ESTIMATE", "Budi Hartono", {"quantity": 2000, "date": "2024-10-23"})),
+    ("Jepang mengumumkan sanksi terhadap Iran.",
+     ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
      ("DENY", "Andrei Sokolov", {})),
     ("Gubernur Jakarta Budi Santoso mengatakan tiga orang tewas dan 15 lainnya terluka dalam serangan itu.",
@@ -82,6 +84,8 @@ def test_claims_invented_sentence(sentence, expected):
     ("Rusia bermaksud menggunakan pasukan itu untuk berperang melawan Ukraina.", "COMBAT"),   # a plan, not an event
     ("Lebih dari 500 tentara Rusia tewas dalam pertempuran itu.", "KILL"),                    # victims, no killer
     ("Iran mengatakan negaranya tidak pernah mengirimkan pasukan ke Rusia.", "DEPLOY"),       # denied, not reported
+    ("Jepang memanggil Duta Besar Rusia, Ivan Petrov, untuk menyampaikan kritik terhadap keputusan itu.",
+     "CONDEMN"),                                               # a purpose: the ambassador did not criticise
 ])
 def test_claims_not_an_event(sentence, absent):
     assert not any(c[0] == absent for c in claims_of(sentence))
