@@ -90,6 +90,14 @@ class Trigger:
     light: bool = False       # the object of a light verb ("mengumumkan sanksi"): the verb's subject is its agent
 
 
+@functools.lru_cache(maxsize=4096)
+def _event_noun(word: str) -> str | None:
+    """The event type a noun names ("serangan", "pengiriman", "sanksi"), from the trigger lexicon."""
+    kinds = lexicon()["kind"]
+    typ = kinds.get(word) or next((t for k, t in sorted(kinds.items()) if k.split()[0] == word), None)
+    return typ if typ in EVENT_TYPES else None
+
+
 def _is_nominal(word: str) -> bool:
     """Noun triggers ("pengerahan", "kecaman") take their agent after them."""
     w = word.casefold()
@@ -109,6 +117,7 @@ class _Reader:
         self.adopter: str | None = None                  # who adopted the last resolution
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
+        self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
         for m in article.mentions:
@@ -419,6 +428,9 @@ class _Reader:
         explicit = [d for d in dates if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
         self.adopter = next((c.agent for c in unique if c.type == "AGREE"), self.adopter)
+        for c in unique:
+            if c.type in EVENT_TYPES:
+                self.did[c.type] = c.agent
         self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
@@ -508,6 +520,14 @@ class _Reader:
                 pos = text.find(s.trigger) + len(s.trigger)
                 s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
+        # "mengecam serangan itu": the target is whoever did the event named just before
+        for s in speech:
+            if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
+                pos = text.find(s.trigger) + len(s.trigger)
+                m = re.match(r"\s+(?:keras\s+)?(\w+)\s+(?:itu|tersebut|ini)\b", text[pos:])
+                typ = _event_noun(m.group(1).casefold()) if m else None
+                if typ and self.did.get(typ) and self.did[typ] != s.agent:
+                    s.target, s.about = self.did[typ], s.about or typ
         # an incident reported without its own date happened by the time it was reported
         for e in events:
             if e.date is None and e.type in POINT_EVENTS:

@@ -161,3 +161,9 @@ def test_claims_denying_that_report_is_about_the_event_reported_before():
     claims = claims_of("Media Jepang melaporkan bahwa Iran telah mengirim pasukan ke Rusia.\n"
                        "Juru bicara pemerintah Iran Ali Rezaei membantah laporan itu.")
     assert has(claims, "DENY", "Ali Rezaei", about="DEPLOY"), claims
+
+
+def test_claims_condemning_that_attack_targets_who_attacked():
+    claims = claims_of("Iran menyerang kota Haifa dengan rudal pada Senin (4/11).\n"
+                       "Menteri Luar Negeri Jepang Hiroshi Tanaka mengecam serangan itu.")
+    assert has(claims, "CONDEMN", "Hiroshi Tanaka", target="Iran"), claims
