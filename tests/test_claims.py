@@ -64,6 +64,8 @@ CASES = [
      ("ESTIMATE", "Ukraina", {"quantity": 2000, "about": "DEPLOY"})),
     ("“Kami menilai Iran memindahkan 2.000 tentara ke Rusia,” kata Budi Hartono kepada wartawan, Rabu (23/10/2024).",
      ("ESTIMATE", "Budi Hartono", {"quantity": 2000, "date": "2024-10-23"})),
+    ("Perdana Menteri Jepang Hiroshi Tanaka menerima kunjungan Menteri Luar Negeri Iran Ali Rezaei di Tokyo.",
+     ("MEET", "Hiroshi Tanaka", {"target": "Ali Rezaei"})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
