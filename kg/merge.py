@@ -28,7 +28,8 @@ def _variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
 
 def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
     """Person key -> the key it is merged into, for variants and lone surnames across articles.
-    Names are looked up by their words and word counts, not compared with every other name."""
+    A lone surname is looked up by its word; a full name is compared only with names of as many
+    words, word by word, each pair of words once."""
     names = {k: {p.label, *p.aliases} for k, p in persons.items() if len(p.label.split()) > 1}
     by_word: dict[str, set[str]] = defaultdict(set)      # word -> full names using it
     by_count: dict[int, list] = defaultdict(list)        # word count -> (key, words) of full names
