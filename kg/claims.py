@@ -69,7 +69,8 @@ def lexicon():
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
-                            r"|(?<=[\w,] )(?i:setelah|sebelum|sesudah|ketika)(?=\s+[A-Z])"),
+                            r"|(?<=[\w,] )(?i:" + _alt(lex["subordinators"]) + r")(?=\s+[A-Z])"),
+        "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
         "casualty": _words(lex["casualty_words"]),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
@@ -513,7 +514,7 @@ class _Reader:
                         s.about = "DEPLOY"
                     elif named:          # an event named without its agent ("laporan pengerahan pasukan")
                         s.about = named
-                    elif re.match(r"\s*(?:laporan|kabar|berita)\s+(?:itu|tersebut|ini)\b", complement, re.I):
+                    elif lx["that_report"].match(complement):
                         s.about = self.last_event    # "membantah laporan itu": the event reported just before
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
