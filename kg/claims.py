@@ -577,6 +577,24 @@ class _Reader:
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
 
 
+_EVENT_REF = re.compile(r"^\W*(\w+)|(\w+)(?=(?:\s+\S+){0,3}\s+(?:itu|tersebut)\b)")
+
+
+def _date_event_named(sent: Sentence, earlier: list[Claim], ref_day) -> None:
+    """"Serangan berlangsung hingga Jumat (4/7)", "Dalam pertemuan Selasa (27/8) itu": a sentence that
+    names an event by its noun and gives a day dates the last undated event of that type before it."""
+    for m in _EVENT_REF.finditer(sent.text):
+        word = (m.group(1) or m.group(2)).casefold()
+        typ = _event_noun(word) if _is_nominal(word) else None
+        if typ not in POINT_EVENTS:
+            continue
+        days = [d for d in find_dates(sent.text, ref_day) if d.precision == "day"]
+        last = next((c for c in reversed(earlier) if c.type == typ), None)
+        if days and last is not None and last.date is None:
+            last.date = days[0]
+        return
+
+
 def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
     """Set `article.claims` from its sentences; `ref` is the date relative dates count from, and
     `ref_own` says whether the article's own text gave it (else statements are left undated)."""
@@ -594,6 +612,7 @@ def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
             for c in prev:
                 if c.date is None and d:
                     c.date = d[0]
+        _date_event_named(sent, claims, ref_day)
         for c in found:
             if c.date is not None or c.type not in SPEECH:
                 continue         # events keep only dates the text gives them

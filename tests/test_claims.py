@@ -169,3 +169,10 @@ def test_claims_condemning_that_attack_targets_who_attacked():
     claims = claims_of("Iran menyerang kota Haifa dengan rudal pada Senin (4/11).\n"
                        "Menteri Luar Negeri Jepang Hiroshi Tanaka mengecam serangan itu.")
     assert has(claims, "CONDEMN", "Hiroshi Tanaka", target="Iran"), claims
+
+
+def test_claims_a_later_sentence_naming_the_event_dates_it():
+    claims = claims_of("Iran menyerang kota Haifa dengan puluhan rudal.\n"
+                       "Serangan itu berlangsung sepanjang Kamis malam hingga Jumat (4/7/2025) dini hari.",
+                       published="2025-07-05")
+    assert has(claims, "ATTACK", "Iran", date="2025-07-04"), claims
