@@ -20,7 +20,7 @@ SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAN
 EVENT_TYPES = frozenset(("DEPLOY", "SUPPLY", "TRAIN", "COMBAT", "KILL", "ATTACK", "AGREE", "MEET", "SUMMON", "SANCTION"))
 POINT_EVENTS = frozenset(("KILL", "ATTACK", "MEET", "SUMMON", "SANCTION", "AGREE"))
 NO_TARGET = frozenset(("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT"))
-NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi"}
+NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi", "invasi"}
 
 
 def _alt(words) -> str:

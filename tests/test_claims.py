@@ -66,6 +66,8 @@ CASES = [
      ("ESTIMATE", "Budi Hartono", {"quantity": 2000, "date": "2024-10-23"})),
     ("Perdana Menteri Jepang Hiroshi Tanaka menerima kunjungan Menteri Luar Negeri Iran Ali Rezaei di Tokyo.",
      ("MEET", "Hiroshi Tanaka", {"target": "Ali Rezaei"})),
+    ("Parlemen Eropa mengecam invasi Rusia ke Ukraina.",
+     ("CONDEMN", "Parlemen Eropa", {"target": "Rusia"})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
