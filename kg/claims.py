@@ -49,6 +49,7 @@ def lexicon():
         "troops": _words(lex["troops"], "nya"),
         "arms": _words(lex["arms"], "nya"),
         "transfer": frozenset(w.casefold() for w in lex["transfer_verbs"]),
+        "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
         "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+$", re.I),
@@ -208,6 +209,8 @@ class _Reader:
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             if lx["light"].search(text[max(0, t.start - 16):t.start]):
                 t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
+            if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text[max(0, t.start - 40):t.start]):
+                continue         # "berada di" is a deployment only of troops
             if typ == "DEPLOY" and w.casefold() in lx["transfer"]:
                 obj = text[t.end:t.end + 60]
                 if lx["arms"].search(obj) and not lx["troops"].search(obj[:25]):
@@ -374,9 +377,12 @@ class _Reader:
                 if speech and t.passive:
                     continue         # "disebut", "diyakini" with no one named: the clause goes on
                 continue
-            if t.type == "COMBAT" and not via_owner:
+            if t.type == "COMBAT" or t.word.casefold() in lx["presence_verbs"]:
                 first = next((m for m in args if m.key == agents[0] and m.end - sent.start <= t.start), None)
-                via_owner = bool(first and self.before(sent, first, lx["owner"]))
+                via_owner = via_owner or bool(first and self.before(sent, first, lx["owner"]))
+                last = next((m for m in reversed(args) if m.key == agents[0] and m.end - sent.start <= t.start), None)
+                if t.type != "COMBAT" and not (via_owner and last and not re.search(r"[,;]", text[last.end - sent.start:t.start])):
+                    continue     # "Menteri X yang berada di Kyiv": a person somewhere, not troops deployed
             typ = "DEPLOY" if t.type == "COMBAT" and via_owner else t.type
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)

@@ -68,6 +68,8 @@ CASES = [
      ("MEET", "Hiroshi Tanaka", {"target": "Ali Rezaei"})),
     ("Parlemen Eropa mengecam invasi Rusia ke Ukraina.",
      ("CONDEMN", "Parlemen Eropa", {"target": "Rusia"})),
+    ("Sekitar 8.000 tentara Iran sudah berada di wilayah Kursk, kata Menteri Pertahanan Jepang Hiroshi Tanaka.",
+     ("DEPLOY", "Iran", {"place": "Kursk"})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
@@ -90,6 +92,7 @@ def test_claims_invented_sentence(sentence, expected):
     ("Iran mengatakan negaranya tidak pernah mengirimkan pasukan ke Rusia.", "DEPLOY"),       # denied, not reported
     ("Jepang memanggil Duta Besar Rusia, Ivan Petrov, untuk menyampaikan kritik terhadap keputusan itu.",
      "CONDEMN"),                                               # a purpose: the ambassador did not criticise
+    ("Setelah pasukan Rusia mundur, Ali Rezaei berada di Kursk untuk meninjau kerusakan.", "DEPLOY"),  # a person, not troops
 ])
 def test_claims_not_an_event(sentence, absent):
     assert not any(c[0] == absent for c in claims_of(sentence))
