@@ -65,6 +65,7 @@ def lexicon():
         "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
         "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
         "accusation": _words(lex["accusation_content"]),
+        "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
@@ -522,6 +523,8 @@ class _Reader:
                         s.about = named
                     elif lx["that_report"].match(complement):
                         s.about = self.last_event    # "membantah laporan itu": the event reported just before
+            if s.type == "STATEMENT" and lx["threat"].search(s.quote or text):
+                s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
                 pos = text.find(s.trigger) + len(s.trigger)

@@ -70,6 +70,8 @@ CASES = [
      ("CONDEMN", "Parlemen Eropa", {"target": "Rusia"})),
     ("Sekitar 8.000 tentara Iran sudah berada di wilayah Kursk, kata Menteri Pertahanan Jepang Hiroshi Tanaka.",
      ("DEPLOY", "Iran", {"place": "Kursk"})),
+    ("“Jika pasukan itu dikirim ke Ukraina, mereka akan menjadi sasaran yang sah,” kata Menteri Pertahanan Jepang Hiroshi Tanaka.",
+     ("WARN", "Hiroshi Tanaka", {})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
