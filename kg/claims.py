@@ -350,8 +350,10 @@ class _Reader:
             elif lx["document"].match(text[lo:]) and self.adopter and not t.passive:
                 agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it
             elif t.passive:
-                nxt = [m for m in after if m.start - sent.start <= t.end + 6 and self.kind(m) != "Place"
-                       and not self.before(sent, m, lx["prep"])]
+                by = re.match(r"\s+oleh\s+", text[t.end:])    # "dikecam oleh Presiden AS Donald Trump": past the title
+                reach = t.end + (by.end() + 40 if by else 6)
+                nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
+                       and (by or not self.before(sent, m, lx["prep"]))]
                 if nxt:
                     agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
                     before = self.subjects(sent, args, lo, t.start, False)

@@ -72,6 +72,8 @@ CASES = [
      ("DEPLOY", "Iran", {"place": "Kursk"})),
     ("“Jika pasukan itu dikirim ke Ukraina, mereka akan menjadi sasaran yang sah,” kata Menteri Pertahanan Jepang Hiroshi Tanaka.",
      ("WARN", "Hiroshi Tanaka", {})),
+    ("Sikap Spanyol itu dikecam oleh Presiden Prancis Emmanuel Laurent.",
+     ("CONDEMN", "Emmanuel Laurent", {"target": "Spanyol"})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
