@@ -97,6 +97,7 @@ def test_claims_invented_sentence(sentence, expected):
     ("Jepang memanggil Duta Besar Rusia, Ivan Petrov, untuk menyampaikan kritik terhadap keputusan itu.",
      "CONDEMN"),                                               # a purpose: the ambassador did not criticise
     ("Setelah pasukan Rusia mundur, Ali Rezaei berada di Kursk untuk meninjau kerusakan.", "DEPLOY"),  # a person, not troops
+    ("Sejak Iran melancarkan invasi ke Irak pada 2022, hubungan Iran dan Jepang memburuk.", "ATTACK"),  # background
 ])
 def test_claims_not_an_event(sentence, absent):
     assert not any(c[0] == absent for c in claims_of(sentence))
