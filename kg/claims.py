@@ -14,7 +14,7 @@ from .lexicon import load
 from .model import Article, Claim, DateValue, Mention, Quantity, Sentence
 from .numbers import find_quantities
 
-_FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika)\b", re.I)
+_FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
 EVENT_TYPES = frozenset(("DEPLOY", "SUPPLY", "TRAIN", "COMBAT", "KILL", "ATTACK", "AGREE", "MEET", "SUMMON", "SANCTION"))
@@ -626,16 +626,21 @@ def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
                 if c.date is None and d:
                     c.date = d[0]
         _date_event_named(sent, claims, ref_day)
-        for c in found:
-            if c.date is not None or c.type not in SPEECH:
-                continue         # events keep only dates the text gives them
-            if sent.index in lede and ref is not None:
-                c.date = DateValue(ref.value, ref.precision, ref.text)
-            elif article.published is not None:
-                c.date = article.published
-            elif ref is not None and ref_own:
-                c.date = DateValue(ref.value, ref.precision, ref.text)
+        # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
+        said = {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None}
+        for c in prev:
+            if c.date is None and c.type in SPEECH and c.agent in said:
+                c.date = said[c.agent]
         claims += found
         prev = found or prev
+    for c in claims:
+        if c.date is not None or c.type not in SPEECH:
+            continue         # events keep only dates the text gives them
+        if c.sentence.index in lede and ref is not None:
+            c.date = DateValue(ref.value, ref.precision, ref.text)
+        elif article.published is not None:
+            c.date = article.published
+        elif ref is not None and ref_own:
+            c.date = DateValue(ref.value, ref.precision, ref.text)
     article.claims = claims
     return article

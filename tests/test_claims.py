@@ -186,3 +186,12 @@ def test_claims_a_later_sentence_naming_the_event_dates_it():
                        "Serangan itu berlangsung sepanjang Kamis malam hingga Jumat (4/7/2025) dini hari.",
                        published="2025-07-05")
     assert has(claims, "ATTACK", "Iran", date="2025-07-04"), claims
+
+
+def test_claims_the_next_sentence_of_the_same_speaker_dates_an_undated_act():
+    """"X did not deny it. Asked by reporters on Thursday (24/10), X said ...": one occasion, that day."""
+    claims = claims_of("Presiden Iran Ali Rezaei tidak membantah laporan tersebut.\n"
+                       "Ditanya wartawan di sela KTT di Kazan, Kamis (24/10), Rezaei hanya berkata bahwa itu urusan Iran.",
+                       published="2024-10-25")
+    assert has(claims, "NO_COMMENT", "Ali Rezaei", date="2024-10-24"), claims
+    assert has(claims, "STATEMENT", "Ali Rezaei", date="2024-10-24"), claims
