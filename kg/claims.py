@@ -65,6 +65,7 @@ def lexicon():
         "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
         "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
         "accusation": _words(lex["accusation_content"]),
+        "earlier": re.compile(r"^\W*(?:" + _alt(lex["earlier"]) + r")\b", re.I),
         "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),
         "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
@@ -627,10 +628,16 @@ def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
                     c.date = d[0]
         _date_event_named(sent, claims, ref_day)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
-        said = {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None}
+        # and "X said on Thursday (31/10) ... X warned ...": the same
+        went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
+        said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None}
+        before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None}
         for c in prev:
             if c.date is None and c.type in SPEECH and c.agent in said:
                 c.date = said[c.agent]
+        for c in found:
+            if c.date is None and c.type in SPEECH and c.agent in before:
+                c.date = before[c.agent]
         claims += found
         prev = found or prev
     for c in claims:

@@ -195,3 +195,12 @@ def test_claims_the_next_sentence_of_the_same_speaker_dates_an_undated_act():
                        published="2024-10-25")
     assert has(claims, "NO_COMMENT", "Ali Rezaei", date="2024-10-24"), claims
     assert has(claims, "STATEMENT", "Ali Rezaei", date="2024-10-24"), claims
+
+
+def test_claims_a_speaker_going_on_keeps_the_date_but_not_after_sebelumnya():
+    text = ("Menteri Pertahanan Jepang Hiroshi Tanaka pada Kamis (31/10) mengatakan Iran mengirim pasukan ke Rusia.\n"
+            "Tanaka memperingatkan bahwa Iran akan menghadapi sanksi.\n"
+            "Sebelumnya, Tanaka membantah bahwa Jepang memasok senjata ke Ukraina.")
+    claims = claims_of(text, published="2024-11-02")
+    assert has(claims, "WARN", "Hiroshi Tanaka", date="2024-10-31"), claims
+    assert has(claims, "DENY", "Hiroshi Tanaka", date="2024-11-02"), claims
