@@ -15,6 +15,7 @@ from .model import Article, Claim, DateValue, Mention, Quantity, Sentence
 from .numbers import find_quantities
 
 _FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
+_PHRASE_BREAK = re.compile(r"[,.;]|\b(?:sejak|setelah|sebelum|ketika|saat|dan|serta)\b", re.I)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
 EVENT_TYPES = frozenset(("DEPLOY", "SUPPLY", "TRAIN", "COMBAT", "KILL", "ATTACK", "AGREE", "MEET", "SUMMON", "SANCTION"))
@@ -259,11 +260,16 @@ class _Reader:
         return None
 
     @staticmethod
-    def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue]) -> DateValue | None:
-        """The nearest date that is nearer to this trigger than to any other trigger of the sentence."""
+    def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str) -> DateValue | None:
+        """The nearest date that is nearer to this trigger, or to another of its type in the same phrase
+        ("menandatangani perjanjian kemitraan pada Juni 2024"), than to any other trigger of the sentence."""
         def dist(d, x):
             return max(0, d.start - x.end, x.start - d.end)
-        own = [d for d in dates if min(trigs, key=lambda x: (dist(d, x), x.start)) is t]
+
+        def same(x):
+            lo, hi = sorted((t.end, x.start)) if x.start >= t.end else sorted((x.end, t.start))
+            return x is t or x.type == t.type and not _PHRASE_BREAK.search(text, lo, hi)
+        own = [d for d in dates if same(min(trigs, key=lambda x: (dist(d, x), x.start)))]
         return min(own, key=lambda d: dist(d, t)) if own else None
 
     def quantities(self, text: str) -> list[tuple[Quantity, str]]:
@@ -401,7 +407,7 @@ class _Reader:
             for ag in agents:
                 c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
-                c.date = self.date_for(t, trigs, dates) or inherited
+                c.date = self.date_for(t, trigs, dates, text) or inherited
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod

@@ -74,6 +74,8 @@ CASES = [
      ("WARN", "Hiroshi Tanaka", {})),
     ("Sikap Spanyol itu dikecam oleh Presiden Prancis Emmanuel Laurent.",
      ("CONDEMN", "Emmanuel Laurent", {"target": "Spanyol"})),
+    ("Iran dan Irak menandatangani perjanjian kemitraan strategis komprehensif pada Juni 2024.",
+     ("AGREE", "Iran", {"date": "2024-06"})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
