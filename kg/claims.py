@@ -597,20 +597,28 @@ class _Reader:
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
 
 
-_EVENT_REF = re.compile(r"^\W*(\w+)|(\w+)(?=(?:\s+\S+){0,3}\s+(?:itu|tersebut)\b)")
+_DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 
 
 def _date_event_named(sent: Sentence, earlier: list[Claim], ref_day) -> None:
     """"Serangan berlangsung hingga Jumat (4/7)", "Dalam pertemuan Selasa (27/8) itu": a sentence that
-    names an event by its noun and gives a day dates the last undated event of that type before it."""
-    for m in _EVENT_REF.finditer(sent.text):
-        word = (m.group(1) or m.group(2)).casefold()
+    names an event by its noun (first, or a few words before "itu") and gives a day dates the last
+    undated event of that type before it."""
+    undated = {c.type for c in earlier if c.date is None and c.type in POINT_EVENTS}
+    if not undated:
+        return
+    text = sent.text
+    words = re.findall(r"\w+", text[:40])[:1]
+    for m in _DEMONSTRATIVE.finditer(text):
+        words += re.findall(r"\w+", text[max(0, m.start() - 40):m.start()])[-4:]
+    for word in words:
+        word = word.casefold()
         typ = _event_noun(word) if _is_nominal(word) else None
         if typ not in POINT_EVENTS:
             continue
-        days = [d for d in find_dates(sent.text, ref_day) if d.precision == "day"]
         last = next((c for c in reversed(earlier) if c.type == typ), None)
-        if days and last is not None and last.date is None:
+        days = [d for d in find_dates(text, ref_day) if d.precision == "day"] if last and typ in undated else []
+        if days and last.date is None:
             last.date = days[0]
         return
 
