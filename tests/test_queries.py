@@ -308,7 +308,8 @@ def test_queries_timeline_in_date_order(seeds_graph):
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates)
     assert (rows[0]["date"], rows[0]["type"], rows[0]["agent"], rows[0].get("target")) == \
-        ("2022", "ATTACK", "Rusia", "Ukraina")                     # 003: "Rusia melancarkan invasi ... pada tahun 2022"
+        ("2023", "MEET", "Korea Utara", "Rusia")     # 004 (2024): "sejak pertemuan puncak ... tahun lalu"; the
+    #                                                  invasion of 2022 in 003 is an opening "Sejak ...," clause: background
     first = lambda t: min(i for i, r in enumerate(rows) if r["type"] == t and r["agent"] == "Korea Utara")
     assert first("DENY") < first("CONFIRM")
     assert dates[-1] == "2025-04-28"
