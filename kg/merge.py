@@ -172,11 +172,8 @@ def looks_spun(a: Article) -> bool:
     return bool(body) and odd / len(body) >= SPUN_RATE
 
 
-def merge(articles):
-    """Merge person variants across articles and mark copies; articles keep their own evidence.
-
-    `articles` is a list or a packed `Articles`: it is read twice, an article at a time, and
-    each article is put back changed."""
+def survey(articles) -> tuple[dict[str, Entity], list[array], list[str]]:
+    """The merge's first pass: every person by key, and each article's trigrams and id."""
     persons: dict[str, Entity] = {}
     grams, ids, trigrams = [], [], Trigrams()
     for a in articles:
@@ -185,12 +182,26 @@ def merge(articles):
                 persons.setdefault(e.key, e)
         grams.append(trigrams(a.text))
         ids.append(a.id)
-    remap = person_aliases(persons)
-    marks = _originals(ids, find_copies(grams))
-    del grams
+    return persons, grams, ids
+
+
+def settle(articles, remap: dict[str, str], persons: dict[str, Entity], marks: list[str | None]) -> None:
+    """The merge's second pass: merged persons renamed, copies and spun text marked, each article put back."""
     for i, a in enumerate(articles):
         _apply(a, remap, persons)
         a.duplicate_of = marks[i]
         a.spun = looks_spun(a)
         articles[i] = a
+
+
+def merge(articles):
+    """Merge person variants across articles and mark copies; articles keep their own evidence.
+
+    `articles` is a list or a packed `Articles`: it is read twice, an article at a time, and
+    each article is put back changed."""
+    persons, grams, ids = survey(articles)
+    remap = person_aliases(persons)
+    marks = _originals(ids, find_copies(grams))
+    del grams
+    settle(articles, remap, persons, marks)
     return articles
