@@ -19,6 +19,7 @@ _PHRASE_BREAK = re.compile(r"[,.;]|\b(?:sejak|setelah|sebelum|ketika|saat|dan|se
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
 EVENT_TYPES = frozenset(("DEPLOY", "SUPPLY", "TRAIN", "COMBAT", "KILL", "ATTACK", "AGREE", "MEET", "SUMMON", "SANCTION"))
+HOSTILE = frozenset(("ATTACK", "KILL"))     # events that, told of another party, accuse it
 POINT_EVENTS = frozenset(("KILL", "ATTACK", "MEET", "SUMMON", "SANCTION", "AGREE"))
 NO_TARGET = frozenset(("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT"))
 NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi", "invasi"}
@@ -524,6 +525,8 @@ class _Reader:
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
+                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent != s.agent:
+                        s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
                 elif s.type != "STATEMENT":
                     pos = text.find(s.trigger) + len(s.trigger)
                     named = next((t.type for t in trigs if t.type in EVENT_TYPES), None)

@@ -76,6 +76,8 @@ CASES = [
      ("CONDEMN", "Emmanuel Laurent", {"target": "Spanyol"})),
     ("Iran dan Irak menandatangani perjanjian kemitraan strategis komprehensif pada Juni 2024.",
      ("AGREE", "Iran", {"date": "2024-06"})),
+    ("Juru bicara militer Jepang Hiroshi Tanaka mengatakan kapal Iran sengaja menabrak kapal Jepang.",
+     ("ACCUSE", "Hiroshi Tanaka", {"target": "Iran"})),
     ("Jepang mengumumkan sanksi terhadap Iran.",
      ("SANCTION", "Jepang", {"target": "Iran"})),
     ("Juru bicara Kremlin Andrei Sokolov menyebut laporan itu sebagai berita bohong dari Barat.",
