@@ -89,7 +89,7 @@ def _roles():
     lex = load("roles")
     titles = sorted(lex["titles"], key=len, reverse=True)
     bodies = sorted(lex["bodies"], key=len, reverse=True)
-    title_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(?![\w-])", re.I)
+    title_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(nya)?(?![\w-])", re.I)
     body_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(b) for b in bodies) + r")\s+$", re.I)
     canon = {}
     for b, gloss in lex["bodies"].items():
@@ -226,10 +226,17 @@ class _Annotator:
         return ent
 
     def _titled(self, sent, t, by_start) -> None:
-        """TITLE [ORG [di PLACE]] [,] NAME: a person with a role."""
+        """TITLE [ORG [di PLACE]] [,] NAME: a person with a role; TITLE-nya [,] NAME: the office of the
+        one named before."""
         text = sent.text
         pos, org, inner = t.end(), None, []
         role = t.group(1).casefold()
+        if t.group(2):      # "Guterres, melalui juru bicaranya, Budi": the office of the one named before
+            before = [m for m in self.mentions if m.sentence == sent.index and m.end - sent.start <= t.start()
+                      and self.a.entities[m.key].type != "Place"]
+            if not before:
+                return
+            org = max(before, key=lambda m: m.end).key
         desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
         words = re.sub(r" (?:dari|di)$", "", desc.group(0).strip(" ,")) if desc else ""
         if desc and not set(words.split()) & function_words():

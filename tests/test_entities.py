@@ -32,6 +32,8 @@ def roles(a: Article) -> set[tuple]:
      "Rina Kartika", "analis", "Universitas Indonesia"),
     ("Perdana Menteri Qatar Sheikh Hamad bin Khalid Al Thani tiba di Kairo.",
      "Sheikh Hamad bin Khalid Al Thani", "perdana menteri", "Qatar"),
+    ("Presiden Brasil Lucas Pereira melalui juru bicaranya, Ana Souza, menolak berkomentar.",
+     "Ana Souza", "juru bicara", "Lucas Pereira"),
 ])
 def test_entities_titled_person_and_role(text, person, role, org):
     a = entities(text)
