@@ -15,6 +15,7 @@ from .model import Article, Claim, DateValue, Mention, Quantity, Sentence
 from .numbers import find_quantities
 
 _FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
+_THAT = r"\s+(?:itu|tersebut|ini)\b"      # after a noun: the one named before ("laporan itu")
 _PHRASE_BREAK = re.compile(r"[,.;]|\b(?:sejak|setelah|sebelum|ketika|saat|dan|serta)\b", re.I)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
@@ -57,14 +58,14 @@ def lexicon():
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+$", re.I),
         "same_day": [(re.compile(r"^\W*" + re.escape(k) + r"\b", re.I), v) for k, v in
                      sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
-        "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
+        "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")" + _THAT, re.I),
         "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
         "claim_verbs": frozenset(w.casefold() for w in lex["claim_verbs"]),
         "presence": _words(lex["presence"]),
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
-        "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
+        "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")" + _THAT, re.I),
         "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
         "accusation": _words(lex["accusation_content"]),
         "earlier": re.compile(r"^\W*(?:" + _alt(lex["earlier"]) + r")\b", re.I),
@@ -76,7 +77,7 @@ def lexicon():
         # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
                             r"|(?<=[\w,] )(?i:" + _alt(lex["subordinators"]) + r")(?=\s+[A-Z])"),
-        "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
+        "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + _THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
@@ -95,6 +96,11 @@ class Trigger:
     nominal: bool = False
     passive: bool = False
     light: bool = False       # the object of a light verb ("mengumumkan sanksi"): the verb's subject is its agent
+
+
+def _after(text: str, c: Claim) -> int:
+    """Where the words after a claim's trigger begin in its sentence."""
+    return text.find(c.trigger) + len(c.trigger)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -268,8 +274,8 @@ class _Reader:
             return max(0, d.start - x.end, x.start - d.end)
 
         def same(x):
-            lo, hi = sorted((t.end, x.start)) if x.start >= t.end else sorted((x.end, t.start))
-            return x is t or x.type == t.type and not _PHRASE_BREAK.search(text, lo, hi)
+            return x is t or x.type == t.type and not _PHRASE_BREAK.search(
+                text, min(t.end, x.end), max(t.start, x.start))
         own = [d for d in dates if same(min(trigs, key=lambda x: (dist(d, x), x.start)))]
         return min(own, key=lambda d: dist(d, t)) if own else None
 
@@ -528,7 +534,7 @@ class _Reader:
                     elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent != s.agent:
                         s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
                 elif s.type != "STATEMENT":
-                    pos = text.find(s.trigger) + len(s.trigger)
+                    pos = _after(text, s)
                     named = next((t.type for t in trigs if t.type in EVENT_TYPES), None)
                     complement = re.split(r"\s(?:dan|tetapi|namun)\s|[,;]", text[pos:pos + 80])[0]
                     if lx["troops"].search(complement):
@@ -541,14 +547,13 @@ class _Reader:
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
-                pos = text.find(s.trigger) + len(s.trigger)
+                pos = _after(text, s)
                 s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
         # "mengecam serangan itu": the target is whoever did the event named just before
         for s in speech:
             if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
-                pos = text.find(s.trigger) + len(s.trigger)
-                m = re.match(r"\s+(?:keras\s+)?(\w+)\s+(?:itu|tersebut|ini)\b", text[pos:])
+                m = re.match(r"\s+(?:keras\s+)?(\w+)" + _THAT, text[_after(text, s):])
                 typ = _event_noun(m.group(1).casefold()) if m else None
                 if typ and self.did.get(typ) and self.did[typ] != s.agent:
                     s.target, s.about = self.did[typ], s.about or typ
@@ -619,10 +624,11 @@ def _date_event_named(sent: Sentence, earlier: list[Claim], ref_day) -> None:
         typ = _event_noun(word) if _is_nominal(word) else None
         if typ not in POINT_EVENTS:
             continue
-        last = next((c for c in reversed(earlier) if c.type == typ), None)
-        days = [d for d in find_dates(text, ref_day) if d.precision == "day"] if last and typ in undated else []
-        if days and last.date is None:
-            last.date = days[0]
+        if typ in undated:
+            last = next(c for c in reversed(earlier) if c.type == typ)
+            days = [d for d in find_dates(text, ref_day) if d.precision == "day"] if last.date is None else []
+            if days:
+                last.date = days[0]
         return
 
 

@@ -204,6 +204,18 @@ def _ntriples(triples) -> bytes:
     return ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
 
 
+def _graph_file(graph: str | Path) -> tuple[Path, ox.RdfFormat]:
+    """The graph file's path and format (TriG, N-Quads, else Turtle); StoreError when there is none."""
+    path = Path(graph)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
+    return path, _DATASETS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+
+
+def _unreadable(path: Path, e: BaseException) -> StoreError:
+    return StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})")
+
+
 def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
     """Article id -> its triples as Oxigraph terms, from an rdflib Graph or a graph file.
 
@@ -212,14 +224,11 @@ def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
     if isinstance(graph, Graph):
         terms = _Terms()        # every term converted first: a bad one fails before any write
         return _assign([(terms(s), terms(p), terms(o)) for s, p, o in graph])
-    path = Path(graph)
-    if not path.is_file():
-        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = _DATASETS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+    path, fmt = _graph_file(graph)
     try:
         quads = list(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as e:
-        raise StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})") from None
+        raise _unreadable(path, e) from None
     named: dict[str, list[tuple]] = defaultdict(list)
     rest = []
     for q in quads:
@@ -311,13 +320,12 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
 def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
     """Bulk-load a dataset file of article graphs into the empty `store`; the article ids, or None (and the
     store emptied again) when the file has triples outside article graphs, which must be split first."""
-    if not path.is_file():
-        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
+    path, fmt = _graph_file(path)
     try:
-        store.bulk_load(path=str(path), format=_DATASETS[path.suffix.lower()])
+        store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as e:
         store.clear()
-        raise StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})") from None
+        raise _unreadable(path, e) from None
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \
             or any(not n.startswith(_GRAPH_PREFIX) for n in names):
