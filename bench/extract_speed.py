@@ -2,16 +2,16 @@
 
 1. Corpus: --corpus DIR, or a corpus of --articles generated articles (bench/generate.py,
    --seed) in a temporary folder, removed afterwards.
-2. Read every file once (kg.pipeline.read_all), untimed.
+2. Read every file once (kg.build.pipeline.read_all), untimed.
 3. Warm-up: one untimed pass of `extract` (loads the lexicons, compiles the patterns) that also
    gives the corpus anchor, the median publication day, as `build` computes it.
-4. --runs timed runs (default 5): each runs `kg.pipeline.extract(article, anchor)` over fresh
+4. --runs timed runs (default 5): each runs `kg.build.pipeline.extract(article, anchor)` over fresh
    copies of the read articles (copies made before the clock starts), then counts the sentences
    in article.sentences. The figure is the median run.
 5. One more run under tracemalloc, for the peak of Python allocations during one run.
-6. The full `kg.pipeline.build([DIR])` wall time (reading, both maps, merge), in this process,
+6. The full `kg.build.pipeline.build([DIR])` wall time (reading, both maps, merge), in this process,
    serial (workers=1), no cache; --build-runs times (median).
-   The time spent in its last step, the cross-article merge (kg.merge.merge), is shown apart:
+   The time spent in its last step, the cross-article merge (kg.extract.merge.merge), is shown apart:
    it compares articles and person names with each other, so it can grow faster than the
    corpus while extraction grows linearly.
 7. --profile: cProfile of one extraction run, top --top functions by cumulative time, and the
@@ -46,7 +46,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from kg.pipeline import anchor_of, build, extract, read_all  # noqa: E402
+from kg.build.pipeline import anchor_of, build, extract, read_all  # noqa: E402
 
 TARGET = 2500.0     # sentences per second, one core
 
@@ -123,11 +123,11 @@ def profile(fn, top: int) -> str:
 
 
 class MergeTimer:
-    """While active, times the calls `build` makes to kg.pipeline.merge (wrapped in this process only)."""
+    """While active, times the calls `build` makes to kg.build.pipeline.merge (wrapped in this process only)."""
 
     def __init__(self):
-        import kg.pipeline
-        self.mod, self.seconds = kg.pipeline, None
+        import kg.build.pipeline
+        self.mod, self.seconds = kg.build.pipeline, None
 
     def __enter__(self):
         self.seconds = None
@@ -211,7 +211,7 @@ def _bench(a, corpus: Path, pinned: str) -> int:
     # warm-up: lexicons and patterns, and the corpus anchor the way build computes it
     t = time.perf_counter()
     warm = copy.deepcopy(pristine)
-    from kg.pipeline import prepare
+    from kg.build.pipeline import prepare
     for x in warm:
         prepare(x)
     anchor = anchor_of([x.published.day() for x in warm if x.published])

@@ -1,7 +1,7 @@
 """The merge across articles, step by step, as the corpus grows.
 
-Extracts a generated corpus once (`kg.pipeline.build` with the merge left out), then, for each
-size in --sizes, times the steps of `kg.merge.merge` on the first N articles:
+Extracts a generated corpus once (`kg.build.pipeline.build` with the merge left out), then, for each
+size in --sizes, times the steps of `kg.extract.merge.merge` on the first N articles:
 
 - read: unpacking every article, collecting its persons and the word trigrams of its text
 - person variants: `person_aliases`
@@ -27,9 +27,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-import kg.pipeline as pipeline  # noqa: E402
-from kg import merge as M  # noqa: E402
-from kg.articles import Articles  # noqa: E402
+import kg.build.pipeline as pipeline  # noqa: E402
+from kg.build.articles import Articles  # noqa: E402
+from kg.extract import merge as M  # noqa: E402
 
 
 def extract(corpus: Path, workers: int) -> Articles:

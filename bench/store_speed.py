@@ -5,13 +5,13 @@ graph of at least a million triples, with Oxigraph and with rdflib.
    --workers 2` into graph.ttl and, with `--format nquads` and `--format trig`, graph.nq and
    graph.trig (one named graph per article). Reused from --keep DIR when there.
 2. Load, --runs times each into a fresh store folder, median reported:
-   - `kg load` (kg.store.load_local) of graph.ttl: parse, split by article, one named graph each;
+   - `kg load` (kg.uses.store.load_local) of graph.ttl: parse, split by article, one named graph each;
    - `kg load` of graph.nq and of graph.trig, whose graphs are already split;
    - for comparison, pyoxigraph's own `Store.bulk_load` of graph.ttl into the default graph, and
      rdflib parsing graph.ttl (once).
    Triples/s = triples written / wall time of the call.
 3. Queries: every query in queries/ with the parameters of its header's example, through
-   kg.query.run (parameters bound as terms, answers turned into rdflib terms, as `kg query` does):
+   kg.uses.query.run (parameters bound as terms, answers turned into rdflib terms, as `kg query` does):
    --query-runs times on the on-disk store `kg load` filled (`kg query --store`), on an in-memory
    Oxigraph store, and --rdflib-runs times on the rdflib Graph; medians in milliseconds, and the
    number of rows. A query that takes over 5 s is run once.
@@ -39,8 +39,8 @@ sys.path.insert(0, str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg.query import header, named, open_store, run  # noqa: E402
-from kg.store import load_local  # noqa: E402
+from kg.uses.query import header, named, open_store, run  # noqa: E402
+from kg.uses.store import load_local  # noqa: E402
 
 TARGET_LOAD = 200_000       # triples/s
 TARGET_QUERY_MS = 10.0

@@ -5,11 +5,20 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from . import query as _query
-from .cache import DEFAULT_DIR, Cache
-from .pipeline import Build, build
-from .progress import Progress
-from .rdf import FORMATS, STREAMED, new_graph, serialize, to_dataset, to_graph, write, write_atomic
+from kg.build.cache import DEFAULT_DIR, Cache
+from kg.build.pipeline import Build, build
+from kg.build.progress import Progress
+from kg.graph.rdf import (
+    FORMATS,
+    STREAMED,
+    new_graph,
+    serialize,
+    to_dataset,
+    to_graph,
+    write,
+    write_atomic,
+)
+from kg.uses import query as _query
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GRAPH = Path("graph.ttl")

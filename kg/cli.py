@@ -7,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import api
-from .query import QueryError, header, named
-from .read import ArticleError
-from .store import StoreError
+from kg import api
+from kg.text.read import ArticleError
+from kg.uses.query import QueryError, header, named
+from kg.uses.store import StoreError
 
 TABLE_ROWS = 50      # kg build prints a line per article up to this many articles
 
@@ -37,8 +37,9 @@ def _skipped(skipped) -> str:
 
 def cmd_build(a) -> int:
     import signal
-    from .pipeline import BuildError
-    from .progress import Progress
+
+    from kg.build.pipeline import BuildError
+    from kg.build.progress import Progress
     t0 = time.perf_counter()
     progress = Progress(enabled=True if a.progress else None)
     got = []
@@ -96,7 +97,7 @@ def cmd_query(a) -> int:
         return 0
     if not a.query:
         raise SystemExit("kg query: give a query name, a .rq file or SPARQL text (or --list)")
-    from .query import open_disk_store, open_store, render, run, store_of
+    from kg.uses.query import open_disk_store, open_store, render, run, store_of
     lib = named()
     reason = a.reason if a.reason is not None else (
         a.query in lib and header(lib[a.query]).get("reasoning", "").startswith("required"))
@@ -105,7 +106,7 @@ def cmd_query(a) -> int:
             raise SystemExit("kg query: --reason reads a graph file (--graph), not a store")
         source = open_disk_store(a.store)
     elif reason:                    # the graph plus what HermiT infers from it with the ontology
-        from .validate import infer
+        from kg.graph.validate import infer
         inferred = infer(api.load_graph(a.graph))
         source = store_of(inferred) if a.engine == "oxigraph" else inferred
     else:
@@ -116,20 +117,21 @@ def cmd_query(a) -> int:
 
 def cmd_stats(a) -> int:
     import json
-    from .stats import format_text, stats
+
+    from kg.uses.stats import format_text, stats
     s = stats(api.load_graph(a.graph), top=a.top)
     sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n" if a.format == "json" else format_text(s))
     return 0
 
 
 def cmd_facts(a) -> int:
-    from .facts import to_jsonl
+    from kg.graph.facts import to_jsonl
     sys.stdout.write(to_jsonl(api.load_graph(a.graph)))
     return 0
 
 
 def cmd_viz(a) -> int:
-    from .viz import write_html
+    from kg.uses.viz import write_html
     try:
         n = write_html(api.load_graph(a.graph), Path(a.output), focus=a.focus, depth=a.depth, max_nodes=a.max_nodes,
                        since=a.since, until=a.until)
@@ -141,7 +143,7 @@ def cmd_viz(a) -> int:
 
 
 def cmd_load(a) -> int:
-    from . import store
+    from kg.uses import store
     if a.endpoint:
         report = store.load_endpoint(a.graph, a.endpoint, user=a.user, password=a.password)
     else:
@@ -168,7 +170,7 @@ def cmd_serve(a) -> int:
 
 
 def cmd_validate(a) -> int:
-    from .validate import validate
+    from kg.graph.validate import validate
     report = validate(api.load_graph(a.graph), reason=not a.no_reason)
     print(report)
     return 0 if report.conforms else 1
@@ -176,8 +178,9 @@ def cmd_validate(a) -> int:
 
 def cmd_eval(a) -> int:
     import json
-    from .evaluate import GoldError, load_gold, score, summary
-    from .facts import facts
+
+    from kg.graph.facts import facts
+    from kg.uses.evaluate import GoldError, load_gold, score, summary
     try:
         gold = load_gold(a.gold)
     except GoldError as e:

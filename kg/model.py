@@ -7,6 +7,8 @@ a stored span gives back exactly the stored text.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,3 +137,9 @@ class Article:
     def text(self) -> str:
         """The cleaned text: content spans joined by newlines."""
         return "\n".join(self.raw[a:b] for a, b in self.keep)
+
+
+def slug(label: str) -> str:
+    """An IRI-safe key for a label."""
+    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"

@@ -1,0 +1,1 @@
+"""Extraction: entities and roles, claims and events, and the merge of entities across articles."""

@@ -1,0 +1,344 @@
+"""Entities and roles: gazetteer names, ministries of a country, persons found by their titles.
+
+Adds `Article.mentions`, `Article.entities` and `Article.roles`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.lexicon import load
+from kg.model import Article, Entity, Mention, Role, slug
+from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
+
+_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?|(?:al|el|ad|as|ar|an)-[A-Z][a-z'’]+)(?:-[A-Za-z'’]+)*"
+_SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+def _entry_for(surface: str) -> Entry | None:
+    """The gazetteer entry for a matched surface; short or all-caps names must match in case."""
+    for e in gazetteer()[0].get(surface.casefold(), []):
+        if surface.islower() and not e.alias.islower():
+            continue             # names are capitalised: "antara" is a word, "Antara" an agency
+        strict = e.alias.isupper() or len(e.alias) <= 3
+        if not strict or surface == e.alias:
+            return e
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _roles():
+    lex = load("roles")
+    titles = sorted(lex["titles"], key=len, reverse=True)
+    bodies = sorted(lex["bodies"], key=len, reverse=True)
+    title_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(nya)?(?![\w-])", re.I)
+    body_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(b) for b in bodies) + r")\s+$", re.I)
+    canon = {}
+    for b, gloss in lex["bodies"].items():
+        canon.setdefault(gloss, b)
+    return title_re, body_re, {b: canon[g] for b, g in lex["bodies"].items()}
+
+
+def _strings(node) -> set[str]:
+    """Every string in a nested lexicon structure, casefolded."""
+    if isinstance(node, str):
+        return {node.casefold()}
+    if isinstance(node, dict):
+        return set().union(*map(_strings, node.values())) if node else set()
+    if isinstance(node, list):
+        return set().union(*map(_strings, node)) if node else set()
+    return set()
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and day names and other calendar words."""
+    return frozenset(_strings(load("calendar")))
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words that are not names even when capitalised: function words and calendar words."""
+    return frozenset(_strings(load("stopwords")["words"])) | calendar_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    """Up to five capitalised words, with name particles between them ("Mohammed bin Abdulrahman Al Thani")."""
+    particles = "|".join(map(re.escape, load("roles")["name_particles"]))
+    return re.compile(rf"{_NAME_TOKEN}(?: (?:(?:{particles}) )?{_NAME_TOKEN}){{0,4}}")
+
+
+@functools.lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(load("roles")["org_heads"])
+
+
+@functools.lru_cache(maxsize=1)
+def _admin() -> re.Pattern:
+    return re.compile(r"(?:" + "|".join(map(re.escape, load("roles")["admin_prefixes"])) + r")\s+", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return frozenset(load("stopwords")["function_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of every title ("menteri", "presiden", ...)."""
+    return frozenset(w for t in load("roles")["titles"] for w in t.split())
+
+
+def _clean_name(name: str) -> str:
+    """Cut a capitalised run at the first word that is not a name."""
+    out: list[str] = []
+    toks = name.split()
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        word_like = tok.casefold() in stopwords() and not (
+            not out and nxt and nxt.casefold() not in stopwords() and not known_label(nxt)
+            and tok.casefold() not in title_words())   # "Oleh Synehubov": a name, not "oleh"
+        if word_like or known_label(tok):
+            break
+        out.append(tok)
+    return " ".join(out)
+
+
+class _Annotator:
+    """Collects mentions, entities and roles for one article."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.mentions: list[Mention] = []
+        self.roles: list[Role] = []
+
+    def entity(self, key, label, etype, alias, wikidata=None, source="") -> Entity:
+        ents = self.a.entities
+        if key not in ents:
+            ents[key] = Entity(key, label, etype, set(), wikidata, source)
+        if alias and alias != ents[key].label:
+            ents[key].aliases.add(alias)
+        return ents[key]
+
+    def mention(self, s, e, text, sent, key, inside=None):
+        m = Mention(s, e, text, sent, key, inside)
+        self.mentions.append(m)
+        return m
+
+    def sentence(self, sent) -> None:
+        text, off = sent.text, sent.start
+
+        title_re, body_re, body_canon = _roles()
+        local: list[Mention] = []
+        for start, end, surface in find_names(text):
+            e = _entry_for(surface)
+            if not e:
+                continue
+            lead = max(0, start - 40)
+            b = body_re.search(text, lead, start) if e.type in ("Country", "Place") else None
+            if b:
+                body = body_canon[b.group(1).casefold()]
+                label = f"{body.title()} {e.label}"
+                ent = self.entity(slug(label), label, "Organization", text[b.start():end],
+                                  source="rule: body + country")
+                ent.country = e.key
+                self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
+                local.append(self.mention(off + b.start(), off + end, text[b.start():end], sent.index, ent.key))
+                continue
+            self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
+            local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
+        by_start = {m.start - off: m for m in local}
+        for t in title_re.finditer(text):
+            self._titled(sent, t, by_start)
+        for m in _SAY_AFTER.finditer(text):
+            name = _clean_name(m.group(1))
+            if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
+                self._person(sent, m.start(1), name, "rule: speaker after verb of saying")
+
+    def _person(self, sent, start, name, source) -> Entity:
+        key = slug(name)
+        gz = _entry_for(name)
+        if gz and gz.type == "Person":
+            ent = self.entity(gz.key, gz.label, "Person", name, gz.wikidata, "gazetteer")
+        else:
+            ent = self.entity(key, name, "Person", name, source=source)
+        if not any(m.start == sent.start + start and m.key == ent.key for m in self.mentions):
+            self.mention(sent.start + start, sent.start + start + len(name), name, sent.index, ent.key)
+        return ent
+
+    def _titled(self, sent, t, by_start) -> None:
+        """TITLE [ORG [di PLACE]] [,] NAME: a person with a role; TITLE-nya [,] NAME: the office of the
+        one named before."""
+        text = sent.text
+        pos, org, inner = t.end(), None, []
+        role = t.group(1).casefold()
+        if t.group(2):      # "Guterres, melalui juru bicaranya, Budi": the office of the one named before
+            before = [m for m in self.mentions if m.sentence == sent.index and m.end - sent.start <= t.start()
+                      and self.a.entities[m.key].type != "Place"]
+            if not before:
+                return
+            org = max(before, key=lambda m: m.end).key
+        desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        words = re.sub(r" (?:dari|di)$", "", desc.group(0).strip(" ,")) if desc else ""
+        if desc and not set(words.split()) & function_words():
+            role += " " + words      # "pengamat hubungan internasional", "pejabat senior", "analis ... dari"
+            pos = desc.end() - (2 if desc.group(0).endswith(", ") else 1)
+        while True:
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+            m = by_start.get(pos)
+            if m and self.a.entities[m.key].type != "Person":
+                org = org or m.key
+                inner.append(m)
+                pos = m.end - sent.start
+                continue
+            if inner and (text.startswith("di ", pos) or text.startswith("untuk ", pos)):
+                pos += text.index(" ", pos) + 1 - pos
+                continue
+            adm = _admin().match(text, pos)
+            if adm and by_start.get(adm.end()):
+                pos = adm.end()
+                continue
+            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv"
+            ext = None if inner or text[pos:].split(" ", 1)[0].casefold() in _org_heads() else next(
+                (e for n in range(1, 5) if (e := re.compile(rf"(?:{_NAME_TOKEN} ){{{n}}}").match(text, pos))
+                 and by_start.get(e.end()) and self.a.entities[by_start[e.end()].key].type != "Person"), None)
+            if ext:
+                role += " " + ext.group(0).strip().casefold()
+                pos = ext.end()
+                continue
+            break
+        if org is None:
+            pos, org = self._named_org(sent, pos, by_start, inner)
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+        if text.startswith(",", pos):
+            pos += 1
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+        m = by_start.get(pos)
+        if m and self.a.entities[m.key].type == "Person":
+            ent, name = self.a.entities[m.key], m.text
+        else:
+            nm = _name_pattern().match(text, pos)
+            name = _clean_name(nm.group(0)) if nm else ""
+            if not name or (inner and inner[-1].end - sent.start > pos):
+                ent = self._apposed(sent, t.start(), by_start)
+                if ent is None or not inner:
+                    return
+            else:
+                ent = self._person(sent, pos, name, "rule: title + name")
+        for m in inner:
+            m.inside = ent.key
+        if org is None:
+            org = self._country_of(ent.label)
+        self.roles.append(Role(ent.key, role, org, sent.index))
+
+    def _named_org(self, sent, pos: int, by_start, inner: list) -> tuple[int, str | None]:
+        """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
+        Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
+        text = sent.text
+        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
+        if not run or run.group(0).split()[0].casefold() not in _org_heads():
+            return pos, None
+        toks = run.group(0).split()
+        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan) ", run.group(0)):
+            return pos, None
+        known = [i for i, tok in enumerate(toks) if known_label(tok)]
+        if text.startswith(",", run.end()):
+            cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"
+        else:
+            cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
+        if cut < 1:
+            return pos, None
+        label = " ".join(toks[:cut])
+        ent = self.entity(slug(label), label, "Organization", label, source="rule: organisation before a name")
+        m = self.mention(sent.start + pos, sent.start + pos + len(label), label, sent.index, ent.key)
+        inner.append(m)
+        return pos + len(label), ent.key
+
+    def _apposed(self, sent, title_start: int, by_start) -> Entity | None:
+        """NAME, TITLE ORG: the person named just before the comma ("Budi Hartono, juru bicara Pentagon")."""
+        m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s*$", sent.text[:title_start])
+        if not m:
+            return None
+        known = by_start.get(m.start(1))
+        if known and self.a.entities[known.key].type == "Person":
+            return self.a.entities[known.key]
+        name = _clean_name(m.group(1))
+        if name != m.group(1) or known:
+            return None
+        return self._person(sent, m.start(1), name, "rule: name, title")
+
+    def _country_of(self, label: str) -> str | None:
+        """The country the gazetteer gives for a name, added to the article's entities."""
+        gz = _entry_for(label)
+        if not gz or not gz.country:
+            return None
+        for entries in gazetteer()[0].values():
+            for e in entries:
+                if e.key == gz.country:
+                    self.entity(e.key, e.label, e.type, None, e.wikidata, "gazetteer: country of a person")
+                    return e.key
+        return None
+
+    def _fold_partial_names(self) -> None:
+        """A person found under part of a longer name of this article ("Al Thani") is that person."""
+        persons = [e for e in self.a.entities.values() if e.type == "Person"]
+        for p in persons:
+            words = p.label.split()
+            longer = [q for q in persons if q is not p and len(q.label.split()) > len(words)
+                      and (q.label.split()[-len(words):] == words or q.label.split()[:len(words)] == words)]
+            if len(longer) != 1:
+                continue
+            q = longer[0]
+            q.aliases |= {p.label, *p.aliases}
+            del self.a.entities[p.key]
+            for m in self.mentions:
+                if m.key == p.key:
+                    m.key = q.key
+                if m.inside == p.key:
+                    m.inside = q.key
+            self.roles = [Role(q.key, r.role, r.org, r.sentence) if r.person == p.key else r for r in self.roles]
+
+    def short_names(self) -> None:
+        """Single-name mentions ("Hartono", "Wati") tied to the person of this article who bears that name."""
+        self._fold_partial_names()
+        persons = [e for e in self.a.entities.values() if e.type == "Person"]
+        skip = set(load("roles")["name_particles"]) | set(load("roles")["name_suffixes"]) | title_words()
+        tokens: dict[str, set[str]] = {}
+        for p in persons:
+            for n in {p.label, *p.aliases}:
+                parts = [x for x in n.split() if x.casefold() not in skip]
+                if len(parts) > 1:
+                    for tok in {*parts, " ".join(parts[-2:])} - {n}:
+                        if len(tok) > 2 and tok.casefold() not in stopwords():
+                            tokens.setdefault(tok, set()).add(p.key)
+        if not tokens:
+            return
+        taken = {(m.start, m.end) for m in self.mentions}
+        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")(?![\w-])")
+        for sent in self.a.sentences:
+            for m in pat.finditer(sent.text):
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if any(a <= s < b or a < e <= b for a, b in taken) or len(tokens[m.group(1)]) != 1:
+                    continue
+                key = next(iter(tokens[m.group(1)]))
+                self.a.entities[key].aliases.add(m.group(1))
+                self.mention(s, e, m.group(1), sent.index, key)
+
+
+def annotate(article: Article) -> Article:
+    """Find the entities, mentions and roles of an article."""
+    ann = _Annotator(article)
+    for author in article.authors:
+        ann.entity(slug(author), author, "Person", author, source="byline")
+    for editor in article.editors:
+        ann.entity(slug(editor), editor, "Person", editor, source="byline: editor")
+    for sent in article.sentences:
+        ann.sentence(sent)
+    ann.short_names()
+    article.mentions = sorted(ann.mentions, key=lambda m: (m.start, -m.end))
+    article.roles = list(dict.fromkeys(ann.roles))
+    return article

@@ -1,0 +1,389 @@
+"""The one place RDF is written: articles in; an rdflib Graph, or a file written article by article, out.
+
+`add_article` says which triples an article makes. `to_graph` gathers them in an rdflib Graph (for
+queries in memory); `write` streams them to Turtle, TriG or N-Quads one article at a time, so a
+corpus of any size is written in little memory, always in the same bytes."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.graph.vocab import ENTITY_CLASS, KB, KBR, NIF, ORG, PROV, SCHEMA, TYPE_CLASS, WD
+from kg.model import SPEECH_ACTS, Article, Claim, DateValue, Entity, slug
+
+PREFIXES = {"kb": KB._NS, "kbr": KBR, "nif": NIF, "org": ORG, "schema": SCHEMA, "prov": PROV,
+            "skos": SKOS, "wd": WD}
+_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns)
+    return g
+
+
+def article_iri(doc_id: str) -> URIRef:
+    return KBR[f"article/{quote(doc_id, safe='')}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    return KBR[f"entity/{key}"]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    return KBR[f"graph/{quote(doc_id, safe='')}"]
+
+
+ENTITIES = "_entities"
+"""The named graph (graph_iri(ENTITIES)) that describes the entities, once for all articles: stores add to it
+and never drop it, so an entity that thousands of articles mention is not copied into each of their graphs."""
+_ENTITY_PREFIX = str(KBR["entity/"])
+
+
+def is_entity(node) -> bool:
+    """An entity node: its description belongs in the ENTITIES graph."""
+    return str(node).startswith(_ENTITY_PREFIX)
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def date_literal(d: DateValue) -> Literal:
+    return Literal(d.value, datatype=_DATATYPE[d.precision])
+
+
+def event_iri(typ, agent, target, place, date=None, qty=None) -> URIRef:
+    return KBR[f"claim/{typ.lower()}-{_hash(typ, agent, target, place, date, qty)}"]
+
+
+def about_iri(c: Claim) -> URIRef | None:
+    """The event a speech act is about: shared with other reports when its agent is known,
+    else its own node (two unattributed deployments need not be one)."""
+    if not c.about:
+        return None
+    if c.about_agent:
+        return event_iri(c.about, c.about_agent, c.about_target, c.about_place)
+    return event_iri(c.about, None, c.about_target, c.about_place, _hash(c.type, c.agent, c.sentence.text))
+
+
+def claim_iri(c: Claim) -> URIRef:
+    q = c.quantity
+    qty = (q.value, q.low, q.high) if q else None
+    date = c.date.value if c.date else None
+    if c.type in SPEECH_ACTS:
+        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, about_iri(c), date, qty, c.negated)}"]
+    return event_iri(c.type, c.agent, c.target, c.place, date, qty)
+
+
+def membership_iri(r) -> URIRef:
+    return KBR[f"membership/{r.person}/{slug(r.role)}/{r.org or 'none'}"]
+
+
+def _outlet(a: Article) -> Entity | None:
+    if not a.outlet:
+        return None
+    return a.entities.get(slug(a.outlet)) or Entity(key=slug(a.outlet), label=a.outlet, type="Outlet")
+
+
+def shared_nodes(a: Article) -> set[URIRef]:
+    """The nodes `add_article` describes that other articles may describe too: its entities, claims,
+    the events they are about, and memberships (its article and evidence nodes are its own)."""
+    out = {entity_iri(e.key) for e in a.entities.values()}
+    o = _outlet(a)
+    if o:
+        out.add(entity_iri(o.key))
+    out.update(membership_iri(r) for r in a.roles)
+    for c in a.claims:
+        out.add(claim_iri(c))
+        about = about_iri(c)
+        if about is not None:
+            out.add(about)
+    return out
+
+
+def _entity(g: Graph, e: Entity) -> URIRef:
+    s = entity_iri(e.key)
+    g.add((s, RDF.type, ENTITY_CLASS[e.type]))
+    g.add((s, RDFS.label, Literal(e.label)))
+    for a in sorted(e.aliases - {e.label}):
+        g.add((s, SKOS.altLabel, Literal(a)))
+    if e.wikidata:
+        g.add((s, SCHEMA.sameAs, WD[e.wikidata]))
+    if e.country:
+        g.add((s, KB.country, entity_iri(e.country)))
+    return s
+
+
+def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
+    s = claim_iri(c)
+    g.add((s, RDF.type, TYPE_CLASS[c.type]))
+    g.add((s, KB.typeCode, Literal(c.type)))
+    g.add((s, KB.agent, entity_iri(c.agent)))
+    for p, v in ((KB.target, c.target), (KB.place, c.place)):
+        if v:
+            g.add((s, p, entity_iri(v)))
+    about = about_iri(c)
+    if about is not None:
+        g.add((s, KB.about, about))
+        g.add((about, RDF.type, TYPE_CLASS[c.about]))
+        g.add((about, KB.typeCode, Literal(c.about)))
+        for p, v in ((KB.agent, c.about_agent), (KB.target, c.about_target), (KB.place, c.about_place)):
+            if v:
+                g.add((about, p, entity_iri(v)))
+    if c.date:
+        g.add((s, KB.date, date_literal(c.date)))
+        g.add((s, KB.datePrecision, Literal(c.date.precision)))
+    q = c.quantity
+    if q:
+        if q.value is not None:
+            g.add((s, KB.quantity, Literal(q.value, datatype=XSD.integer)))
+        else:
+            g.add((s, KB.quantityMin, Literal(q.low, datatype=XSD.integer)))
+            g.add((s, KB.quantityMax, Literal(q.high, datatype=XSD.integer)))
+    if c.negated:
+        g.add((s, KB.negated, Literal(True)))
+    if c.modality:
+        g.add((s, KB.modality, Literal(c.modality)))
+    g.add((s, PROV.wasDerivedFrom, art))
+    ev = KBR[f"evidence/{quote(a.id, safe='')}/{c.sentence.start}-{c.sentence.end}-{s.split('/')[-1]}"]
+    g.add((s, KB.evidence, ev))
+    if about is not None:
+        g.add((about, KB.evidence, ev))      # the sentence speaks of the event too
+    g.add((ev, RDF.type, KB.Evidence))
+    g.add((ev, KB.inArticle, art))
+    g.add((ev, NIF.beginIndex, Literal(c.sentence.start, datatype=XSD.nonNegativeInteger)))
+    g.add((ev, NIF.endIndex, Literal(c.sentence.end, datatype=XSD.nonNegativeInteger)))
+    g.add((ev, NIF.anchorOf, Literal(c.sentence.text)))
+    if c.trigger:
+        g.add((ev, KB.trigger, Literal(c.trigger)))
+    if c.date:
+        g.add((ev, KB.dateText, Literal(c.date.text)))
+    if c.quantity:
+        g.add((ev, KB.quantityText, Literal(c.quantity.text)))
+    if c.carrier:
+        g.add((ev, KB.carriedBy, entity_iri(c.carrier)))
+    if c.quote:
+        g.add((ev, KB.quote, Literal(c.quote)))
+        g.add((ev, KB.quoteBegin, Literal(c.quote_start, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, KB.quoteEnd, Literal(c.quote_end, datatype=XSD.nonNegativeInteger)))
+
+
+def add_article(g: Graph | set, a: Article) -> None:
+    """Add one article, its entities, roles and claims to `g` (a Graph, or a set of triples)."""
+    art = article_iri(a.id)
+    g.add((art, RDF.type, KB.Article))
+    g.add((art, KB.articleId, Literal(a.id)))
+    g.add((art, KB.text, Literal(a.raw)))
+    if a.title:
+        g.add((art, SCHEMA.headline, Literal(a.title)))
+    if a.url:
+        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.published:
+        g.add((art, SCHEMA.datePublished, date_literal(a.published)))
+        g.add((art, KB.datePublishedFoundBy, Literal(a.published_how)))
+    o = _outlet(a)
+    if o:
+        g.add((art, SCHEMA.publisher, _entity(g, o)))
+        g.add((art, KB.outletFoundBy, Literal(a.outlet_how)))
+    if a.duplicate_of:
+        g.add((art, KB.duplicateOf, article_iri(a.duplicate_of)))
+    if a.spun:
+        g.add((art, KB.spun, Literal(True)))
+    for e in a.entities.values():
+        g.add((art, SCHEMA.mentions, _entity(g, e)))
+    for name in a.authors:
+        g.add((art, SCHEMA.author, entity_iri(slug(name))))
+    for r in a.roles:
+        m = membership_iri(r)
+        g.add((m, RDF.type, KB.Membership))
+        g.add((m, ORG.member, entity_iri(r.person)))
+        g.add((m, KB.roleLabel, Literal(r.role)))
+        if r.org:
+            g.add((m, ORG.organization, entity_iri(r.org)))
+        sent = a.sentences[r.sentence]
+        ev = KBR[f"evidence/{quote(a.id, safe='')}/{sent.start}-{sent.end}"]
+        g.add((m, KB.evidence, ev))
+        g.add((ev, RDF.type, KB.Evidence))
+        g.add((ev, KB.inArticle, art))
+        g.add((ev, NIF.beginIndex, Literal(sent.start, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.endIndex, Literal(sent.end, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.anchorOf, Literal(sent.text)))
+    for c in a.claims:
+        _claim(g, a, art, c)
+
+
+def to_graph(articles: list[Article]) -> Graph:
+    """The RDF graph of a list of articles."""
+    g = new_graph()
+    for a in articles:
+        add_article(g, a)
+    return g
+
+
+def to_dataset(articles: list[Article]) -> Dataset:
+    """One named graph per article, so one article can be replaced without touching the rest, and the
+    entities' descriptions in the ENTITIES graph."""
+    ds = Dataset()
+    for p, ns in PREFIXES.items():
+        ds.bind(p, ns)
+    entities = ds.graph(graph_iri(ENTITIES))
+    for a in articles:
+        g = ds.graph(graph_iri(a.id))
+        triples: set = set()
+        add_article(triples, a)
+        for t in triples:
+            (entities if is_entity(t[0]) else g).add(t)
+    return ds
+
+
+FORMATS = {"ttl": "turtle", "turtle": "turtle", "trig": "trig", "nquads": "nquads", "nt": "nt", "jsonld": "json-ld"}
+STREAMED = ("turtle", "trig", "nquads")
+_WRITTEN_PREFIXES = dict(sorted({**PREFIXES, "rdf": RDF._NS, "rdfs": RDFS._NS, "xsd": XSD._NS}.items()))
+
+
+def serialize(data: Graph | Dataset, fmt: str = "turtle") -> bytes:
+    """An rdflib Graph or Dataset in `fmt`, by rdflib's serialisers (JSON-LD; `write` streams the others)."""
+    return data.serialize(format=FORMATS.get(fmt, fmt), encoding="utf-8")
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+class _Terms:
+    """Terms as Turtle writes them (prefixed names where valid, long strings for text with newlines) or
+    as N-Triples and N-Quads do; each made once per article, vocabulary terms once."""
+
+    def __init__(self, prefixed: bool):
+        self.prefixes = sorted(((str(ns), p) for p, ns in _WRITTEN_PREFIXES.items()), key=lambda x: -len(x[0])) \
+            if prefixed else []
+        self.fixed: dict = {}
+        self.local: dict = {}
+
+    def iri(self, t: str) -> str:
+        for ns, p in self.prefixes:
+            if t.startswith(ns) and _LOCAL_NAME.match(t, len(ns)):
+                return f"{p}:{t[len(ns):]}"
+        return f"<{t}>"
+
+    def literal(self, t: Literal) -> str:
+        s = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
+        if "\n" in s:
+            s = f'"""{s}"""' if self.prefixes else '"' + s.replace("\n", "\\n") + '"'
+        else:
+            s = f'"{s}"'
+        return s + (f"@{t.language}" if t.language else f"^^{self.iri(t.datatype)}" if t.datatype else "")
+
+    def __call__(self, t) -> str:
+        r = self.fixed.get(t) or self.local.get(t)
+        if r is None:
+            if isinstance(t, Literal):
+                self.local[t] = r = self.literal(t)
+            else:
+                r = self.iri(t)
+                (self.local if t.startswith(KBR) else self.fixed)[t] = r
+        return r
+
+
+def _block(triples, n3: _Terms, indent: str = "") -> list[str]:
+    """Turtle statements for `triples`, subjects, predicates and objects in the order of their text."""
+    by_subject: dict = {}
+    for s, p, o in triples:
+        by_subject.setdefault(n3(s), {}).setdefault("a" if p == RDF.type else n3(p), []).append(n3(o))
+    lines = []
+    for s in sorted(by_subject):
+        preds = by_subject[s]
+        order = sorted(preds, key=lambda k: (k != "a", k))
+        objects = f" ,\n{indent}        "
+        body = f" ;\n{indent}    ".join(f"{k} {objects.join(sorted(preds[k]))}" for k in order)
+        lines.append(f"\n{indent}{s} {body} .\n")
+    return lines
+
+
+def write(articles, fh, fmt: str = "turtle", done=None) -> int:
+    """Write the articles to the binary file `fh` as Turtle, TriG or N-Quads, an article at a time, and
+    return the number of distinct triples.
+
+    Turtle: one section per article (a comment naming it); a triple that an earlier section wrote
+    (an entity's label, a claim two articles report) is not written again. TriG and N-Quads: one
+    named graph per article, holding that article's triples but the entities' descriptions, which go
+    once to the ENTITIES graph, after the article that first needed them. `articles` is read twice: first
+    to find the nodes more than one article describes, the only ones whose triples can repeat;
+    `done()` is called after each article is written."""
+    fmt = FORMATS.get(fmt, fmt)
+    if fmt not in STREAMED:
+        raise ValueError(f"{fmt}: not a streamed format ({', '.join(STREAMED)})")
+    seen: dict[int, int] = {}
+    for a in articles:
+        for n in shared_nodes(a):
+            h = hash(n)
+            seen[h] = seen.get(h, 0) + 1
+    multi = {h for h, c in seen.items() if c > 1}
+    del seen
+    written: set[int] = set()
+
+    def fresh(t) -> bool:
+        """Not written by an earlier article: only a node several articles describe can have been."""
+        if hash(t[0]) not in multi:
+            return True
+        h = hash(t)
+        if h in written:
+            return False
+        written.add(h)
+        return True
+
+    n3 = _Terms(prefixed=fmt != "nquads")
+    if fmt != "nquads":
+        fh.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _WRITTEN_PREFIXES.items()).encode())
+    count = 0
+    for a in articles:
+        n3.local.clear()
+        triples: set = set()
+        add_article(triples, a)
+        new = [t for t in triples if fresh(t)]
+        count += len(new)
+        if fmt == "turtle":
+            out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
+        else:
+            mine = [t for t in triples if not is_entity(t[0])]
+            described = [t for t in new if is_entity(t[0])]
+            graphs = [(graph_iri(a.id), mine)] + ([(graph_iri(ENTITIES), described)] if described else [])
+            out = []
+            for name, part in graphs:
+                if fmt == "trig":
+                    out += [f"\n{n3(name)} {{\n"] + _block(part, n3, "    ") + ["}\n"]
+                else:
+                    out += sorted(f"{n3(s)} {n3(p)} {n3(o)} {n3(name)} .\n" for s, p, o in part)
+        fh.write("".join(out).encode("utf-8"))
+        if done:
+            done()
+    return count
+
+
+def write_atomic(path: Path, data) -> None:
+    """Write `data` (bytes, or a function that writes to a binary file) to `path` through a temporary
+    file and a rename: never a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)      # as a plain open() would have made it
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,61 @@
+"""Names of the gazetteer (lexicon/gazetteer.yaml), looked up by their casefolded form."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.lexicon import load
+from kg.model import slug
+
+_SECTIONS = {"countries": "Country", "organizations": "Organization", "outlets": "Outlet",
+             "persons": "Person", "places": "Place"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    label: str
+    type: str
+    wikidata: str | None
+    country: str | None
+    alias: str            # the name as written in the lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, list[Entry]], int]:
+    """Casefolded name -> entries, and the most words a name has."""
+    index: dict[str, list[Entry]] = {}
+    lex = load("gazetteer")
+    for section, etype in _SECTIONS.items():
+        for e in lex.get(section) or []:
+            country = slug(e["country"]) if e.get("country") else None
+            for name in dict.fromkeys([e["label"], *(e.get("aliases") or [])]):
+                entry = Entry(slug(e["label"]), e["label"], etype, e.get("wikidata"), country, name)
+                index.setdefault(name.casefold(), []).append(entry)
+    return index, max(len(_TOKEN.findall(n)) for n in index)
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def known_label(text: str) -> bool:
+    """True when `text` is a name in the gazetteer."""
+    return text.strip().casefold() in gazetteer()[0]
+
+
+def find_names(text: str):
+    """Gazetteer names in `text`, longest first at each place, as (start, end, surface) spans."""
+    index, longest = gazetteer()
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            a, b = toks[i][0], toks[i + n - 1][1]
+            surface = text[a:b]
+            if surface.casefold() in index and (n == 1 or " ".join(surface.split()) == surface):
+                yield a, b, surface
+                i += n
+                break
+        else:
+            i += 1

@@ -1,0 +1,183 @@
+"""Article metadata: outlet, title, authors and publication date, each with how it was found."""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+from kg.lexicon import load
+from kg.model import Article
+from kg.text.dates import parse_datetime_line
+
+_DOMAIN = re.compile(r"\b((?:[a-z0-9][a-z0-9-]*\.)+(?:com|co\.id|id|net|org|tv|news|co|info))\b", re.I)
+_DASH = re.compile(r"\s+[—–-]+\s*|\s*[—–]+\s+")
+_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})\s*[•|·]\s*(?P<rest>.+)$")
+_LABELLED = re.compile(r"^(?P<label>reporter|penulis|pewarta|oleh|editor|redaktur|writer|author|rep|red|kontributor)"
+                       r"\s*:?\s+(?P<names>.+)$", re.I)
+_EDITOR = ("editor", "redaktur", "red")
+_NOT_NAMES = {"redaksi", "tim", "admin", "staf", "kontributor", "wartawan", "oleh"}
+_SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}$")
+_SOURCE = re.compile(r"^sumber[\w ]*:\s*(?P<name>.+)$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    """Casefolded outlet name or domain -> outlet label."""
+    out = {}
+    for e in load("gazetteer")["outlets"]:
+        for n in [e["label"], *e.get("aliases", []), e.get("domain") or ""]:
+            if n:
+                out[n.casefold()] = e["label"]
+    return out
+
+
+def _loose_outlet(text: str) -> str | None:
+    """An outlet named in a short header: the whole text, or one of its words ("Tim detikcom", "kumparanNEWS")."""
+    for cand in [text, *text.split()]:
+        cand = cand.strip(" .:;,()")
+        o = _as_outlet(cand) or _as_outlet(re.sub(r"(?:NEWS|News|\.com)$", "", cand))
+        if o:
+            return o
+    return None
+
+
+def _as_outlet(token: str) -> str | None:
+    token = token.strip(" .:;,")
+    names = _outlet_names()
+    if token.casefold() in names:
+        return names[token.casefold()]
+    if _DOMAIN.fullmatch(token) and token.casefold() not in load("boilerplate")["not_outlet_domains"]:
+        return token
+    return None
+
+
+def find_outlet(article: Article, lines: list[str]) -> None:
+    """Outlet from a dateline, a source line, the url, or the site's domain in the page."""
+    for line in lines[:12]:
+        m = _DASH.search(line[:90])
+        if m:
+            head = line[:m.start()].split(",")[-1]
+            paren = re.search(r"\(([^)]+)\)\s*$", head)      # "Doha (ANTARA) -"
+            o = _as_outlet(paren.group(1)) if paren else next(
+                (o for part in line[:m.start()].split(",") if (o := _loose_outlet(part))), None)
+            if o:
+                article.outlet, article.outlet_how = o, "dateline"
+                return
+    for line in lines[:4]:
+        if len(line.split()) <= 4 and (o := _loose_outlet(line)):       # a masthead line: "kumparanNEWS"
+            article.outlet, article.outlet_how = o, "masthead"
+            return
+    for line in lines:
+        m = _SOURCE.match(line.strip())
+        if m and _as_outlet(m.group("name")):
+            article.outlet, article.outlet_how = _as_outlet(m.group("name")), "source line"
+            return
+    if article.url:
+        host = urlparse(article.url).netloc.lower().removeprefix("www.")
+        if host:
+            article.outlet, article.outlet_how = _as_outlet(host) or host, "url"
+            return
+    skip = set(load("boilerplate")["not_outlet_domains"])
+    counts = Counter(d.lower() for d in _DOMAIN.findall(article.raw) if d.lower() not in skip)
+    if counts:
+        first = {d: i for i, d in reversed(list(enumerate(d.lower() for d in _DOMAIN.findall(article.raw))))}
+        best = min(counts, key=lambda d: (-counts[d], first[d]))
+        article.outlet, article.outlet_how = _as_outlet(best) or best, "domain in page"
+
+
+def find_published(article: Article, lines: list[str]) -> str | None:
+    """Publication date from a byline or dateline near the top, else a date given with the input."""
+    for line in lines[:8]:
+        if len(line) < 80:
+            d = parse_datetime_line(line)
+            if d:
+                article.published, article.published_how = d, "dateline"
+                return line
+    if article.published_hint:
+        d = parse_datetime_line(str(article.published_hint))
+        if d:
+            article.published, article.published_how = d, "input metadata"
+    return None
+
+
+def find_title(article: Article, lines: list[str]) -> None:
+    """The first short line before the body that reads like a headline."""
+    if article.title:
+        return
+    for line in lines[:6]:
+        words = line.split()
+        if len(line) > 160 or len(words) < 4 or line.endswith((".", ":", "—", "–", "-")):
+            continue
+        if line.isupper() and len(words) <= 5 or parse_datetime_line(line) or "•" in line:
+            continue
+        article.title = line.strip()
+        return
+
+
+def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> list[str]:
+    """Authors from bylines, labelled lines and a sign-off; returns the lines that held them."""
+    found, used, editors = [], [], []
+    for line in raw_lines:
+        for part in re.split(r"\s+[/|]\s+", line.strip()):     # "Rep: X / Red: Y", "Oleh X | Sabtu, ..."
+            m = _LABELLED.match(part)
+            if not m or (m.group("label").casefold() == "oleh" and ":" not in part and len(part.split()) > 4):
+                continue
+            for name in re.split(r"\s*(?:,|&| dan )\s*", m.group("names")):
+                name = name.strip()
+                if (_SIGNOFF.match(name) or re.fullmatch(r"[A-Z][a-z]+", name)) and \
+                        not set(name.casefold().split()) & _NOT_NAMES:
+                    (editors if m.group("label").casefold() in _EDITOR else found).append(name)
+    for line in lines[:8]:
+        m = _BYLINE.match(line)
+        if m and parse_datetime_line(m.group("rest")) and not set(m.group("name").casefold().split()) & _NOT_NAMES:
+            found.append(m.group("name"))
+            used.append(line)
+    body_end = lines[-4:] if len(lines) > 4 else []
+    for line in body_end:
+        if _SIGNOFF.match(line) and not _as_outlet(line):
+            from kg.text.gazetteer import known_label
+            if not known_label(line):
+                found.append(line)
+                used.append(line)
+    article.authors = list(dict.fromkeys(found))
+    article.authors_how = "byline" if article.authors else None
+    article.editors = [e for e in dict.fromkeys(editors) if e not in article.authors]
+    return used
+
+
+_DATELINE = re.compile(r"^(?:[A-Z][\w.]*(?:[ ,]+[\w.-]+){0,4}(?:\s*\([^)]{1,30}\))?\s*[—–-]+\s*|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\s*:\s+)(?=\S)")
+
+
+def strip_dateline(article: Article) -> None:
+    """Leave the dateline ("WASHINGTON, DC, outlet.com –", "Jakarta:") out of the first body line."""
+    for i, (a, b) in enumerate(article.keep[:8]):
+        line = article.raw[a:b]
+        if len(line) < 60 and re.match(r"^[A-Z][\w .,()-]*\s[—–-]+$", line.strip()):
+            del article.keep[i]          # a dateline on a line of its own ("Jakarta, CNN Indonesia —")
+            return
+        if len(line) < 100:
+            continue
+        m = _DATELINE.match(line)
+        if m and len(m.group(0).split()) <= 6:
+            article.keep[i] = (a + m.end(), b)
+        return
+
+
+def read_meta(article: Article) -> Article:
+    """Fill outlet, title, authors and published; drop byline and sign-off lines from the content."""
+    lines = [article.raw[a:b] for a, b in article.keep]
+    raw_lines = article.raw.split("\n")
+    given_authors = list(article.authors)
+    if not article.outlet:
+        find_outlet(article, lines)
+    date_line = find_published(article, lines)
+    find_title(article, lines)
+    used = set(find_authors(article, lines, raw_lines))
+    if date_line and len(re.findall(r"[A-Za-z]{4,}", date_line)) <= 3:
+        used.add(date_line)      # a line that is only the date and time
+    if given_authors:
+        article.authors, article.authors_how = given_authors, "page metadata"
+    article.keep = [(a, b) for a, b in article.keep if article.raw[a:b] not in used]
+    strip_dateline(article)
+    return article

@@ -1,0 +1,310 @@
+"""SPARQL over the graph: the query library in queries/, any query text or .rq file, two engines
+(rdflib and Oxigraph) giving the same answers, labels in a chosen language, and output formats.
+
+Parameters are bound as RDF literals, never pasted into the query text: rdflib gets them as
+`initBindings`, Oxigraph as `substitutions` (SEP-0007). Oxigraph substitutes only variables of the
+SELECT projection (of a sub-SELECT in a CONSTRUCT), so the library's queries project their
+parameters; those echo columns are left out of the answer."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+from rdflib import RDFS, XSD, BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import SKOS
+from rdflib.term import Node
+
+from kg.graph.vocab import TYPE_CLASS
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+QUERIES = Path(__file__).resolve().parents[2] / "queries"
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kabar.ttl"
+ENGINES = ("rdflib", "oxigraph")
+LANGS = ("id", "en")
+# Columns that hold a claim or event type code, and columns that hold an entity's label (see localise()).
+TYPE_COLUMNS = frozenset({"type", "about"})
+LABEL_COLUMNS = frozenset({"agent", "target", "location", "member", "organization", "outlet", "event_agent",
+                           "other_agent", "carried_by"})
+
+Source = Union[Graph, "pyoxigraph.Store"]
+
+
+class QueryError(Exception):
+    pass
+
+
+@dataclass
+class Answer:
+    """The answer of either engine: rows of rdflib terms (None when unbound), a graph, or a boolean."""
+    type: str                                   # SELECT, ASK, CONSTRUCT or DESCRIBE
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    graph: Graph | None = None
+    boolean: bool | None = None
+
+
+def named() -> dict[str, Path]:
+    """Name -> .rq file of the query library."""
+    return {p.stem: p for p in sorted(QUERIES.glob("*.rq"))}
+
+
+def header(path: Path) -> dict[str, str]:
+    """The `# key: value` lines at the top of a .rq file; an indented `#   more` line continues the value."""
+    out: dict[str, str] = {}
+    key = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        m = re.match(r"# ?(\w+)\s*:\s*(.*)", line)
+        if m:
+            key = m.group(1).lower()
+            out[key] = m.group(2).strip()
+        elif key and line[1:].strip():
+            out[key] += " " + line[1:].strip()
+    return out
+
+
+def parameters(path: Path) -> dict[str, bool]:
+    """?name -> required, from the `parameters:` header line (`?x (optional) ...; ?y (required) ...`)."""
+    text = header(path).get("parameters", "")
+    return {m.group(1): m.group(2) != "optional"
+            for m in re.finditer(r"\?(\w+)(?:\s*\((optional|required)\))?", text)}
+
+
+def resolve(q: str) -> str:
+    """Query text from a library name, a .rq path or the text itself."""
+    lib = named()
+    if q in lib:
+        return lib[q].read_text(encoding="utf-8")
+    if q.endswith(".rq"):
+        p = Path(q)
+        if not p.is_file():
+            raise QueryError(f"{q}: no such query file")
+        return p.read_text(encoding="utf-8")
+    if not re.search(r"\b(select|construct|ask|describe)\b", q, re.I):
+        raise QueryError(f"{q}: not a query name ({', '.join(lib)}) nor SPARQL text")
+    return q
+
+
+def _check_params(q: str, text: str, params: dict[str, str]) -> set[str]:
+    """Refuse unknown or missing parameters; return the echo columns to leave out of the answer."""
+    lib = named()
+    declared = parameters(lib[q]) if q in lib else {k: False for k in params}
+    for k in params:
+        if k not in declared or not re.search(rf"[?$]{re.escape(k)}\b", text):
+            known = ", ".join(declared) or "none"
+            raise QueryError(f"{q if q in lib else 'query'}: no parameter {k!r} (parameters: {known})")
+    missing = [k for k, required in declared.items() if required and k not in params]
+    if missing:
+        raise QueryError(f"{q}: needs " + " ".join(f"--param {k}=VALUE" for k in missing)
+                         + f" ({header(lib[q]).get('parameters', '')})")
+    return set(declared) if q in lib else set()
+
+
+def store_of(graph: Graph) -> "pyoxigraph.Store":
+    """An in-memory Oxigraph store holding an rdflib graph."""
+    import pyoxigraph as ox
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def open_store(path: str | Path) -> "pyoxigraph.Store":
+    """An in-memory Oxigraph store holding the graph file at `path`."""
+    import pyoxigraph as ox
+    path = Path(path)
+    if not path.is_file():
+        raise QueryError(f"{path}: no such graph file (run `kg build` first)")
+    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
+           ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD}.get(path.suffix, ox.RdfFormat.TURTLE)
+    store = ox.Store()
+    try:
+        store.load(path=path, format=fmt)
+    except (SyntaxError, ValueError, OSError) as e:
+        raise QueryError(f"{path}: not a readable RDF graph ({e.__class__.__name__}: {str(e)[:200]})") from None
+    return store
+
+
+def open_disk_store(path: str | Path) -> "pyoxigraph.Store":
+    """The on-disk store `kg load` fills, opened read-only."""
+    import pyoxigraph as ox
+    path = Path(path)
+    if not path.is_dir():
+        raise QueryError(f"{path}: no store here (run `kg load --store {path}` first)")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise QueryError(f"{path}: cannot open the Oxigraph store ({' '.join(str(e).split())[:200]})") from None
+
+
+def _from_ox(t) -> Node | None:
+    """An Oxigraph term as the rdflib term (xsd:string literals as plain literals)."""
+    import pyoxigraph as ox
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == str(XSD.string) else Literal(t.value, datatype=URIRef(dt))
+    raise QueryError(f"unsupported term in the answer: {t}")
+
+
+def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:
+    """The query on rdflib, parameters as initBindings."""
+    try:
+        res = g.query(text, initBindings={Variable(k): Literal(v) for k, v in params.items()})
+        if res.type == "ASK":
+            return Answer("ASK", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            return Answer(res.type, graph=res.graph)
+        names = [str(v) for v in res.vars]
+        return Answer("SELECT", names, [tuple(r) for r in res])
+    except Exception as e:  # rdflib raises pyparsing errors and others
+        raise QueryError(f"query failed: {e}") from None
+
+
+def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, str]) -> Answer:
+    """The query on Oxigraph, parameters as substitutions; terms converted to rdflib's."""
+    import pyoxigraph as ox
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+    for k in params:        # Oxigraph substitutes only projected variables and would ignore this one silently
+        if not re.search(rf"\bselect\b[^{{]*[?$]{re.escape(k)}\b", text, re.I | re.S):
+            raise QueryError(f"query failed: with --engine oxigraph, ?{k} must be a variable of a SELECT clause "
+                             "(for CONSTRUCT, of a sub-SELECT)")
+    try:
+        res = store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
+        if isinstance(res, ox.QueryBoolean):
+            return Answer("ASK", boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            g = Graph()
+            for t in res:
+                g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+            kind = "DESCRIBE" if re.search(r"\bdescribe\b", text, re.I) else "CONSTRUCT"
+            return Answer(kind, graph=g)
+        names = [v.value for v in res.variables]
+        return Answer("SELECT", names, [tuple(_from_ox(s[n]) for n in names) for s in res])
+    except QueryError:
+        raise
+    except Exception as e:  # SyntaxError, OSError, RuntimeError
+        raise QueryError(f"query failed: {e}") from None
+
+
+def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: str | None = None) -> Answer:
+    """Run a named query, a .rq file or SPARQL text on an rdflib Graph or an Oxigraph Store.
+
+    `params` bind ?NAME to a plain literal; `lang` ('id', 'en') turns type codes into their names in
+    that language and prefers entity labels tagged with it (see localise())."""
+    params = dict(params or {})
+    text = resolve(q)
+    hidden = _check_params(q, text, params)
+    ans = _run_rdflib(source, text, params) if isinstance(source, Graph) else _run_oxigraph(source, text, params)
+    if ans.type == "SELECT" and hidden & set(ans.vars):
+        keep = [i for i, v in enumerate(ans.vars) if v not in hidden]
+        ans = Answer("SELECT", [ans.vars[i] for i in keep], [tuple(r[i] for i in keep) for r in ans.rows])
+    return localise(ans, source, lang) if lang else ans
+
+
+@functools.lru_cache(maxsize=None)
+def type_names(lang: str) -> dict[str, str]:
+    """Type code -> the lower-cased rdfs:label in `lang` of its ontology class ('CONFIRM' -> 'confirmation')."""
+    onto = Graph().parse(ONTOLOGY)
+    out = {}
+    for code, cls in TYPE_CLASS.items():
+        for label in onto.objects(cls, RDFS.label):
+            if isinstance(label, Literal) and label.language == lang:
+                out[code] = str(label).lower()
+    return out
+
+
+_TAGGED = (f"SELECT ?plain ?tagged WHERE {{ ?e <{RDFS.label}> ?plain ; <{RDFS.label}>|<{SKOS.altLabel}> ?tagged . "
+           'FILTER (LANG(?plain) = "" && LANG(?tagged) != "") }')
+
+
+def entity_names(source: Source, lang: str) -> dict[str, str]:
+    """Plain entity label -> a label or alternative label of the same entity tagged `lang`."""
+    ans = _run_rdflib(source, _TAGGED, {}) if isinstance(source, Graph) else _run_oxigraph(source, _TAGGED, {})
+    return {str(p): str(t) for p, t in sorted(ans.rows, key=lambda r: (str(r[0]), str(r[1])))
+            if t.language.lower().split("-")[0] == lang.lower()}
+
+
+def localise(ans: Answer, source: Source, lang: str) -> Answer:
+    """Type codes in TYPE_COLUMNS become their ontology names in `lang` (tagged literals); entity labels in
+    LABEL_COLUMNS become the entity's label tagged `lang` where the graph has one. Other cells are kept."""
+    if ans.type != "SELECT":
+        return ans
+    types, labels = type_names(lang), entity_names(source, lang)
+
+    def cell(var: str, v: Node | None) -> Node | None:
+        if isinstance(v, Literal) and var in TYPE_COLUMNS and str(v) in types:
+            return Literal(types[str(v)], lang=lang)
+        if isinstance(v, Literal) and var in LABEL_COLUMNS and str(v) in labels:
+            return Literal(labels[str(v)], lang=lang)
+        return v
+    return Answer("SELECT", ans.vars, [tuple(cell(k, v) for k, v in zip(ans.vars, r)) for r in ans.rows])
+
+
+def _cell(v: Node | None) -> str:
+    return "" if v is None else str(v)
+
+
+def _json_term(v: Node) -> dict[str, str]:
+    if isinstance(v, URIRef):
+        return {"type": "uri", "value": str(v)}
+    if isinstance(v, BNode):
+        return {"type": "bnode", "value": str(v)}
+    out = {"type": "literal", "value": str(v)}
+    if v.language:
+        out["xml:lang"] = v.language
+    elif v.datatype is not None and v.datatype != XSD.string:
+        out["datatype"] = str(v.datatype)
+    return out
+
+
+def _csv(names: list[str], rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(names)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def render(ans: Answer, fmt: str = "table") -> str:
+    """An answer as an aligned table, csv, SPARQL 1.1 JSON results, or for CONSTRUCT/DESCRIBE Turtle
+    (json: JSON-LD, csv: subject,predicate,object rows)."""
+    if ans.type in ("CONSTRUCT", "DESCRIBE"):
+        from kg.graph.rdf import new_graph
+        g = new_graph()
+        g += ans.graph
+        if fmt == "json":
+            return g.serialize(format="json-ld")
+        if fmt == "csv":
+            return _csv(["subject", "predicate", "object"], sorted([str(t) for t in tr] for tr in g))
+        return g.serialize(format="turtle")
+    if fmt == "ttl":
+        raise QueryError(f"--format ttl is for CONSTRUCT and DESCRIBE queries; this is {ans.type}")
+    if ans.type == "ASK":
+        return json.dumps({"head": {}, "boolean": ans.boolean}) + "\n" if fmt == "json" else f"{ans.boolean}\n"
+    if fmt == "json":
+        bindings = [{k: _json_term(v) for k, v in zip(ans.vars, r) if v is not None} for r in ans.rows]
+        return json.dumps({"head": {"vars": ans.vars}, "results": {"bindings": bindings}}, ensure_ascii=False) + "\n"
+    rows = [[_cell(v) for v in r] for r in ans.rows]
+    if fmt == "csv":
+        return _csv(ans.vars, rows)
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(ans.vars)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    out = [line(ans.vars), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

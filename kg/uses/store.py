@@ -1,0 +1,483 @@
+"""Load the graph into a triple store, one named graph per article.
+
+Every article gets its own named graph (``rdf.graph_iri(article id)``) holding the triples that belong
+to it, so that reloading an article replaces its triples instead of adding to them:
+
+* ``load_local`` writes into an embedded, on-disk Oxigraph store (a folder, via pyoxigraph);
+* ``load_endpoint`` PUTs each article's graph to any SPARQL 1.1 server that speaks the Graph Store
+  HTTP Protocol (Oxigraph, Fuseki, GraphDB, Virtuoso, ...), using only the standard library.
+
+The entities' descriptions (labels, aliases, types, country) are in one more graph,
+``rdf.graph_iri(rdf.ENTITIES)``, which loads add to (POST) and never replace: an entity that
+thousands of articles mention is described once, not in each of their graphs, which would make
+every query over the union of the graphs wade through thousands of copies. Another triple several
+articles share (a claim two articles report) is written into the graph of each of them; queries
+over the store's union default graph see it once. Blank nodes are not shared between articles'
+graphs (each graph is sent on its own); kabar-kg writes none.
+"""
+from __future__ import annotations
+
+import base64
+import http.client
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from kg.graph.rdf import ENTITIES, graph_iri, is_entity, new_graph
+from kg.graph.vocab import KB
+
+SHARED = "_shared"
+"""Key (and article id of the named graph) for triples no article reaches; kabar-kg itself writes none."""
+
+# Edges that say *which article* reported a node: they go only to the graph of the article they point
+# to, so that reloading article B never leaves B's provenance behind in article A's graph.
+_N = ox.NamedNode
+_PROVENANCE = frozenset((_N(KB.evidence), _N(PROV.wasDerivedFrom)))
+_ARTICLE = _N(KB.Article)
+_ROLE = {_N(RDF.type): "type", _N(KB.articleId): "id", _N(KB.inArticle): "in", _N(KB.evidence): "ev",
+         _N(PROV.wasDerivedFrom): "from"}
+_GRAPH_PREFIX = str(graph_iri("x"))[:-1]
+_DATASETS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS}
+
+
+class StoreError(Exception):
+    """Loading failed; ``loaded`` lists the articles whose graphs were written before the failure."""
+
+    def __init__(self, message: str, loaded: list[str] | None = None):
+        super().__init__(message)
+        self.loaded: list[str] = list(loaded or [])
+
+
+@dataclass
+class LoadReport:
+    target: str                 # the store folder or the Graph Store URL
+    articles: list[str]         # article ids whose named graphs were replaced, in load order
+    triples: int                # triples written, a triple shared by two articles counted in each
+    seconds: float
+
+    def __str__(self) -> str:
+        n, t = len(self.articles), self.triples
+        return (f"loaded {n} article{'' if n == 1 else 's'}, {t} triple{'' if t == 1 else 's'} "
+                f"into {self.target} in {self.seconds:.1f} s")
+
+
+# --------------------------------------------------------------------------------------------------
+# Splitting the graph by article
+
+def _assign(triples: list[tuple]) -> dict[str, list[tuple]]:
+    """Article id -> the triples (of Oxigraph terms) that belong to it (a triple may belong to several articles)."""
+    edges: dict[object, list[tuple]] = defaultdict(list)
+    arts, ids, in_article, ev_of, derived = set(), defaultdict(list), [], [], []
+    role = _ROLE.get
+    for t in triples:
+        s, p, o = t
+        edges[s].append((p, o))
+        r = role(p)
+        if r is None:
+            continue
+        if r == "type":
+            if o == _ARTICLE:
+                arts.add(s)
+        elif r == "id":
+            ids[s].append(o.value)
+        elif r == "in":
+            in_article.append((s, o))
+        elif r == "ev":
+            ev_of.append((s, o))
+        else:
+            derived.append((s, o))
+    articles = {a: min(ids[a]) if ids.get(a) else urllib.parse.unquote(a.value.rstrip("/").rsplit("/", 1)[-1])
+                for a in arts}
+
+    owners: dict[object, set[str]] = defaultdict(set)
+    for a, aid in articles.items():
+        owners[a].add(aid)
+    # evidence nodes: kb:inArticle <article>
+    evidence = set()
+    for e, a in in_article:
+        evidence.add(e)
+        if a in articles:
+            owners[e].add(articles[a])
+    # claims and memberships: kb:evidence -> an evidence node of the article (prov:wasDerivedFrom too)
+    for x, e in ev_of:
+        if e in owners:
+            owners[x] |= owners[e]
+    for x, a in derived:
+        if a in articles:
+            owners[x].add(articles[a])
+    # what owned nodes point to: mentioned/published/authored entities, the events claims are about,
+    # the agents, targets and places of both, an entity's country, blank nodes ... A node reached from
+    # two articles belongs to both. Articles and evidence nodes are never reached this way: they
+    # belong to their own article only.
+    stop = set(articles) | evidence
+    todo = [n for n, o in owners.items() if o]
+    while todo:
+        n = todo.pop()
+        mine = owners[n]
+        for p, o in edges.get(n, ()):
+            if o in stop or isinstance(o, ox.Literal) or p in _PROVENANCE:
+                continue
+            have = owners.get(o)
+            if have is None:
+                owners[o] = set(mine)
+                todo.append(o)
+            elif not mine <= have:
+                have |= mine
+                todo.append(o)
+
+    parts: dict[str, list[tuple]] = {aid: [] for aid in sorted(set(articles.values()))}
+    shared, entities = (SHARED,), (ENTITIES,)
+    for t in triples:
+        s, p, o = t
+        target = owners.get(o) if p in _PROVENANCE else None
+        if target is None and isinstance(s, ox.NamedNode) and is_entity(s.value):
+            target = entities
+        for aid in target or owners.get(s) or shared:
+            parts.setdefault(aid, []).append(t)
+    return parts
+
+
+def split_by_article(graph: Graph | str | Path) -> dict[str, Graph]:
+    """Article id -> the triples that belong to that article.
+
+    What belongs to an article: the article node's triples; its evidence nodes (``kb:inArticle``);
+    the claims and memberships whose ``kb:evidence`` points to one of them; the entities it
+    ``schema:mentions`` (and its ``schema:publisher`` and ``schema:author``); the events its claims
+    are ``kb:about``; and, transitively, the nodes those point to (agents, targets, places, an
+    entity's ``kb:country``, blank nodes). A node two articles reach belongs to both, except that an
+    edge saying which article reported a node (``kb:evidence``, ``prov:wasDerivedFrom``) goes only to
+    the article it points to. The entities' own triples (labels, aliases, types, country) go under
+    the key ``rdf.ENTITIES`` instead, once for all articles. Triples no article reaches (none in
+    kabar-kg's own graphs) go under the key ``SHARED``, so the union of the parts is always the input graph.
+    """
+    from kg.uses.query import _from_ox
+    out = {}
+    for aid, triples in _parts(graph).items():
+        g = new_graph()
+        for t in triples:
+            g.add(tuple(_from_ox(x) for x in t))
+        out[aid] = g
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# rdflib terms -> Oxigraph terms; graph files read by Oxigraph's parser
+
+class _Terms:
+    """Converts rdflib terms to pyoxigraph terms, once per distinct term."""
+
+    def __init__(self):
+        self.cache: dict = {}
+
+    def __call__(self, t):
+        r = self.cache.get(t)
+        if r is None:
+            try:
+                if isinstance(t, URIRef):
+                    r = ox.NamedNode(str(t))
+                elif isinstance(t, BNode):
+                    r = ox.BlankNode(str(t))
+                elif isinstance(t, Literal):
+                    if t.language:
+                        r = ox.Literal(str(t), language=t.language)
+                    elif t.datatype:
+                        r = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+                    else:
+                        r = ox.Literal(str(t))
+                else:
+                    raise ValueError("unsupported term type")
+            except ValueError as e:
+                raise StoreError(f"cannot store the term {t!r} ({type(t).__name__}): {e}") from None
+            self.cache[t] = r
+        return r
+
+
+def _ntriples(triples) -> bytes:
+    return ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
+
+
+def _graph_file(graph: str | Path) -> tuple[Path, ox.RdfFormat]:
+    """The graph file's path and format (TriG, N-Quads, else Turtle); StoreError when there is none."""
+    path = Path(graph)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
+    return path, _DATASETS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+
+
+def _unreadable(path: Path, e: BaseException) -> StoreError:
+    return StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})")
+
+
+def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
+    """Article id -> its triples as Oxigraph terms, from an rdflib Graph or a graph file.
+
+    A file is read by Oxigraph's parser. In a TriG or N-Quads file written by `kg build`, each
+    article's named graph is taken as it is; triples outside those graphs are split by `_assign`."""
+    if isinstance(graph, Graph):
+        terms = _Terms()        # every term converted first: a bad one fails before any write
+        return _assign([(terms(s), terms(p), terms(o)) for s, p, o in graph])
+    path, fmt = _graph_file(graph)
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError, OSError) as e:
+        raise _unreadable(path, e) from None
+    named: dict[str, list[tuple]] = defaultdict(list)
+    rest = []
+    for q in quads:
+        g = q.graph_name
+        if isinstance(g, ox.NamedNode) and g.value.startswith(_GRAPH_PREFIX):
+            named[urllib.parse.unquote(g.value[len(_GRAPH_PREFIX):])].append((q.subject, q.predicate, q.object))
+        else:
+            rest.append((q.subject, q.predicate, q.object))
+    del quads
+    parts = _assign(rest) if rest else {}
+    for aid, triples in named.items():
+        parts.setdefault(aid, []).extend(triples)
+    return {aid: parts[aid] for aid in sorted(parts)}
+
+
+def _names(ids: list[str], limit: int = 5) -> str:
+    if not ids:
+        return "none"
+    more = f" (+{len(ids) - limit} more)" if len(ids) > limit else ""
+    return ", ".join(ids[:limit]) + more
+
+
+# --------------------------------------------------------------------------------------------------
+# Embedded Oxigraph store
+
+def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
+    """Replace each article's named graph in the embedded Oxigraph store at `store_dir`.
+
+    An article whose graph is already in the store is replaced by one SPARQL update (``DROP SILENT
+    GRAPH``, then ``INSERT DATA``), which Oxigraph applies as one transaction, so a crash never
+    leaves it half-replaced; such articles go in batches of about 2,000 triples per transaction
+    (bigger transactions are slower per triple). Articles new to the store have nothing to clear and
+    are bulk-loaded (``Store.bulk_extend``: about 3 times faster, not transactional; a load
+    interrupted there leaves those graphs partial, and the next load replaces them). Loading the
+    same articles twice gives the same store; graphs of articles not in `graph` are left alone.
+    A TriG or N-Quads file (``kg build --format nquads``) going into an empty store is handed whole
+    to Oxigraph's bulk loader, its graphs being split already: the fastest way to fill a store.
+    The folder is created if needed; no other process (an ``oxigraph serve`` on the same folder,
+    say) may have it open. Raises StoreError, with the articles already written in ``.loaded``.
+    """
+    t0 = time.perf_counter()
+    target = str(store_dir)
+    try:
+        store = ox.Store(str(store_dir))
+    except OSError as e:
+        raise StoreError(f"{target}: cannot open the Oxigraph store ({_oneline(e)})") from None
+    try:
+        if not isinstance(graph, Graph) and Path(graph).suffix.lower() in _DATASETS and not len(store):
+            done = _bulk_dataset(store, Path(graph))
+            if done is not None:
+                return LoadReport(target, done, len(store), time.perf_counter() - t0)
+        parts = _parts(graph)
+    except BaseException:
+        del store
+        raise
+    entities = parts.pop(ENTITIES, [])
+    loaded: list[str] = []
+    n = 0
+    try:
+        if entities:        # added to, never replaced: one transaction, and a triple already there stays once
+            store.extend(ox.Quad(*t, ox.NamedNode(str(graph_iri(ENTITIES)))) for t in entities)
+            n += len(entities)
+        names = {aid: ox.NamedNode(str(graph_iri(aid))) for aid in parts}
+        present = {aid for aid in parts if store.contains_named_graph(names[aid])}
+        old = [aid for aid in parts if aid in present]
+        new = [aid for aid in parts if aid not in present]
+        batch: list[str] = []
+        size = 0
+        for aid in old:
+            batch.append(aid)
+            size += len(parts[aid])
+            if size >= _BATCH or aid == old[-1]:
+                n += _replace_local(store, [(a, names[a], parts[a]) for a in batch])
+                loaded += batch
+                batch, size = [], 0
+        if new:
+            store.bulk_extend(ox.Quad(*t, names[aid]) for aid in new for t in parts[aid])
+            n += sum(len(parts[aid]) for aid in new)
+            loaded += new
+        store.flush()
+    except (OSError, SyntaxError, ValueError) as e:
+        raise StoreError(f"{target}: loading failed ({_oneline(e)}); loaded before the failure: "
+                         f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded) from None
+    finally:
+        del store   # releases the RocksDB lock so the folder can be opened again
+    return LoadReport(target, loaded, n, time.perf_counter() - t0)
+
+
+def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
+    """Bulk-load a dataset file of article graphs into the empty `store`; the article ids, or None (and the
+    store emptied again) when the file has triples outside article graphs, which must be split first."""
+    path, fmt = _graph_file(path)
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as e:
+        store.clear()
+        raise _unreadable(path, e) from None
+    names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \
+            or any(not n.startswith(_GRAPH_PREFIX) for n in names):
+        store.clear()
+        return None
+    return sorted(aid for aid in (urllib.parse.unquote(n[len(_GRAPH_PREFIX):]) for n in names) if aid != ENTITIES)
+
+
+_BATCH = 2_000   # triples per replacing transaction: big transactions get slower per triple
+
+
+def _replace_local(store: ox.Store, batch: list[tuple]) -> int:
+    """Drop and refill the named graphs of `batch` in one SPARQL update (one transaction)."""
+    ops, data, n = [], [], 0
+    for aid, name, triples in batch:
+        ops.append(f"DROP SILENT GRAPH {name}")
+        data.append(f"GRAPH {name} {{\n")
+        data.append(_ntriples(triples).decode("utf-8"))
+        data.append("}\n")
+        n += len(triples)
+    store.update(" ;\n".join(ops) + " ;\nINSERT DATA {\n" + "".join(data) + "}")
+    return n
+
+
+def _oneline(e: BaseException) -> str:
+    return " ".join(str(e).split())[:300] or e.__class__.__name__
+
+
+# --------------------------------------------------------------------------------------------------
+# SPARQL 1.1 server, Graph Store HTTP Protocol
+
+def gsp_url(endpoint: str) -> str:
+    """The Graph Store Protocol URL of a server, from its base URL or its GSP URL.
+
+    Accepted forms (a trailing slash is ignored):
+
+    * Oxigraph, base URL: ``http://127.0.0.1:7878`` -> ``http://127.0.0.1:7878/store``
+      (any URL not matched below is taken as a base URL and gets ``/store``);
+    * a URL already ending in ``/store`` (Oxigraph) or ``/data`` (Fuseki:
+      ``http://host:3030/DATASET/data``): kept as is;
+    * GraphDB / RDF4J: ``http://host:7200/repositories/REPO/rdf-graphs/service`` kept as is, and
+      ``http://host:7200/repositories/REPO`` -> ``.../repositories/REPO/rdf-graphs/service``;
+    * Virtuoso: ``http://host:8890/sparql-graph-crud-auth`` (or ``/sparql-graph-crud`` without
+      authentication): kept as is; Virtuoso calls the graph parameter ``graph-uri`` (see `graph_url`).
+
+    Raises StoreError for anything that is not an http(s) URL.
+    """
+    parts = urllib.parse.urlsplit(endpoint.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise StoreError(f"{endpoint}: not an http(s) URL of a SPARQL server")
+    path = parts.path.rstrip("/")
+    segs = path.split("/")
+    if segs[-1] in ("store", "data", "service") or segs[-1].startswith("sparql-graph-crud"):
+        pass
+    elif len(segs) >= 2 and segs[-2] == "repositories":
+        path += "/rdf-graphs/service"
+    else:
+        path += "/store"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def graph_url(gsp: str, graph: str) -> str:
+    """`gsp` ?graph=<the graph IRI, percent-encoded> (``graph-uri=`` for Virtuoso's sparql-graph-crud)."""
+    key = "graph-uri" if "sparql-graph-crud" in gsp else "graph"
+    sep = "&" if "?" in gsp else "?"
+    return f"{gsp}{sep}{key}={urllib.parse.quote(graph, safe='')}"
+
+
+_RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
+
+
+def _opener(url: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+    if user is None:
+        return urllib.request.build_opener()
+    pm = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    pm.add_password(None, url, user, password or "")
+    # Basic auth is sent with every request (see _put); this answers a server that asks for Digest
+    # instead (Virtuoso's sparql-graph-crud-auth).
+    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(pm))
+
+
+def _put(opener, url: str, body: bytes, auth: str | None, timeout: float, method: str = "PUT") -> tuple[str, bool] | None:
+    """PUT (replace) or POST (add to) `body`; None when it worked, else (the problem in a few words, whether to retry)."""
+    req = urllib.request.Request(url, data=body, method=method)
+    # The body is N-Triples, which is also Turtle: text/turtle is the type every GSP server takes.
+    req.add_header("Content-Type", "text/turtle; charset=utf-8")
+    if auth:
+        req.add_unredirected_header("Authorization", auth)
+    try:
+        with opener.open(req, timeout=timeout) as resp:
+            resp.read()
+        return None
+    except urllib.error.HTTPError as e:
+        try:
+            detail = " ".join(e.read(400).decode("utf-8", "replace").split())[:200]
+        except Exception:
+            detail = ""
+        return f"HTTP {e.code} {e.reason}" + (f" ({detail})" if detail else ""), e.code in _RETRY_STATUS
+    except urllib.error.URLError as e:
+        r = e.reason
+        if isinstance(r, TimeoutError):
+            return f"no answer within {timeout:g} s", True
+        if isinstance(r, OSError):
+            return f"cannot connect ({r.strerror or _oneline(r)})", True
+        return _oneline(e), False
+    except TimeoutError:
+        return f"no answer within {timeout:g} s", True
+    except (OSError, http.client.HTTPException) as e:
+        return f"connection lost ({e.__class__.__name__}: {_oneline(e)})", True
+    except ValueError as e:     # a URL or an auth challenge urllib cannot handle
+        return _oneline(e), False
+
+
+def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = None,
+                  password: str | None = None, *, timeout: float = 30, retries: int = 3,
+                  backoff: float = 0.5) -> LoadReport:
+    """PUT each article's triples to the server's Graph Store, one named graph per article.
+
+    `endpoint` is the server's base URL or its Graph Store URL (see `gsp_url`). PUT replaces the
+    graph, so loading the same articles again replaces them. With `user`, HTTP basic auth is sent
+    (digest if the server asks for it). A request that cannot connect, gets no answer within
+    `timeout` seconds, or gets a 5xx/408/429 answer is retried `retries` times, after `backoff`,
+    2*`backoff`, 4*`backoff` ... seconds; then, or at once for other errors (400, 401, 404 ...),
+    StoreError is raised, naming the Graph Store URL and the problem, with the ids of the articles
+    already loaded in ``.loaded``.
+    """
+    t0 = time.perf_counter()
+    gsp = gsp_url(endpoint)
+    parts = _parts(graph)
+    opener = _opener(gsp, user, password)
+    auth = None
+    if user is not None:
+        auth = "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+    entities = parts.pop(ENTITIES, [])
+    loaded: list[str] = []
+    n = 0
+    # the entities' graph is added to (POST), each article's replaced (PUT)
+    for aid, triples, method in [(ENTITIES, entities, "POST")] * bool(entities) + \
+            [(aid, triples, "PUT") for aid, triples in parts.items()]:
+        url = graph_url(gsp, str(graph_iri(aid)))
+        body = _ntriples(triples)
+        attempt = 0
+        while (failed := _put(opener, url, body, auth, timeout, method)) is not None:
+            problem, retry = failed
+            if not retry or attempt >= retries:
+                tries = f" after {attempt + 1} attempts" if attempt else ""
+                where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
+                raise StoreError(f"{gsp}: {problem}{tries}, at {where}; loaded before the failure: "
+                                 f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
+            time.sleep(backoff * 2 ** attempt)
+            attempt += 1
+        if aid != ENTITIES:
+            loaded.append(aid)
+        n += len(triples)
+    return LoadReport(gsp, loaded, n, time.perf_counter() - t0)

@@ -1,0 +1,89 @@
+"""Reading and cleaning: formats, encodings, boilerplate that yields nothing, metadata with how it was found."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.build.pipeline import build
+from kg.model import Article
+from kg.text.read import ArticleError, read_file
+
+BODY = ("Korea Utara membantah laporan yang menyebutkan bahwa mereka mengirimkan pasukan ke Rusia.\n"
+        "Juru bicara Kementerian Luar Negeri AS Budi Hartono mengatakan pihaknya terus memantau situasi.\n")
+
+
+def _one(tmp_path, name: str, data: bytes) -> Article:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return build([p]).articles[0]
+
+
+def test_read_html_main_text_and_metadata(tmp_path):
+    html = f"""<html><head><title>Korut Bantah</title><meta property="og:site_name" content="Kabar Contoh">
+    <meta name="author" content="Rina Wulandari"><meta property="article:published_time" content="2024-11-07T10:00:00+07:00">
+    <script>var x = "Presiden Palsu Agus Salim";</script></head><body><nav>Beranda | Dunia | Presiden Andi Wijaya</nav>
+    <article><h1>Korut Bantah</h1>{''.join(f'<p>{line}</p>' for line in BODY.splitlines())}</article></body></html>"""
+    a = _one(tmp_path, "berita.html", html.encode())
+    assert a.id == "berita" and a.outlet == "Kabar Contoh" and a.published.value == "2024-11-07"
+    assert a.authors == ["Rina Wulandari"]
+    labels = {e.label for e in a.entities.values()}
+    assert "Budi Hartono" in labels and "Agus Salim" not in labels and "Andi Wijaya" not in labels
+
+
+def test_read_jsonl_articles_with_ids(tmp_path):
+    p = tmp_path / "batch.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a1", "text": BODY, "url": "https://www.kabarcontoh.co.id/dunia/1", "published": "2024-11-07"},
+        {"id": "a2", "text": BODY}]), encoding="utf-8")
+    arts = build([p]).articles
+    assert [a.id for a in arts] == ["a1", "a2"]
+    assert arts[0].outlet == "kabarcontoh.co.id" and arts[0].outlet_how == "url"
+    assert arts[0].published.value == "2024-11-07" and arts[1].published is None
+
+
+def test_read_jsonl_bad_line_names_file_and_line(tmp_path):
+    p = tmp_path / "batch.jsonl"
+    p.write_text('{"id": "a1", "text": "x"}\n{not json\n', encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"batch.jsonl: line 2: not JSON"):
+        read_file(p)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_read_detects_encoding(tmp_path, encoding):
+    text = "Menurut pejabat Prancis, kafé “Le Café” ditutup.\n" + BODY
+    a = _one(tmp_path, "enc.txt", text.encode(encoding))
+    assert "“Le Café”" in a.raw and not a.raw.startswith("\ufeff")
+
+
+def test_read_boilerplate_yields_no_names_or_dates(tmp_path):
+    text = ("Jakarta, Kabar Contoh —\n" + BODY + "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\n"
+            "BACA JUGA: Presiden Andi Wijaya Resmikan Jembatan pada 3 Januari 2026\n"
+            "Baca juga:  Menteri Sri Rahayu mengatakan harga naik\n"
+            "Related Posts\nGubernur Joko Susilo mengatakan banjir surut\n  • February 13, 2026\n")
+    a = _one(tmp_path, "bp.txt", text.encode())
+    labels = {e.label for e in a.entities.values()}
+    assert "Budi Hartono" in labels
+    assert not labels & {"Andi Wijaya", "Sri Rahayu", "Joko Susilo"}
+    assert all("2026" not in (c.date.value if c.date else "") for c in a.claims)
+    assert a.outlet == "Kabar Contoh" or a.outlet is None
+
+
+def test_read_metadata_from_byline_and_labels(tmp_path):
+    text = ("Korut Bantah Kirim Pasukan ke Rusia\n\nSelasa 5 Nov 2024 - 10:15 WIB\nReporter : Rina Wulandari\n"
+            "Editor : Dodi\n\nKABARCONTOH.COM - " + BODY)
+    a = _one(tmp_path, "meta.txt", text.encode())
+    assert a.title == "Korut Bantah Kirim Pasukan ke Rusia"
+    assert a.published.value == "2024-11-05" and a.published_how == "dateline"
+    assert a.outlet == "KABARCONTOH.COM" and a.outlet_how == "dateline"
+    assert a.authors == ["Rina Wulandari"]
+
+
+def test_read_offsets_point_into_raw_text(tmp_path):
+    a = _one(tmp_path, "off.txt", ("Jakarta, Kabar Contoh —\n" + BODY).encode())
+    for s in a.sentences:
+        assert a.raw[s.start:s.end] == s.text
+    for c in a.claims:
+        assert a.raw[c.sentence.start:c.sentence.end] == c.sentence.text
+        if c.quote:
+            assert a.raw[c.quote_start:c.quote_end] == c.quote
