@@ -26,7 +26,7 @@ from pathlib import Path
 DEFAULT_DIR = ".kg-cache"
 PACKAGE = Path(__file__).resolve().parent.parent
 # What decides what extraction makes of an article (the merge runs after the cache).
-EXTRACTION = ("model.py", "text/*.py", "extract/*.py", "build/pipeline.py", "build/articles.py")
+EXTRACTION = ("model.py", "text/*.py", "extract/**/*.py", "build/pipeline.py", "build/articles.py")
 NOT_EXTRACTION = frozenset({"__init__.py", "merge.py"})
 READER_LIBRARIES = ("trafilatura", "charset-normalizer", "PyYAML")
 

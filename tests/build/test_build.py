@@ -241,7 +241,7 @@ def test_build_cache_version_follows_extraction_code_and_lexicons(tmp_path, monk
         with open(pkg / "lexicon" / "triggers.yaml", "a", encoding="utf-8") as fh:
             fh.write("\n# one more line\n")
         v2 = version()
-        with open(pkg / "extract" / "claims.py", "a", encoding="utf-8") as fh:
+        with open(pkg / "extract" / "claims" / "reader.py", "a", encoding="utf-8") as fh:
             fh.write("\n# one more line\n")
         v3 = version()
         with open(pkg / "cli.py", "a", encoding="utf-8") as fh:      # not extraction: same cache

@@ -1,0 +1,63 @@
+"""Arguments and places: the target, place and clause extent of a trigger."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.claims.patterns import lexicon
+from kg.extract.claims.triggers import Trigger
+
+
+class Arguments:
+    """Targets, places and clause ends (a part of the claim reader)."""
+
+    def nominal_args(self, sent, t, after) -> tuple[list[str], str | None]:
+        """Agent of a noun trigger: the name right after it ("kecaman Korsel", "pengerahan pasukan Korut"),
+        or "antara X dan Y"."""
+        lx = lexicon()
+        text = sent.text
+        for m in after:
+            gap = text[t.end:m.start - sent.start]
+            if len(gap) > 45:
+                break
+            if not gap.strip() or (lx["owner"].search(gap) and re.fullmatch(r"[\w\s-]*", gap) and len(gap.split()) <= 3):
+                if self.kind(m) != "Place":
+                    return [m.key], None
+            pm = re.fullmatch(r"\s*(?:\w+\s+)?antara\s+(?:\w+\s+)?", gap)
+            if pm:
+                rest = [n for n in after if n is not m and n.start > m.end]
+                if rest and re.fullmatch(r"\s+dan\s+", text[m.end - sent.start:rest[0].start - sent.start]):
+                    return [m.key], rest[0].key
+                return [m.key], None
+        return [], None
+
+    def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
+        nxt = [x.start for x in trigs if x.start > t.end and not x.nominal]
+        m = re.compile(r"[;.]|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s").search(text, t.end)
+        return min(nxt + ([m.start()] if m else []) + [len(text)])
+
+    def objects(self, sent, typ, t, after, stop, agents) -> tuple[str | None, str | None]:
+        """Target and place after the trigger, within its clause."""
+        lx = lexicon()
+        text = sent.text
+        target = place = None
+        bahwa = lx["bahwa"].search(text, t.end)
+        for m in after:
+            rel = m.start - sent.start
+            if rel >= stop:
+                break
+            k = self.kind(m)
+            ctx = text[max(0, rel - 30):rel]
+            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person":
+                place = place or m.key
+                continue
+            if target or m.key in agents or self.before(sent, m, lx["carried"]):
+                continue
+            if typ in ("DEPLOY", "SUPPLY", "TRAIN"):
+                if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I):
+                    target = m.key
+            elif bahwa and rel > bahwa.start():
+                continue
+            elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
+                    typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):
+                target = m.key
+        return target, place

@@ -1,0 +1,44 @@
+"""Attribution and quotes: who a quoted or reported sentence is by, and the outlet that carried it."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.claims.patterns import QUOTE, lexicon
+from kg.model import Mention, Sentence
+
+
+class Attribution:
+    """Speakers and carriers (a part of the claim reader)."""
+
+    def speaker(self, sent, args) -> tuple[list[str], tuple[int, int] | None]:
+        """Who a quoted or attributed sentence is by ("...," kata X / ucapnya / menurut X), and the quote span."""
+        lx = lexicon()
+        text = sent.text
+        q = QUOTE.search(text)
+        qspan = (q.start(1), q.end(1)) if q else None
+        for m in lx["attribution"].finditer(text):
+            word = m.group(1).casefold()
+            if word.endswith("nya"):
+                return self.last_agents, qspan
+            if qspan and word != "menurut" and qspan[0] <= m.start() < qspan[1]:
+                continue
+            if re.match(r"\s+(?:ia|dia|beliau)\b", text[m.end():], re.I):
+                return self.last_agents, qspan
+            if word == "menurut" and (d := re.match(r"\s+((?:\w+\s+){0,3}\w+)\s+(?:itu|tersebut)\s*,", text[m.end():], re.I)):
+                named = self.named_before(sent, d.group(1))    # "Menurut badan intelijen itu, ..."
+                return ([named] if named else []), qspan
+            # the first name after the verb, past any title ("kata juru bicara kementerian Budi Hartono")
+            after = [a for a in args if m.end() <= a.start - sent.start <= m.end() + 70
+                     and not re.search(r"[.;\"“”]", text[m.end():a.start - sent.start])]
+            if after and (word != "menurut" or self.kind(after[0]) != "Outlet"):
+                return [after[0].key], qspan
+        return [], qspan
+
+    def carrier(self, sent: Sentence, args: list[Mention]) -> str | None:
+        """The outlet a report came through ("seperti dikutip Reuters", "menurut Reuters"), apart from the speaker."""
+        lx = lexicon()
+        for m in args:
+            if self.kind(m) == "Outlet" and (self.before(sent, m, lx["carried"]) or
+                                             re.search(r"(?i)menurut\s+$", sent.text[:m.start - sent.start])):
+                return m.key
+        return None

@@ -1,0 +1,75 @@
+"""The claim reader's word lists, compiled from lexicon/triggers.yaml, and the claim type groups."""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.lexicon import alternation as _alt
+from kg.lexicon import load
+
+FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
+THAT = r"\s+(?:itu|tersebut|ini)\b"      # after a noun: the one named before ("laporan itu")
+PHRASE_BREAK = re.compile(r"[,.;]|\b(?:sejak|setelah|sebelum|ketika|saat|dan|serta)\b", re.I)
+QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
+SPEECH = frozenset(("CONFIRM", "DENY", "NO_COMMENT", "ACCUSE", "CONDEMN", "DEMAND", "WARN", "ESTIMATE", "STATEMENT"))
+EVENT_TYPES = frozenset(("DEPLOY", "SUPPLY", "TRAIN", "COMBAT", "KILL", "ATTACK", "AGREE", "MEET", "SUMMON", "SANCTION"))
+HOSTILE = frozenset(("ATTACK", "KILL"))     # events that, told of another party, accuse it
+POINT_EVENTS = frozenset(("KILL", "ATTACK", "MEET", "SUMMON", "SANCTION", "AGREE"))
+NO_TARGET = frozenset(("STATEMENT", "ESTIMATE", "CONFIRM", "DENY", "NO_COMMENT"))
+NOMINAL_EXTRA = {"konfirmasi", "kritik", "klaim", "sanksi", "embargo", "ancaman bagi", "invasi"}
+
+
+def _words(words, suffix: str = "") -> re.Pattern:
+    """Whole words or phrases of the list; `suffix` an optional ending ("nya": "tentaranya")."""
+    return re.compile(r"(?<![\w-])(?:" + _alt(words) + r")" + (f"(?:{suffix})?" if suffix else "") + r"(?![\w-])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon():
+    """Compiled patterns of the trigger lexicon."""
+    lex = load("triggers")
+    kinds = {}
+    for group in ("speech", "events"):
+        for typ, words in lex[group].items():
+            for w in words:
+                kinds.setdefault(w.casefold(), typ)
+    return {
+        "kind": kinds,
+        "trigger": re.compile(r"(?<![\w-])(" + _alt(kinds) + r")(?![\w-])", re.I),
+        "no_comment": _words(lex["no_comment"]),
+        "falsehood": _words(lex["falsehood"]),
+        "troops": _words(lex["troops"], "nya"),
+        "arms": _words(lex["arms"], "nya"),
+        "transfer": frozenset(w.casefold() for w in lex["transfer_verbs"]),
+        "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
+        "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
+        "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
+        "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+$", re.I),
+        "same_day": [(re.compile(r"^\W*" + re.escape(k) + r"\b", re.I), v) for k, v in
+                     sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
+        "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")" + THAT, re.I),
+        "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
+        "claim_verbs": frozenset(w.casefold() for w in lex["claim_verbs"]),
+        "presence": _words(lex["presence"]),
+        "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
+        "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
+        "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
+        "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")" + THAT, re.I),
+        "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
+        "accusation": _words(lex["accusation_content"]),
+        "earlier": re.compile(r"^\W*(?:" + _alt(lex["earlier"]) + r")\b", re.I),
+        "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),
+        "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
+        "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
+        "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
+        "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
+        # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
+        "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
+                            r"|(?<=[\w,] )(?i:" + _alt(lex["subordinators"]) + r")(?=\s+[A-Z])"),
+        "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
+        "casualty": _words(lex["casualty_words"]),
+        "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
+        "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
+        "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
+        "coord": re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|maupun|serta)\s+)$", re.I),
+    }

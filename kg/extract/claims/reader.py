@@ -1,0 +1,338 @@
+"""The claim reader: sentence by sentence, the claims and events of an article."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extract.claims.amounts import Amounts
+from kg.extract.claims.arguments import Arguments
+from kg.extract.claims.attribution import Attribution
+from kg.extract.claims.dating import date_event_named, date_for
+from kg.extract.claims.patterns import (
+    EVENT_TYPES,
+    HOSTILE,
+    NO_TARGET,
+    POINT_EVENTS,
+    SPEECH,
+    THAT,
+    lexicon,
+)
+from kg.extract.claims.subjects import Subjects
+from kg.extract.claims.triggers import Trigger, Triggers, event_noun, words_after
+from kg.model import Article, Claim, DateValue, Mention, Sentence
+from kg.text.dates import find_dates
+
+
+class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
+    """Reads claims sentence by sentence, keeping who spoke last for pronouns."""
+
+    def __init__(self, article: Article, ref):
+        self.a = article
+        self.ref = ref
+        self.last_agents: list[str] = []
+        self.last_date: DateValue | None = None
+        self.last_explicit: DateValue | None = None      # the last day-precise date the text gave
+        self.adopter: str | None = None                  # who adopted the last resolution
+        self.last_pair: list[str] = []
+        self.last_event: str | None = None               # the type of the last event read (or reported on)
+        self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
+        self.country_counts: dict[str, int] = {}
+        self.by_sent: dict[int, list[Mention]] = {}
+        for m in article.mentions:
+            self.by_sent.setdefault(m.sentence, []).append(m)
+
+    def read(self, sent: Sentence) -> list[Claim]:
+        lx = lexicon()
+        text = sent.text
+        args = self.args(sent)
+        dates = find_dates(text, self.ref)
+        if self.ref:             # "pada 2035": a target, not when it was said or done
+            dates = [d for d in dates if d.day() <= self.ref + dt.timedelta(days=31)]
+        quantities = self.quantities(text)
+        speaker, qspan = self.speaker(sent, args)
+        trigs = self.triggers(sent)
+        for m in lx["falsehood"].finditer(text):
+            said = [t for t in trigs if t.type in ("STATEMENT", "DENY") and t.start < m.start()]
+            for t in said:
+                if t.type == "STATEMENT":
+                    t.type = "DENY"
+            if not said and speaker:     # "Menurut X, laporan itu hoaks."
+                trigs.append(Trigger("DENY", m.start(), m.end(), m.group(0), nominal=False))
+                trigs.sort(key=lambda t: t.start)
+        inherited = None
+        if lx["pronoun"].match(text):
+            inherited = self.last_date
+        for pat, days in lx["same_day"]:
+            if pat.match(text) and self.last_explicit:
+                d = self.last_explicit.day() + dt.timedelta(days=days)
+                inherited = DateValue(d.isoformat(), "day", pat.match(text).group(0).strip(" ,"))
+                break
+        countries = [m.key for m in args if self.kind(m) == "Country"]
+        out: list[Claim] = []
+        main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
+        speech_end = 0
+        verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
+        for t in trigs:
+            speech = t.type in SPEECH
+            in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
+            if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
+                               or (bg := lx["background"].match(text)) and t.start < bg.end()):
+                continue
+            lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end, verb_end])
+            after = [m for m in args if m.start - sent.start >= t.end]
+            agents: list[str] = []
+            target = None
+            via_owner = False
+            if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
+                agents = speaker
+            elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
+                    and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
+                agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
+            elif t.nominal:
+                agents, target = self.nominal_args(sent, t, after)
+                via_owner = t.type == "DEPLOY"
+            elif in_quote and speech:
+                agents = speaker
+            elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
+                agents, target = [self.last_pair[0]], self.last_pair[1]
+            elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
+                    and t.start > 0 and not t.passive:
+                agents = main
+            elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
+                agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
+            elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech:
+                head = [m for m in args if m.end - sent.start <= t.start and self.kind(m) != "Place"
+                        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?yang\s+(?:\w+\s+)?", text[m.end - sent.start:t.start])]
+                agents = [head[-1].key] if head else []
+            elif lx["document"].match(text[lo:]) and self.adopter and not t.passive:
+                agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it
+            elif t.passive:
+                by = re.match(r"\s+oleh\s+", text[t.end:])    # "dikecam oleh Presiden AS Donald Trump": past the title
+                reach = t.end + (by.end() + 40 if by else 6)
+                nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
+                       and (by or not self.before(sent, m, lx["prep"]))]
+                if nxt:
+                    agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
+                    before = self.subjects(sent, args, lo, t.start, False)
+                    target = before[0] if before and before[0] not in agents else None
+                elif speech:
+                    agents = speaker
+                else:
+                    owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
+                    agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
+            else:
+                agents = self.subjects(sent, args, lo, t.start, speech)
+                if not agents:
+                    agents = self.pronoun_agents(sent, lo, t.start, main)
+                if not agents and speech:
+                    agents = speaker
+                if not agents and not speech:
+                    owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
+                              and self.before(sent, m, lx["owner"])]
+                    agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
+            if main and lo > 0:     # "X said that <X's own country> warned": the speaker acts for it
+                own = {r.org for r in self.a.roles if r.person in main}
+                agents = [main[0] if a in own else a for a in agents]
+            if not agents:
+                if speech and t.passive:
+                    continue         # "disebut", "diyakini" with no one named: the clause goes on
+                continue
+            if t.type == "COMBAT" or t.word.casefold() in lx["presence_verbs"]:
+                first = next((m for m in args if m.key == agents[0] and m.end - sent.start <= t.start), None)
+                via_owner = via_owner or bool(first and self.before(sent, first, lx["owner"]))
+                last = next((m for m in reversed(args) if m.key == agents[0] and m.end - sent.start <= t.start), None)
+                if t.type != "COMBAT" and not (via_owner and last and not re.search(r"[,;]", text[last.end - sent.start:t.start])):
+                    continue     # "Menteri X yang berada di Kyiv": a person somewhere, not troops deployed
+            typ = "DEPLOY" if t.type == "COMBAT" and via_owner else t.type
+            stop = self.clause_end(text, t, trigs)
+            tgt, place = self.objects(sent, typ, t, after, stop, agents)
+            target = target or tgt
+            if not t.nominal and not t.passive:
+                verb_end = t.end
+            if speech:
+                speech_end = t.end
+                main = main or agents
+            for ag in agents:
+                c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
+                          place=place if not speech else None, negated=t.negated, trigger=t.word)
+                c.date = date_for(t, trigs, dates, text) or inherited
+                for mod, pat in lx["modality"]:
+                    if pat.search(text):
+                        c.modality = mod
+                        break
+                if qspan:
+                    c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
+                out.append(c)
+        if not out and qspan and speaker:    # “...,” tegasnya: a quoted statement with no verb of our list
+            out = [Claim("STATEMENT", ag, sent, date=dates[0] if dates else inherited, trigger="",
+                         quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
+                         quote_end=sent.start + qspan[1]) for ag in speaker]
+        out = self._refine(sent, out, quantities, speaker, dates, inherited, trigs)
+        carrier = self.carrier(sent, args)
+        for c in out:
+            c.carrier = carrier
+        if out:
+            agents = [c.agent for c in out if c.type in SPEECH]
+            self.last_agents = list(dict.fromkeys(agents or [c.agent for c in out]))[:1] or self.last_agents
+        else:       # "Ia"/"tegasnya" in the next sentence means the person this one was about
+            people = [m.key for m in args if self.kind(m) == "Person"]
+            self.last_agents = people[:1] or self.last_agents
+        for k in countries:
+            self.country_counts[k] = self.country_counts.get(k, 0) + 1
+        pair = list(dict.fromkeys(countries))
+        if len(pair) == 2:
+            self.last_pair = pair
+        else:
+            top = sorted(self.country_counts, key=lambda k: -self.country_counts[k])[:2]
+            self.last_pair = top if len(top) == 2 else self.last_pair
+        seen, unique = set(), []
+        for c in out:
+            k = (c.type, c.agent, c.target, c.place, c.about, c.quantity, c.negated)
+            if k not in seen:
+                seen.add(k)
+                unique.append(c)
+        self.last_date = dates[0] if dates else inherited
+        explicit = [d for d in dates if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
+        self.last_explicit = explicit[-1] if explicit else self.last_explicit
+        self.adopter = next((c.agent for c in unique if c.type == "AGREE"), self.adopter)
+        for c in unique:
+            if c.type in EVENT_TYPES:
+                self.did[c.type] = c.agent
+        self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
+                               next((c.about for c in reversed(unique) if c.about), self.last_event))
+        return unique
+
+    def _refine(self, sent, claims, quantities, speaker, dates, inherited, trigs) -> list[Claim]:
+        """Tie speech acts to the events they are about; turn negated reports into denials; add estimates."""
+        lx = lexicon()
+        events = [c for c in claims if c.type not in SPEECH]
+        speech = [c for c in claims if c.type in SPEECH]
+        text = sent.text
+        for s in speech:     # a quote and its attribution are one occasion ("...," kata X, Rabu (23/10))
+            if s.quote and (s.date is None or s.date is inherited):
+                s.date = next((o.date for o in speech if o.agent == s.agent and o.date and o.date is not inherited), s.date)
+        for s in speech:
+            if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT") or s.trigger.casefold() in lx["claim_verbs"]:
+                ev = events[0] if events else None
+                if s.trigger.casefold() in lx["claim_verbs"]:
+                    s.type = "ACCUSE" if ev is not None and ev.agent != s.agent else "STATEMENT"
+                if ev is not None:
+                    s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
+                    if ev.negated and s.type == "STATEMENT":
+                        s.type = "DENY"
+                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent != s.agent:
+                        s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
+                elif s.type != "STATEMENT":
+                    pos = words_after(text, s)
+                    named = next((t.type for t in trigs if t.type in EVENT_TYPES), None)
+                    complement = re.split(r"\s(?:dan|tetapi|namun)\s|[,;]", text[pos:pos + 80])[0]
+                    if lx["troops"].search(complement):
+                        s.about = "DEPLOY"
+                    elif named:          # an event named without its agent ("laporan pengerahan pasukan")
+                        s.about = named
+                    elif lx["that_report"].match(complement):
+                        s.about = self.last_event    # "membantah laporan itu": the event reported just before
+            if s.type == "STATEMENT" and lx["threat"].search(s.quote or text):
+                s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
+            if s.type == "STATEMENT" and lx["accusation"].search(text):
+                s.type = "ACCUSE"
+                pos = words_after(text, s)
+                s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
+                                             and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
+        # "mengecam serangan itu": the target is whoever did the event named just before
+        for s in speech:
+            if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
+                m = re.match(r"\s+(?:keras\s+)?(\w+)" + THAT, text[words_after(text, s):])
+                typ = event_noun(m.group(1).casefold()) if m else None
+                if typ and self.did.get(typ) and self.did[typ] != s.agent:
+                    s.target, s.about = self.did[typ], s.about or typ
+        # an incident reported without its own date happened by the time it was reported
+        for e in events:
+            if e.date is None and e.type in POINT_EVENTS:
+                e.date = next((s.date for s in speech if s.date), None)
+        # a negated event inside a report is what the speaker denies, not an event
+        claims = [c for c in claims if not (c in events and c.negated)]
+        # amounts of troops: an estimate by whoever reports them
+        estimators = [c.agent for c in speech if c.type == "ESTIMATE"] or \
+                     [c.agent for c in speech if c.type not in ("CONFIRM", "DENY", "NO_COMMENT")] or speaker
+        kill = any(e.type in ("KILL", "ATTACK") for e in events)
+        estimated: set[str] = set()
+        for q, counted in quantities:
+            if kill:
+                for e in events:
+                    if e.type in ("KILL", "ATTACK") and e.quantity is None:
+                        e.quantity = q
+                continue
+            if not estimators:
+                for e in events:
+                    if e.type == "DEPLOY" and e.quantity is None:
+                        e.quantity = q
+                continue
+            agents = list(dict.fromkeys(estimators))
+            if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
+                at = {c.agent: text.find(c.trigger) for c in speech if c.agent in agents and c.trigger}
+                near = [a for a in agents if 0 <= at.get(a, -1) < q.start]
+                if near:
+                    agents = [a for a in near if at[a] == max(at[b] for b in near)]
+            m = re.search(r"perkiraan(?:\s+\w+)?\s+(\S+(?:\s+\S+)?)\s+sebanyak\s*$", text[max(0, q.start - 60):q.start])
+            own = [x for x in self.args(sent) if m and x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start]
+            if own:
+                agents = [own[0].key]
+            d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
+            estimated.update(agents)
+            for ag in agents:
+                base = next((c for c in speech if c.agent == ag), None)
+                claims.append(Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
+                                    date=d or (base.date if base else None) or inherited,
+                                    about=counted, modality=base.modality if base else None,
+                                    quote=base.quote if base else None,
+                                    quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
+        if quantities and not kill:
+            claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimated)]
+        # a plain statement adds nothing next to a specific act by the same agent
+        specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
+        return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
+
+
+def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
+    """Set `article.claims` from its sentences; `ref` is the date relative dates count from, and
+    `ref_own` says whether the article's own text gave it (else statements are left undated)."""
+    lx = lexicon()
+    ref_day = ref.day() if ref else None
+    reader = _Reader(article, ref_day)
+    claims: list[Claim] = []
+    body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
+    lede = {s.index for s in body[:2]}
+    prev: list[Claim] = []
+    for sent in article.sentences:
+        found = reader.read(sent)
+        if lx["statement_noun"].match(sent.text):
+            d = find_dates(sent.text, ref_day)
+            for c in prev:
+                if c.date is None and d:
+                    c.date = d[0]
+        date_event_named(sent, claims, ref_day)
+        # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
+        # and "X said on Thursday (31/10) ... X warned ...": the same
+        went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
+        said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None}
+        before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None}
+        for c in prev:
+            if c.date is None and c.type in SPEECH and c.agent in said:
+                c.date = said[c.agent]
+        for c in found:
+            if c.date is None and c.type in SPEECH and c.agent in before:
+                c.date = before[c.agent]
+        claims += found
+        prev = found or prev
+    for c in claims:
+        if c.date is not None or c.type not in SPEECH:
+            continue         # events keep only dates the text gives them
+        if c.sentence.index in lede and ref is not None:
+            c.date = DateValue(ref.value, ref.precision, ref.text)
+        elif article.published is not None:
+            c.date = article.published
+        elif ref is not None and ref_own:
+            c.date = DateValue(ref.value, ref.precision, ref.text)
+    article.claims = claims
+    return article

@@ -1,0 +1,71 @@
+"""Subjects and agents: which mention of a sentence is the one who acts or speaks."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.claims.patterns import FRONTED, lexicon
+from kg.model import Mention, Sentence
+
+
+class Subjects:
+    """Mentions and subjects of clauses (a part of the claim reader)."""
+
+    def args(self, sent: Sentence) -> list[Mention]:
+        """Mentions that can fill a role (not inside a person's title), in text order."""
+        out = []
+        for m in self.by_sent.get(sent.index, []):
+            if m.inside or any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                               for o in self.by_sent[sent.index]):
+                continue
+            out.append(m)
+        return out
+
+    def named_before(self, sent: Sentence, noun: str) -> str | None:
+        """The entity a definite description stands for ("badan intelijen itu"): the last one before
+        this sentence whose name holds the same words."""
+        words = noun.casefold()
+        for m in sorted((m for m in self.a.mentions if m.start < sent.start), key=lambda m: -m.start):
+            e = self.a.entities[m.key]
+            if e.type != "Person" and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", e.label.casefold()):
+                return m.key
+        return None
+
+    def kind(self, m: Mention) -> str:
+        return self.a.entities[m.key].type
+
+    def before(self, sent, m, pattern) -> bool:
+        """True when the words just before mention `m` match `pattern` (an opening bracket is looked through)."""
+        ctx = sent.text[max(0, m.start - sent.start - 40):m.start - sent.start]
+        return bool(pattern.search(ctx) or pattern.search(re.sub(r"[\w\s-]*\(\s*$", "", ctx)))
+
+    def subjects(self, sent, args, lo, hi, speech: bool) -> list[str]:
+        """The subject(s) of the clause sent.text[lo:hi]: the first free agent mention and those coordinated with it."""
+        lx = lexicon()
+        cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
+                 and self.kind(m) in ("Person", "Organization", "Country", "Outlet")]
+        for i, m in enumerate(cands):
+            if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]):
+                continue
+            head = sent.text[lo:hi]
+            if FRONTED.match(head) and "," in head and lo + head.index(",") >= m.end - sent.start:
+                continue         # "Atas perintah Kim, ..." / "Sejak perang Rusia pecah, ...": not the subject
+            if speech and self.before(sent, m, lx["owner"]):
+                continue
+            out = [m.key]
+            prev = m
+            for n in cands[i + 1:]:
+                gap = sent.text[prev.end - sent.start:n.start - sent.start]
+                if lx["coord"].match(gap):
+                    out.append(n.key)
+                    prev = n
+                elif gap.strip() in ("(", ")", "()", "") or re.fullmatch(r"\s*\(\s*", gap):
+                    prev = n
+                else:
+                    break
+            return list(dict.fromkeys(out))
+        return []
+
+    def pronoun_agents(self, sent, lo, hi, sent_agents) -> list[str]:
+        if lexicon()["pronoun"].search(sent.text[lo:hi]):
+            return sent_agents or self.last_agents
+        return []
