@@ -51,13 +51,13 @@ def extract(corpus: Path, workers: int) -> Articles:
 def steps(articles: Articles) -> dict[str, float]:
     """The time of each step of the merge on these articles, and what it found."""
     t0 = time.perf_counter()
-    persons, grams, ids = M.survey(articles)
+    persons, grams, ids, said = M.survey(articles)
     t1 = time.perf_counter()
     remap = M.person_aliases(persons)
     t2 = time.perf_counter()
     copies = M.find_copies(grams)
     t3 = time.perf_counter()
-    M.settle(articles, remap, persons, M._originals(ids, copies))
+    M.settle(articles, remap, persons, M._originals(ids, copies), said)
     t4 = time.perf_counter()
     return {"read": t1 - t0, "person variants": t2 - t1, "copies": t3 - t2, "apply": t4 - t3,
             "persons": len(persons), "merged": len(remap), "copies found": sum(c is not None for c in copies)}

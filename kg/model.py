@@ -98,6 +98,7 @@ class Claim:
     about_target: str | None = None
     about_place: str | None = None
     date: DateValue | None = None
+    date_source: str | None = None    # "stated" in the sentence, "context", or "published" (kg.extract.claims.dating)
     quantity: Quantity | None = None
     negated: bool = False
     modality: str | None = None       # "believed", "alleged", "reported" ...

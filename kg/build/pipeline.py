@@ -5,7 +5,8 @@ Each stage is a plain function that takes an `Article` and returns it with more 
 A build is two maps over the articles, each followed by a reduction:
 
     map 1    read and decode, then STAGES (clean, metadata, sentences, entities)   cached by content
-    reduce   the corpus anchor: the median publication date of the articles
+    reduce   the corpus anchor: the median publication date of the articles (it only chooses
+             the year of a weekday date in an undated article; it never dates a claim)
     map 2    claims, read against the article's reference date                     cached by content (+ anchor)
     reduce   merge across articles (one entity per person, copies marked)
 
@@ -69,23 +70,21 @@ class Build:
 
 
 def reference_date(article: Article, anchor: dt.date | None) -> tuple[DateValue | None, str | None]:
-    """The date the article speaks from: printed publication date, else its latest explicit date
-    (weekday dates resolved around its other dates or the corpus), else the corpus anchor."""
+    """The date the article's dates are read against, and where it comes from (see kg.text.dates):
+    "published" (the article's publication date: text, metadata, dateline or URL), else "text" (its
+    latest explicit date, which only chooses years), else "corpus" (the median day of the other
+    articles, which only chooses the year of a weekday + day/month when the weekday holds)."""
     if article.published:
         return article.published, "published"
     text = article.text
-    absolute = [d for d in find_dates(text, None) if any(ch.isdigit() for ch in d.text)]
-    around = max((d.day() for d in absolute), default=anchor)
-    if around is None:
-        return None, None
-    explicit = [d for d in find_dates(text, around) if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
-    if explicit:
-        best = max(explicit, key=DateValue.day)
-        return DateValue(best.value, "day", best.text), "latest date in the text"
-    if absolute:
-        best = max(absolute, key=DateValue.day)
-        return best, "latest date in the text"
-    return DateValue(anchor.isoformat(), "day", ""), "dates of the other articles"
+    # its own dates: those with a year, and weekday dates whose weekday fixes the year
+    own = [d for d in find_dates(text, anchor, "corpus") if any(ch.isdigit() for ch in d.text)]
+    if not own:
+        return (DateValue(anchor.isoformat(), "day", ""), "corpus") if anchor else (None, None)
+    around = max(d.day() for d in own)
+    explicit = [d for d in find_dates(text, around, "text") if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
+    best = max(explicit or own, key=DateValue.day)
+    return (DateValue(best.value, "day", best.text) if explicit else best), "text"
 
 
 def prepare(article: Article) -> Article:
@@ -104,7 +103,7 @@ def anchor_of(days: list[dt.date]) -> dt.date | None:
 def finish(article: Article, anchor: dt.date | None) -> Article:
     """Map 2: the claims, read against the article's reference date."""
     ref, how = reference_date(article, anchor)
-    return read_claims(article, ref, ref_own=how in ("published", "latest date in the text"))
+    return read_claims(article, ref, how or "published")
 
 
 def extract(article: Article, anchor: dt.date | None = None) -> Article:

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.model import Article, Entity
+from kg.model import SPEECH_ACTS, Article, Claim, DateValue, Entity
 
 SPUN_SIMILARITY = 0.35    # share of word trigrams (of the longer text) two articles must share to be one story copied
 
@@ -172,25 +172,61 @@ def looks_spun(a: Article) -> bool:
     return bool(body) and odd / len(body) >= SPUN_RATE
 
 
-def survey(articles) -> tuple[dict[str, Entity], list[array], list[str]]:
-    """The merge's first pass: every person by key, and each article's trigrams and id."""
+REPORT_WINDOW = 7      # days before its publication that an article may report a statement made
+
+
+def _statement_keys(c: Claim) -> list[int]:
+    """Keys under which two reports of one statement meet: its quote, and what it says about what."""
+    keys = []
+    if c.quote and len(c.quote) >= 30:
+        keys.append(hash(("quote", c.agent, re.sub(r"\W+", " ", c.quote.casefold()).strip())))
+    if c.about:
+        keys.append(hash((c.type, c.agent, c.target, c.about, c.about_agent, c.about_target, c.negated)))
+    return keys
+
+
+def survey(articles) -> tuple[dict[str, Entity], list[array], list[str], dict[int, set[DateValue]]]:
+    """The merge's first pass: every person by key, each article's trigrams and id, and the dates
+    its own text gives its statements."""
     persons: dict[str, Entity] = {}
     grams, ids, trigrams = [], [], Trigrams()
+    said: dict[int, set[DateValue]] = defaultdict(set)
     for a in articles:
         for e in a.entities.values():
             if e.type == "Person":
                 persons.setdefault(e.key, e)
+        for c in a.claims:
+            if c.date_source in ("stated", "context") and c.date.precision == "day" and c.type in SPEECH_ACTS:
+                for k in _statement_keys(c):
+                    said[k].add(DateValue(c.date.value, c.date.precision, c.date.text))
         grams.append(trigrams(a.text))
         ids.append(a.id)
-    return persons, grams, ids
+    return persons, grams, ids, said
 
 
-def settle(articles, remap: dict[str, str], persons: dict[str, Entity], marks: list[str | None]) -> None:
-    """The merge's second pass: merged persons renamed, copies and spun text marked, each article put back."""
+def one_date(a: Article, said: dict[int, set[DateValue]]) -> None:
+    """One statement, one date: a statement that an article dates only by its publication day takes
+    the day another report states for it (the same quote, or the same act about the same event),
+    when that report gives one day and it falls in the week before publication."""
+    for c in a.claims:
+        if c.date_source != "published":
+            continue
+        days = {d.value: d for k in _statement_keys(c) for d in said.get(k, ())
+                if 0 <= (c.date.day() - d.day()).days <= REPORT_WINDOW}
+        if len(days) == 1:
+            c.date, c.date_source = next(iter(days.values())), "other report"
+
+
+def settle(articles, remap: dict[str, str], persons: dict[str, Entity], marks: list[str | None],
+           said: dict[int, set[DateValue]] | None = None) -> None:
+    """The merge's second pass: merged persons renamed, copies and spun text marked, statements dated
+    as other reports date them, each article put back."""
     for i, a in enumerate(articles):
         _apply(a, remap, persons)
         a.duplicate_of = marks[i]
         a.spun = looks_spun(a)
+        if said:
+            one_date(a, said)
         articles[i] = a
 
 
@@ -199,9 +235,9 @@ def merge(articles):
 
     `articles` is a list or a packed `Articles`: it is read twice, an article at a time, and
     each article is put back changed."""
-    persons, grams, ids = survey(articles)
+    persons, grams, ids, said = survey(articles)
     remap = person_aliases(persons)
     marks = _originals(ids, find_copies(grams))
     del grams
-    settle(articles, remap, persons, marks)
+    settle(articles, remap, persons, marks, said)
     return articles

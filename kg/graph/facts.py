@@ -60,7 +60,8 @@ def facts(g: Graph) -> Iterator[dict]:
         for d in sorted(k for k in by_doc if k):
             ev = min(by_doc[d], key=lambda e: int(g.value(e, NIF.beginIndex)))
             yield {**row, "doc": d, "evidence": str(g.value(ev, NIF.anchorOf)),
-                   "quote": _value(g, ev, KB.quote)}
+                   "quote": _value(g, ev, KB.quote),
+                   "date_source": _value(g, ev, KB.dateSource) if row["date"] is not None else None}
 
 
 def _claim_row(g: Graph, c: URIRef) -> dict:

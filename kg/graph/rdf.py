@@ -166,7 +166,9 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
     if c.trigger:
         g.add((ev, KB.trigger, Literal(c.trigger)))
     if c.date:
-        g.add((ev, KB.dateText, Literal(c.date.text)))
+        if c.date_source != "other report":     # those words are in the other article
+            g.add((ev, KB.dateText, Literal(c.date.text)))
+        g.add((ev, KB.dateSource, Literal(c.date_source or "stated")))
     if c.quantity:
         g.add((ev, KB.quantityText, Literal(c.quantity.text)))
     if c.carrier:

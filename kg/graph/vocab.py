@@ -55,6 +55,7 @@ class KB(DefinedNamespace):
     date: object
     datePrecision: object
     dateText: object
+    dateSource: object
     quantity: object
     quantityMin: object
     quantityMax: object

@@ -1,10 +1,19 @@
 """Indonesian date expressions: absolute, weekday-anchored and relative to the article date.
 
 Words live in lexicon/calendar.yaml. Conventions for the ambiguous cases:
-- day/month without a year ("24 April", "pada (28/4)"): the year that puts the
-  date nearest the reference date, but not more than 14 days after it;
+- what the reference date may do depends on where it came from (`ref_from`): the
+  article's publication date ("published") resolves everything; a date of the
+  article's own text ("text") only chooses the year of a day and month; the dates
+  of other articles ("corpus") only choose the year of a weekday + day/month, and
+  only when the weekday holds in that year. A relative day ("kemarin", "pekan lalu")
+  needs the publication date; a weekday ("pada hari Sabtu"), a month or a year
+  ("Juni lalu", "tahun lalu") may count from the latest date of the text;
+- day/month without a year ("24 April", "pada (28/4)", "14 Februari lalu"): the year
+  that puts the date nearest the reference date, but not more than 14 days after it;
 - weekday + day/month ("Senin (28/4)"): of ref.year-1, ref.year, ref.year+1 the
-  year in which the date falls on that weekday (at most one can), else as above;
+  year in which the date falls on that weekday (at most one can); read as month/day
+  when only that order gives the weekday ("Rabu (3/5)" on 5 March 2025); else none;
+- a day/month whose month part is over 12 and day part not ("Kamis (2/27)") is month/day;
 - "pekan lalu"/"minggu lalu": day precision, the reference date minus 7 days;
 - "Juni lalu": the last June strictly before the reference month;
 - a weekday after "pada"/"hari"/"sejak": the last such day on or before ref;
@@ -61,7 +70,7 @@ _DM = r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*\)"
 # (kind, regex, group whose span is the date text); earlier kinds win ties.
 _PATTERNS = [(k, re.compile(p), g) for k, p, g in [
     ("dmy", rf"(?:(?P<wd>{_WD})\s*,?\s+)?(?<![\d.,/])\b(?P<d>\d{{1,2}})\s+(?P<m>{_MON})"
-            rf"(?:\s+(?P<y>\d{{4}})(?!\d){_TIME})?(?![\w])", 0),
+            rf"(?:\s+(?P<y>\d{{4}})(?!\d){_TIME}|\s+{_PAST}\b)?(?![\w])", 0),
     ("mdy", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?!\d){_TIME}", 0),
     ("num", rf"(?:(?P<wd>{_WD})(?:\s*,)?(?:\s+{_POD})?\s*)?(?:(?P<p>\()\s*)?(?<![\d/.,])(?P<d>\d{{1,2}})\s*/\s*"
             rf"(?P<m>\d{{1,2}})\s*/\s*(?P<y>\d{{4}}|\d{{2}})(?![\d/])(?(p)\s*\))", 0),
@@ -131,14 +140,18 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _, _ in _candidates(text)]
 
 
-def find_dates(text: str, ref: dt.date | None = None) -> list[DateValue]:
-    """All date expressions in `text`, in text order, non-overlapping (longest wins)."""
+RELATIVE = frozenset(("m_rel", "m_cue", "ago", "wd_rel", "wd", "rel"))   # kinds that count from the reference date
+
+
+def find_dates(text: str, ref: dt.date | None = None, ref_from: str = "published") -> list[DateValue]:
+    """All date expressions in `text`, in text order, non-overlapping (longest wins). `ref_from` says
+    where `ref` comes from: "published", "text" or "corpus" (see the module docstring)."""
     if not text:
         return []
     found = []
     for s, e, kind, m in _candidates(text):
         try:
-            r = _resolve(kind, m, ref)
+            r = _resolve(kind, m, ref, ref_from)
         except (ValueError, OverflowError, KeyError):
             r = None
         if r is not None:
@@ -187,13 +200,17 @@ def _year(y: str) -> int:
     return int(y) + 2000 if len(y) == 2 else int(y)
 
 
-def _nearest(d: int, m: int, ref: dt.date | None, wd: int | None = None) -> dt.date | None:
+def _nearest(d: int, m: int, ref: dt.date | None, wd: int | None = None, ref_from: str = "published") -> dt.date | None:
     """The year of day `d` month `m` nearest `ref` (see the module docstring)."""
     if ref is None:
         return None
-    cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _date(y, m, d))]
-    if wd is not None and (hit := [c for c in cands if c.weekday() == wd]):
-        return hit[0]
+    years = (ref.year - 1, ref.year, ref.year + 1)
+    cands = [c for y in years if (c := _date(y, m, d))]
+    if wd is not None:      # the weekday must hold: in day/month order, else in month/day order
+        swapped = [c for y in years if (c := _date(y, d, m))]
+        return next((c for c in cands + swapped if c.weekday() == wd), None)
+    if ref_from == "corpus":
+        return None         # other articles never supply a date, only the year a weekday confirms
     cands = [c for c in cands if c <= ref + _SLACK]
     return min(cands, key=lambda c: (abs((c - ref).days), c > ref), default=None)
 
@@ -217,23 +234,33 @@ def _wd(m: re.Match) -> int | None:
     return _DAYS[_key(w)] if w else None
 
 
-def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> tuple[str, str] | None:
+def _resolve(kind: str, m: re.Match, ref: dt.date | None, ref_from: str = "published") -> tuple[str, str] | None:
     """(ISO value, precision) of one candidate, or None if it needs a missing ref or is invalid."""
     g = m.groupdict()
     if kind in ("dmy", "mdy", "num", "iso", "wd_dm", "dm"):
         d = int(g["d"])
         mo = _MONTHS[_key(g["m"].rstrip("."))] if not g["m"].isdigit() else int(g["m"])
+        if g["m"].isdigit() and mo > 12 >= d and kind != "iso":
+            d, mo = mo, d       # "Kamis (2/27)": month/day
         if g.get("y"):
             c = _date(_year(g["y"]), mo, d)
         else:
-            c = _nearest(d, mo, ref, _wd(m))
+            c = _nearest(d, mo, ref, _wd(m), ref_from)
         return _day(c) if c else None
     if kind == "my":
         return _month(int(g["y"]), _MONTHS[_key(g["m"].rstrip("."))])
     if kind == "year":
         return g["y"], "year"
-    if ref is None:
+    if ref is None or ref_from == "corpus":
         return None
+    r = _relative(kind, g, m, ref)
+    if r is not None and ref_from == "text" and r[1] == "day" and kind not in ("wd", "wd_rel"):
+        return None         # "kemarin" from a date of the text: that day is not known; its week, month and year are
+    return r
+
+
+def _relative(kind: str, g: dict, m: re.Match, ref: dt.date) -> tuple[str, str] | None:
+    """(ISO value, precision) of a date relative to `ref`."""
     if kind in ("m_rel", "m_cue"):
         mo = _MONTHS[_key(g["m"])]
         if kind == "m_cue":

@@ -59,3 +59,8 @@ def find_names(text: str):
                 break
         else:
             i += 1
+
+
+def gazetteer_country(label: str) -> str | None:
+    """The key of the country the gazetteer gives for a name ("KCNA" -> "korea-utara"), if one."""
+    return next((e.country for e in gazetteer()[0].get(label.casefold(), []) if e.country), None)

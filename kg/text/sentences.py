@@ -8,14 +8,18 @@ from kg.model import Article, Sentence
 # A sentence ends at . ! ? (and any closing quotes or brackets) before a space and
 # a capital, a digit or an opening quote.
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# Sentences glued without a space ("... ke perbatasan.Menurut ...", "... (3/3/2025).Menurut"): a
+# lower-case word of three letters or more, a year or a closing bracket, the stop, then a
+# capitalised word (not a domain: "Liputan6.com", nor "U.S.").
+_GLUED = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\)))[.!?](?=[A-Z][a-z]{2,})")
 _ABBREV = re.compile(r"(?:\b(?:Prof|Dr|Drs|Ir|St|No|Jl|Jln|Kol|Letjen|Mayjen|Brigjen|Jend|Sdr|Bpk|Mr|Mrs|Ms|Jr|Sr|dll|dsb|dkk|tsb|U\.S|a\.n|vs)|\b[A-Z])\.$")
 
 
 def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of `text`, stripped of outer spaces."""
     spans, start = [], 0
-    for m in _END.finditer(text):
-        if _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
+    for m in sorted([*_END.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start()):
+        if m.start() < start or _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
             continue
         spans.append((start, m.end()))
         start = m.end()

@@ -68,9 +68,9 @@ def test_cli_build_same_input_same_bytes_whatever_the_hash_seed(invented_dir, tm
 
 def test_cli_query_named_and_text_and_formats(seeds_graph):
     r = run_kg("query", "who_confirmed_deployment", "--graph", seeds_graph)
-    assert r.returncode == 0 and r.stdout.splitlines()[0].split() == ["agent", "date", "source"]
+    assert r.returncode == 0 and r.stdout.splitlines()[0].split() == ["agent", "date", "dated", "source"]
     j = json.loads(run_kg("query", "who_confirmed_deployment", "--graph", seeds_graph, "--format", "json").stdout)
-    assert j["head"]["vars"] == ["agent", "date", "source"] and j["results"]["bindings"]
+    assert j["head"]["vars"] == ["agent", "date", "dated", "source"] and j["results"]["bindings"]
     text = "PREFIX kb: <https://w3id.org/kabar-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?a a kb:Article }"
     csv = run_kg("query", text, "--graph", seeds_graph, "--format", "csv").stdout
     assert csv.splitlines() == ["n", "5"]

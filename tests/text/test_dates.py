@@ -24,12 +24,41 @@ def one(text, ref=None):
     (date(2025, 1, 3), "Laporan itu terbit Jumat (10/1).", "2025-01-10", "Jumat (10/1)"),
     (WED, "Rapat darurat digelar Kamis malam (24/4).", "2025-04-24", "Kamis malam (24/4)"),
     (WED, "Latihan dimulai Jum'at (25/4).", "2025-04-25", "Jum'at (25/4)"),
-    # weekday fits no nearby year (28/4 is a Monday in 2025): fall back to the nearest date
-    (WED, "Gencatan senjata disepakati Rabu (28/4).", "2025-04-28", "Rabu (28/4)"),
+    # month/day when only that order gives the weekday: 3 May is no Wednesday near 2025, 5 March 2025 is
+    (date(2025, 3, 6), "Pertemuan itu digelar Rabu (3/5).", "2025-03-05", "Rabu (3/5)"),
+    (date(2025, 3, 6), "Pertemuan itu digelar Kamis (2/27).", "2025-02-27", "Kamis (2/27)"),
 ])
 def test_dates_weekday_day_month(ref, text, value, span):
     d = one(text, ref)
     assert (d.value, d.precision, d.text) == (value, "day", span)
+
+
+@pytest.mark.parametrize("text", ["Gencatan senjata disepakati Rabu (28/4).", "Pasukan tiba Minggu (3/3)."])
+def test_dates_weekday_that_holds_in_no_nearby_year_gives_no_date(text):
+    # 28/4 is a Monday in 2025, and 4/28 no date; 3 March 2025 a Monday, 3 March 2024 a Sunday but too far
+    assert find_dates(text, WED if "28/4" in text else date(2026, 3, 6)) == []
+
+
+@pytest.mark.parametrize("ref_from, expected", [("published", "2025-04-23"), ("text", None), ("corpus", None)])
+def test_dates_a_relative_day_needs_the_publication_date(ref_from, expected):
+    found = find_dates("Pasukan itu tiba pekan lalu.", WED, ref_from)
+    assert (found[0].value if found else None) == expected
+
+
+@pytest.mark.parametrize("ref_from, expected", [("published", "2024"), ("text", "2024"), ("corpus", None)])
+def test_dates_a_relative_year_may_count_from_a_date_of_the_text(ref_from, expected):
+    found = find_dates("Perjanjian itu diteken tahun lalu.", WED, ref_from)
+    assert (found[0].value if found else None) == expected
+
+
+@pytest.mark.parametrize("ref_from, text, expected", [
+    ("corpus", "Pasukan tiba Senin (28/4).", "2025-04-28"),    # the weekday holds in one year only
+    ("corpus", "Pasukan tiba pada (28/4).", None),             # nothing confirms the year
+    ("text", "Pasukan tiba pada (28/4).", "2025-04-28"),       # the article's own dates choose it
+])
+def test_dates_other_articles_choose_only_a_year_the_weekday_confirms(ref_from, text, expected):
+    found = find_dates(text, WED, ref_from)
+    assert (found[0].value if found else None) == expected
 
 
 @pytest.mark.parametrize("text, value, span", [

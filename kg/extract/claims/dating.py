@@ -3,15 +3,50 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS
+from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, SPEECH
 from kg.extract.claims.triggers import Trigger, event_noun, is_nominal
-from kg.model import Claim, DateValue, Sentence
+from kg.model import Article, Claim, DateValue, Sentence
 from kg.text.dates import find_dates
+from kg.text.gazetteer import gazetteer_country
+
+_RELATIVE_CLAUSE = re.compile(r"(?<![\w-])yang\s[^,;.()“”\"]*", re.I)
+_SINCE = re.compile(r"(?<![\w-])sejak\s", re.I)
+_PAREN = re.compile(r"\(([^()]*)\)")
 
 
-def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str) -> DateValue | None:
+def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]:
+    """Spans of `text` whose dates date their own clause only, as (start, end, for speech acts only):
+    a relative clause ("perjanjian itu, yang diteken pada 1961,"), a parenthesis with words beside its
+    date ("(berlaku sejak 2006)"), and a "sejak" phrase after a statement ("X mengatakan sanksi berlaku
+    sejak 2006"), which dates the state spoken of, not the statement."""
+    spans = []
+    for d in dates:
+        rel = [m for m in _RELATIVE_CLAUSE.finditer(text) if m.start() < d.start and m.end() >= d.end]
+        if rel:
+            spans.append((rel[-1].start(), rel[-1].end(), False))
+        for m in _PAREN.finditer(text):
+            if m.start() < d.start and d.end <= m.end() and re.search(r"[^\W\d_]{3,}", m.group(1).replace(d.text, "")):
+                spans.append((m.start(), m.end(), False))
+        since = [m for m in _SINCE.finditer(text, max(0, d.start - 7), d.start) if m.end() == d.start]
+        if since:
+            spans.append((since[0].start(), d.end, True))
+    return spans
+
+
+def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, bool]]) -> bool:
+    """Whether date `d` lies in a background span that trigger `t` (None: any claim) is outside of."""
+    return any(a <= d.start and d.end <= b and (t is None or not a <= t.start < b)
+               and (not speech_only or t is not None and t.type in SPEECH and t.start < a)
+               for a, b, speech_only in spans)
+
+
+def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str,
+             spans: list[tuple[int, int, bool]] = ()) -> DateValue | None:
     """The nearest date that is nearer to this trigger, or to another of its type in the same phrase
-    ("menandatangani perjanjian kemitraan pada Juni 2024"), than to any other trigger of the sentence."""
+    ("menandatangani perjanjian kemitraan pada Juni 2024"), than to any other trigger of the sentence;
+    never one of a background clause the trigger is outside of."""
+    dates = [d for d in dates if not in_background(d, t, spans)]
+
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
 
@@ -25,7 +60,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 
 
-def date_event_named(sent: Sentence, earlier: list[Claim], ref_day) -> None:
+def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: str = "published") -> None:
     """"Serangan berlangsung hingga Jumat (4/7)", "Dalam pertemuan Selasa (27/8) itu": a sentence that
     names an event by its noun (first, or a few words before "itu") and gives a day dates the last
     undated event of that type before it."""
@@ -43,7 +78,35 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day) -> None:
             continue
         if typ in undated:
             last = next(c for c in reversed(earlier) if c.type == typ)
-            days = [d for d in find_dates(text, ref_day) if d.precision == "day"] if last.date is None else []
+            days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day"] if last.date is None else []
             if days:
                 last.date = days[0]
         return
+
+
+def date_source(c: Claim, stated: list[DateValue], published: DateValue | None) -> str | None:
+    """How a claim's date was found: "stated" in its sentence, "published" (the article's publication
+    date), or "context" (the sentence before, the quote it continues, an event named later)."""
+    if c.date is None:
+        return None
+    if any(c.date is d for d in stated):
+        return "stated"
+    return "published" if c.date is published else "context"
+
+
+def told_later(c: Claim, claims: list[Claim], article: Article, stated: dict[int, list[DateValue]],
+               within: int | None = None) -> DateValue | None:
+    """An undated statement that the next sentences tell in detail ("X confirmed ... . X's general
+    said ... on Saturday (26/4)"), or that the lede sums up: the first date stated in a later sentence
+    (at most `within` sentences on, any for the lede) for a statement by the same agent, or by one
+    who speaks for it (a member of it, a body of the same country)."""
+    family = {c.agent} | {r.person for r in article.roles if r.org == c.agent} | \
+             {k for k, e in article.entities.items() if c.agent in (e.country, gazetteer_country(e.label))}
+    family |= {r.person for r in article.roles if r.org in family}
+    for x in claims:
+        if x.sentence.index > c.sentence.index + (within or len(article.sentences)):
+            break
+        if x.sentence.index > c.sentence.index and x.type in SPEECH and x.agent in family and x.date is not None \
+                and any(x.date is d for d in stated.get(x.sentence.index, ())):
+            return x.date
+    return None

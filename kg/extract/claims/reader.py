@@ -7,9 +7,17 @@ import re
 from kg.extract.claims.amounts import Amounts
 from kg.extract.claims.arguments import Arguments
 from kg.extract.claims.attribution import Attribution
-from kg.extract.claims.dating import date_event_named, date_for
+from kg.extract.claims.dating import (
+    background,
+    date_event_named,
+    date_for,
+    date_source,
+    in_background,
+    told_later,
+)
 from kg.extract.claims.patterns import (
     EVENT_TYPES,
+    FRONTED,
     HOSTILE,
     NO_TARGET,
     POINT_EVENTS,
@@ -26,13 +34,16 @@ from kg.text.dates import find_dates
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
     """Reads claims sentence by sentence, keeping who spoke last for pronouns."""
 
-    def __init__(self, article: Article, ref):
+    def __init__(self, article: Article, ref, ref_from: str = "published"):
         self.a = article
         self.ref = ref
+        self.ref_from = ref_from
+        self.sentence_dates: dict[int, list[DateValue]] = {}   # the dates each sentence states
         self.last_agents: list[str] = []
         self.last_date: DateValue | None = None
         self.last_explicit: DateValue | None = None      # the last day-precise date the text gave
-        self.adopter: str | None = None                  # who adopted the last resolution
+        self.adopter: str | None = None                  # who adopted the last resolution, and when
+        self.adopted_on: DateValue | None = None
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
@@ -45,9 +56,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         lx = lexicon()
         text = sent.text
         args = self.args(sent)
-        dates = find_dates(text, self.ref)
-        if self.ref:             # "pada 2035": a target, not when it was said or done
+        dates = find_dates(text, self.ref, self.ref_from)
+        if self.ref and self.ref_from != "corpus":      # "pada 2035": a target, not when it was said or done
             dates = [d for d in dates if d.day() <= self.ref + dt.timedelta(days=31)]
+        self.sentence_dates[sent.index] = dates
+        spans = background(text, dates)
+        main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
         speaker, qspan = self.speaker(sent, args)
         trigs = self.triggers(sent)
@@ -67,12 +81,17 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 d = self.last_explicit.day() + dt.timedelta(days=days)
                 inherited = DateValue(d.isoformat(), "day", pat.match(text).group(0).strip(" ,"))
                 break
+        # "Dalam pertemuan Selasa (27/8) itu, X memperingatkan ...": a date in a fronted phrase frames the clause
+        framing = main_dates[0] if main_dates and FRONTED.match(text) else None
+        frame_end = text.find(",", framing.end) if framing else -1
+        framing = framing if frame_end > 0 else None
         countries = [m.key for m in args if self.kind(m) == "Country"]
         out: list[Claim] = []
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         for t in trigs:
+            adopted = False
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
             if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
@@ -105,7 +124,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                         and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?yang\s+(?:\w+\s+)?", text[m.end - sent.start:t.start])]
                 agents = [head[-1].key] if head else []
             elif lx["document"].match(text[lo:]) and self.adopter and not t.passive:
-                agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it
+                agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it, when it did
+                adopted = True
             elif t.passive:
                 by = re.match(r"\s+oleh\s+", text[t.end:])    # "dikecam oleh Presiden AS Donald Trump": past the title
                 reach = t.end + (by.end() + 40 if by else 6)
@@ -155,7 +175,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for ag in agents:
                 c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
-                c.date = date_for(t, trigs, dates, text) or inherited
+                said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
+                own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
+                c.date = date_for(t, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
+                    or (self.adopted_on if adopted else None) or inherited
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod
@@ -164,10 +187,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
         if not out and qspan and speaker:    # “...,” tegasnya: a quoted statement with no verb of our list
-            out = [Claim("STATEMENT", ag, sent, date=dates[0] if dates else inherited, trigger="",
+            out = [Claim("STATEMENT", ag, sent, date=main_dates[0] if main_dates else inherited, trigger="",
                          quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
                          quote_end=sent.start + qspan[1]) for ag in speaker]
-        out = self._refine(sent, out, quantities, speaker, dates, inherited, trigs)
+        out = self._refine(sent, out, quantities, speaker, main_dates, inherited, trigs)
         carrier = self.carrier(sent, args)
         for c in out:
             c.carrier = carrier
@@ -191,10 +214,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if k not in seen:
                 seen.add(k)
                 unique.append(c)
-        self.last_date = dates[0] if dates else inherited
+        self.last_date = main_dates[0] if main_dates else inherited
         explicit = [d for d in dates if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
-        self.adopter = next((c.agent for c in unique if c.type == "AGREE"), self.adopter)
+        adoption = next((c for c in unique if c.type == "AGREE"), None)
+        if adoption is not None:
+            self.adopter, self.adopted_on = adoption.agent, adoption.date
         for c in unique:
             if c.type in EVENT_TYPES:
                 self.did[c.type] = c.agent
@@ -294,12 +319,14 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
 
 
-def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
-    """Set `article.claims` from its sentences; `ref` is the date relative dates count from, and
-    `ref_own` says whether the article's own text gave it (else statements are left undated)."""
+def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
+    """Set `article.claims` from its sentences; `ref` is the date the article's dates are read
+    against and `ref_from` where it comes from ("published", "text" or "corpus": kg.text.dates).
+    A claim's date comes from its own article only: its sentence, its context (the sentence before,
+    the quote it continues), else, for a statement, the article's publication date; else none."""
     lx = lexicon()
     ref_day = ref.day() if ref else None
-    reader = _Reader(article, ref_day)
+    reader = _Reader(article, ref_day, ref_from)
     claims: list[Claim] = []
     body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
     lede = {s.index for s in body[:2]}
@@ -307,11 +334,11 @@ def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
     for sent in article.sentences:
         found = reader.read(sent)
         if lx["statement_noun"].match(sent.text):
-            d = find_dates(sent.text, ref_day)
+            d = find_dates(sent.text, ref_day, ref_from)
             for c in prev:
                 if c.date is None and d:
                     c.date = d[0]
-        date_event_named(sent, claims, ref_day)
+        date_event_named(sent, claims, ref_day, ref_from)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
@@ -326,13 +353,10 @@ def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
         claims += found
         prev = found or prev
     for c in claims:
-        if c.date is not None or c.type not in SPEECH:
-            continue         # events keep only dates the text gives them
-        if c.sentence.index in lede and ref is not None:
-            c.date = DateValue(ref.value, ref.precision, ref.text)
-        elif article.published is not None:
-            c.date = article.published
-        elif ref is not None and ref_own:
-            c.date = DateValue(ref.value, ref.precision, ref.text)
+        if c.date is None and c.type in SPEECH:
+            c.date = told_later(c, claims, article, reader.sentence_dates, None if c.sentence.index in lede else 2)
+        if c.date is None and c.type in SPEECH and article.published is not None:
+            c.date = article.published      # events keep only dates the text gives them
+        c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
     article.claims = claims
     return article

@@ -1,0 +1,153 @@
+"""Which date a claim gets, and how it was found: invented articles, the facts expected beside each."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build.pipeline import build, extract
+from kg.model import Article
+
+
+def dated(text: str, published: str | None = None) -> list[tuple]:
+    """(type, agent label, date or None, date source) of each claim of an invented article."""
+    a = Article("t", None, text + "\n")
+    if published:
+        a.published_hint = published
+    extract(a)
+    return [(c.type, a.entities[c.agent].label, c.date.value if c.date else None, c.date_source) for c in a.claims]
+
+
+def date_of(claims, typ: str, agent: str) -> tuple:
+    hits = [(d, s) for t, a, d, s in claims if t == typ and a == agent]
+    assert hits, f"no {typ} by {agent} in {claims}"
+    return hits[0]
+
+
+# --- 1. a claim's date comes from its own article only ------------------------------------------
+
+UNDATED = ("Menteri Luar Negeri Kenya Samuel Otieno membantah bahwa Kenya mengirim pasukan ke Somalia.\n"
+           "Otieno mengatakan pemerintah menghormati kedaulatan Somalia.\n")
+DATED = ("Nairobi, Rabu (5/3/2025) - Menteri Pertahanan Kenya Grace Wanjiru mengonfirmasi bahwa Kenya "
+         "mengirim 400 tentara ke Haiti pada Selasa (4/3/2025).\n")
+
+
+@pytest.mark.parametrize("others", [0, 1, 3])
+def test_dating_an_undated_article_has_the_same_dates_alone_and_with_others(tmp_path, others):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    for i in range(others):
+        (tmp_path / "a" / f"dated{i}.txt").write_text(DATED, encoding="utf-8")
+    b = build([tmp_path / "a"])
+    a = next(x for x in b.articles if x.id == "undated")
+    assert a.claims and all(c.date is None for c in a.claims)     # nothing borrowed from the other articles
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a weekday date whose weekday fixes the year, in an article with no publication date: the year of the
+    # other articles is allowed to choose it only because the weekday holds
+    ("Kementerian Luar Negeri Chad mengonfirmasi pada Senin (3/3) bahwa Sudan menyerang Adre.", None, "2025-03-03"),
+    # no weekday: other articles may not supply the year
+    ("Kementerian Luar Negeri Chad mengonfirmasi pada (3/3) bahwa Sudan menyerang Adre.", None, None),
+    # a relative day needs the publication date
+    ("Kementerian Luar Negeri Chad mengonfirmasi kemarin bahwa Sudan menyerang Adre.", None, None),
+    ("Kementerian Luar Negeri Chad mengonfirmasi kemarin bahwa Sudan menyerang Adre.", "2025-03-06", "2025-03-05"),
+])
+def test_dating_other_articles_choose_a_year_only_where_the_weekday_holds(tmp_path, text, published, expected):
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "x.txt").write_text(text + "\n", encoding="utf-8")
+    (d / "y.txt").write_text("Kamis, 6 Maret 2025 10:15 WIB\n" + DATED, encoding="utf-8")   # published: the anchor
+    if published:
+        (d / "x.txt").write_text(f"Kamis, {published[8:]}/{published[5:7]}/{published[:4]} 10:00 WIB\n" + text + "\n",
+                                 encoding="utf-8")
+    a = next(x for x in build([d]).articles if x.id == "x")
+    c = next(c for c in a.claims if c.type == "CONFIRM")
+    assert (c.date.value if c.date else None) == expected
+
+
+# --- 2. how each date was found ---------------------------------------------------------------------
+
+def test_dating_records_how_each_date_was_found():
+    claims = dated("Menteri Pertahanan Armenia Suren Petrosyan mengecam Azerbaijan pada Senin (3/3/2025).\n"
+                   "Ia juga mendesak Azerbaijan menarik pasukannya.\n"
+                   "Kementerian Luar Negeri Georgia membantah laporan pengiriman senjata ke Armenia.",
+                   published="2025-03-05")
+    assert date_of(claims, "CONDEMN", "Suren Petrosyan") == ("2025-03-03", "stated")
+    assert date_of(claims, "DEMAND", "Suren Petrosyan") == ("2025-03-03", "context")      # the pronoun goes on
+    assert date_of(claims, "DENY", "Kementerian Luar Negeri Georgia") == ("2025-03-05", "published")
+
+
+@pytest.mark.parametrize("lede, body", [
+    ("Serbia untuk pertama kalinya mengonfirmasi pengerahan pasukannya ke perbatasan Kosovo.",
+     "Juru bicara Kementerian Pertahanan Serbia Marko Ilic mengatakan pada Rabu (12/2/2025) bahwa pasukan itu sudah tiba."),
+    ("Serbia mengonfirmasi bahwa pasukannya telah dikirim ke perbatasan Kosovo.",
+     "“Pasukan kami sudah tiba,” kata juru bicara Kementerian Pertahanan Serbia Marko Ilic, Rabu (12/2/2025)."),
+])
+def test_dating_a_lede_takes_the_day_its_speaker_gives_in_the_body(lede, body):
+    claims = dated(f"{lede}\nSituasi di perbatasan tetap tenang menurut warga setempat.\n{body}", published="2025-02-14")
+    assert date_of(claims, "CONFIRM", "Serbia") == ("2025-02-12", "context")
+
+
+# --- 3. background dates are not the claim's date ----------------------------------------------
+
+@pytest.mark.parametrize("text, typ, agent", [
+    ("Perjanjian pertahanan itu, yang pertama kali diteken pada 1961, diperbarui Presiden Ardana pekan lalu, "
+     "kata Menteri Luar Negeri Tomas Velde.", "STATEMENT", "Tomas Velde"),
+    ("Sanksi yang berlaku sejak 2006 diperketat, kata Menteri Luar Negeri Tomas Velde.", "STATEMENT", "Tomas Velde"),
+    ("Menteri Luar Negeri Tomas Velde mengatakan embargo itu berlaku sejak 2006.", "STATEMENT", "Tomas Velde"),
+    ("Menteri Luar Negeri Tomas Velde (menjabat sejak 2019) mengecam Serbia.", "CONDEMN", "Tomas Velde"),
+])
+def test_dating_a_background_date_does_not_date_the_statement(text, typ, agent):
+    claims = dated(text, published="2025-03-06")
+    assert date_of(claims, typ, agent) == ("2025-03-06", "published")
+
+
+def test_dating_a_fronted_sejak_phrase_dates_the_main_clause():
+    claims = dated("Sejak November 2024, Kenya meyakini bahwa Somalia mengerahkan 3.000 tentara ke perbatasan.",
+                   published="2025-03-06")
+    assert date_of(claims, "ESTIMATE", "Kenya")[0] == "2024-11"
+
+
+@pytest.mark.parametrize("phrase", ["Dalam pertemuan Selasa (4/3) itu", "Dalam pertemuan pada Selasa (4/3) itu",
+                                    "Saat bertemu di Jenewa, Selasa (4/3)"])
+def test_dating_a_date_in_a_fronted_phrase_frames_the_clause(phrase):
+    claims = dated(f"{phrase}, Menteri Luar Negeri Kenya Samuel Otieno memperingatkan Somalia.", published="2025-03-06")
+    assert date_of(claims, "WARN", "Samuel Otieno") == ("2025-03-04", "stated")
+
+
+# --- 4. formats ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("when, expected", [
+    ("pada 14 Februari lalu", "2025-02-14"), ("pada 2 Maret lalu", "2025-03-02"),
+    ("Kamis (2/27)", "2025-02-27"), ("Rabu (3/5)", "2025-03-05"),
+])
+def test_dating_formats_read_to_the_day(when, expected):
+    claims = dated(f"Kementerian Pertahanan Chad mengecam Sudan {when}.", published="2025-03-06")
+    assert date_of(claims, "CONDEMN", "Kementerian Pertahanan Chad") == (expected, "stated")
+
+
+def test_dating_sentences_glued_without_a_space_are_two():
+    for glue in ("perbatasan pada Senin (3/3/2025).Menteri", "perbatasan pada Senin (3/3/2025). Menteri",
+                 "perbatasan.Menteri"):
+        claims = dated(f"Sudan mengirim 500 tentara ke {glue} Pertahanan Chad Ahmed Salih mengecam pengiriman itu.",
+                       published="2025-03-06")
+        assert date_of(claims, "CONDEMN", "Ahmed Salih") == ("2025-03-06", "published"), glue
+
+
+# --- 5. one quote, one date ----------------------------------------------------------------------
+
+QUOTE = "“Tidak ada satu pun tentara kami yang melintasi perbatasan,” kata Menteri Pertahanan Eritrea Yonas Tesfay"
+
+
+@pytest.mark.parametrize("said, published, expected", [
+    ("Senin (3/3/2025)", "2025-03-05", ("2025-03-03", "other report")),
+    ("Senin (3/3/2025)", "2025-03-20", ("2025-03-20", "published")),     # too long after: another statement
+])
+def test_dating_one_quote_one_date_across_outlets(tmp_path, said, published, expected):
+    (tmp_path / "a.txt").write_text(f"Asmara, {said} - {QUOTE}, {said}.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Kamis, {published[8:]}/{published[5:7]}/{published[:4]} 10:00 WIB\n{QUOTE}.\n",
+                                    encoding="utf-8")
+    b = next(x for x in build([tmp_path]).articles if x.id == "b")
+    c = next(c for c in b.claims if c.quote)
+    assert (c.date.value, c.date_source) == expected
