@@ -142,7 +142,7 @@ class _Annotator:
                 label = f"{body.title()} {e.label}"
                 ent = self.entity(slug(label), label, "Organization", text[b.start():end],
                                   source="rule: body + country")
-                ent.country = e.key
+                ent.country = e.key if e.type == "Country" else None    # "Kementerian Kesehatan Gaza": no country
                 self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
                 local.append(self.mention(off + b.start(), off + end, text[b.start():end], sent.index, ent.key))
                 continue
@@ -231,6 +231,11 @@ class _Annotator:
                 ent = self._person(sent, pos, name, "rule: title + name")
         for m in inner:
             m.inside = ent.key
+        if org is not None and self.a.entities[org].type == "Person":
+            # "X melalui juru bicaranya, Y": Y serves where X serves (a person is no organisation)
+            org = next((r.org for r in self.roles if r.person == org and r.org), None)
+        if org is not None and self.a.entities[org].type not in ("Organization", "Country"):
+            org = None
         if org is None:
             org = self._country_of(ent.label)
         self.roles.append(Role(ent.key, role, org, sent.index))

@@ -80,6 +80,7 @@ def _claim_row(g: Graph, c: URIRef) -> dict:
             "about": str(g.value(about, KB.typeCode)) if about is not None else None,
             "place": place, "place_id": place_id, "date": str(date) if date is not None else None,
             "quantity": _value(g, c, KB.quantity), "quantity_range": [lo, hi] if lo is not None else None,
+            "quantity_of": _value(g, c, KB.quantityOf),
             "negated": bool(_value(g, c, KB.negated)), "modality": _value(g, c, KB.modality)}
 
 

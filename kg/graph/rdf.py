@@ -149,6 +149,8 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
         else:
             g.add((s, KB.quantityMin, Literal(q.low, datatype=XSD.integer)))
             g.add((s, KB.quantityMax, Literal(q.high, datatype=XSD.integer)))
+        if q.counts:
+            g.add((s, KB.quantityOf, Literal(q.counts)))
     if c.negated:
         g.add((s, KB.negated, Literal(True)))
     if c.modality:

@@ -57,6 +57,7 @@ class KB(DefinedNamespace):
     dateText: object
     dateSource: object
     quantity: object
+    quantityOf: object
     quantityMin: object
     quantityMax: object
     quantityText: object

@@ -32,8 +32,11 @@ def roles(a: Article) -> set[tuple]:
      "Rina Kartika", "analis", "Universitas Indonesia"),
     ("Perdana Menteri Qatar Sheikh Hamad bin Khalid Al Thani tiba di Kairo.",
      "Sheikh Hamad bin Khalid Al Thani", "perdana menteri", "Qatar"),
+    # a spokesperson of a person serves where that person serves (a person is no organisation)
     ("Presiden Brasil Lucas Pereira melalui juru bicaranya, Ana Souza, menolak berkomentar.",
-     "Ana Souza", "juru bicara", "Lucas Pereira"),
+     "Ana Souza", "juru bicara", "Brasil"),
+    ("Sekretaris Jenderal NATO Lars Eklund melalui juru bicaranya, Marta Silva, menolak berkomentar.",
+     "Marta Silva", "juru bicara", "NATO"),
 ])
 def test_entities_titled_person_and_role(text, person, role, org):
     a = entities(text)

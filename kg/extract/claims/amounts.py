@@ -1,4 +1,4 @@
-"""Amounts: which numbers of a sentence count troops or casualties."""
+"""Amounts: which numbers of a sentence count people, and what they count."""
 from __future__ import annotations
 
 import re
@@ -7,14 +7,19 @@ from kg.extract.claims.patterns import lexicon
 from kg.model import Quantity
 from kg.text.numbers import find_quantities
 
+# What a count counts -> the event it estimates.
+EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT"}
+
 
 class Amounts:
     """Counted amounts (a part of the claim reader)."""
 
     def quantities(self, text: str) -> list[tuple[Quantity, str]]:
-        """Amounts of people with what they count: troops sent ("DEPLOY") or casualties ("KILL").
-        A number counts troops before a troop word, or after "sebanyak"/"menjadi" in a sentence about troops;
-        it counts casualties before a word for people when the sentence speaks of dead or wounded."""
+        """Amounts of people with what they count: "troops" sent or present, "casualties" (dead or
+        wounded) or "captured" (prisoners). A number counts soldiers before a troop word, or after
+        "sebanyak"/"menjadi" in a sentence about troops; people before a word for people when the
+        sentence speaks of dead or wounded. Units ("satu batalion"), things ("tiga jenis rudal",
+        "50 kendaraan lapis baja") and parts of a count ("termasuk 3.000 ...") are no count of people."""
         lx = lexicon()
         troops_at = [m.start() for m in lx["troops"].finditer(text)]
         out = []
@@ -22,12 +27,19 @@ class Amounts:
             if re.search(r"\btermasuk\s*$", text[max(0, q.start - 12):q.start]):
                 continue         # "14.000 pasukan, termasuk 3.000 bala bantuan": a part, not another count
             after = text[q.end:q.end + 25]
+            if lx["things"].match(after) or lx["units"].match(after.lstrip()):
+                continue         # "tiga jenis rudal", "satu batalion pasukan": not a head count
             noun = lx["troops"].search(after)
             if noun and not re.search(r"[,.;]", after[:noun.start()]) or \
                     troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
+                clause = re.split(r"[,;.]", text[q.end:q.end + 60])[0]
                 dead = lx["casualty"].search(text, q.end, q.end + 60) or lx["casualty"].search(text, max(0, q.start - 60), q.start)
-                if dead or lx["presence"].search(text):
-                    out.append((q, "KILL" if dead else "DEPLOY"))
+                if lx["captured"].search(clause):
+                    out.append((q, "captured"))
+                elif dead:
+                    out.append((q, "casualties"))
+                elif lx["presence"].search(text):
+                    out.append((q, "troops"))
             elif lx["casualty_noun"].match(after.lstrip()) and lx["casualty"].search(text, q.end, q.end + 60):
-                out.append((q, "KILL"))
+                out.append((q, "casualties"))
         return out

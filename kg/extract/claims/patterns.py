@@ -71,5 +71,8 @@ def lexicon():
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
+        "captured": _words(load("counts")["captured"]),
+        "units": _words(load("counts")["units"]),
+        "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
         "coord": re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|maupun|serta)\s+)$", re.I),
     }

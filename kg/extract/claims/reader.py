@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from kg.extract.claims.amounts import Amounts
+from kg.extract.claims.amounts import EVENT_OF, Amounts
 from kg.extract.claims.arguments import Arguments
 from kg.extract.claims.attribution import Attribution
 from kg.extract.claims.dating import (
@@ -283,6 +284,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         kill = any(e.type in ("KILL", "ATTACK") for e in events)
         estimated: set[str] = set()
         for q, counted in quantities:
+            q = replace(q, counts=counted)
             if kill:
                 for e in events:
                     if e.type in ("KILL", "ATTACK") and e.quantity is None:
@@ -305,11 +307,16 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = [own[0].key]
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
             estimated.update(agents)
+            about = EVENT_OF[counted]
+            event = next((e for e in events if e.type == about), None)     # the event it estimates, when told
             for ag in agents:
                 base = next((c for c in speech if c.agent == ag), None)
                 claims.append(Claim("ESTIMATE", ag, sent, quantity=q, trigger=base.trigger if base else "",
                                     date=d or (base.date if base else None) or inherited,
-                                    about=counted, modality=base.modality if base else None,
+                                    about=about, about_agent=event.agent if event else None,
+                                    about_target=event.target if event else None,
+                                    about_place=event.place if event else None,
+                                    modality=base.modality if base else None,
                                     quote=base.quote if base else None,
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
         if quantities and not kill:

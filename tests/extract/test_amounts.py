@@ -1,0 +1,60 @@
+"""What an amount counts: troops, casualties, prisoners; units and things are no head count."""
+from __future__ import annotations
+
+import pytest
+
+from kg import api
+from kg.build.pipeline import extract
+from kg.model import Article
+
+
+def estimates(text: str) -> list[tuple]:
+    """(agent label, value or range, what it counts, event type it estimates, that event's agent) of each ESTIMATE."""
+    a = Article("t", None, text + "\n")
+    a.published_hint = "2025-03-06"
+    extract(a)
+    label = lambda k: a.entities[k].label if k else None
+    return [(label(c.agent), c.quantity.value or (c.quantity.low, c.quantity.high), c.quantity.counts, c.about,
+             label(c.about_agent)) for c in a.claims if c.type == "ESTIMATE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Menurut Kementerian Pertahanan Chad, sekitar 1.200 tentara Sudan tewas dalam pertempuran itu.",
+     ("Kementerian Pertahanan Chad", 1200, "casualties", "KILL")),
+    ("Kementerian Pertahanan Chad menyebut 300 prajurit Sudan terluka.",
+     ("Kementerian Pertahanan Chad", 300, "casualties", "KILL")),
+    ("Kementerian Pertahanan Armenia mengatakan dua tentara Azerbaijan ditawan di perbatasan.",
+     ("Kementerian Pertahanan Armenia", 2, "captured", "COMBAT")),
+    ("Kementerian Pertahanan Armenia menyebut 15 tentara Azerbaijan menyerah kepada pasukannya.",
+     ("Kementerian Pertahanan Armenia", 15, "captured", "COMBAT")),
+    ("Kementerian Luar Negeri Kenya mengatakan sekitar 4.500 tentara telah berada di Somalia.",
+     ("Kementerian Luar Negeri Kenya", 4500, "troops", "DEPLOY")),
+])
+def test_amounts_each_count_says_what_it_counts(text, expected):
+    assert [e[:4] for e in estimates(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Pertahanan Kenya mengatakan satu batalion pasukan dikirim ke Somalia.",
+    "Kementerian Pertahanan Kenya mengatakan dua brigade tentara akan dikerahkan ke perbatasan.",
+    "Menurut Kementerian Pertahanan Chad, Sudan mengirim tiga jenis rudal ke perbatasan.",
+    "Kementerian Pertahanan Chad mengatakan 50 kendaraan lapis baja dikirim bersama pasukan ke perbatasan.",
+])
+def test_amounts_units_and_things_are_no_head_count(text):
+    assert estimates(text) == []
+
+
+def test_amounts_an_estimate_points_at_the_event_it_estimates():
+    (e,) = estimates("Kementerian Luar Negeri Kenya mengatakan Somalia mengirim 3.000 tentara ke perbatasan.")
+    assert e == ("Kementerian Luar Negeri Kenya", 3000, "troops", "DEPLOY", "Somalia")
+
+
+def test_amounts_troop_estimates_answers_with_troops_only(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Kamis, 6 Maret 2025 10:15 WIB\n"
+        "Kementerian Luar Negeri Kenya mengatakan sekitar 4.500 tentara telah berada di Somalia.\n"
+        "Menurut Kementerian Pertahanan Chad, sekitar 1.200 tentara Sudan tewas dalam pertempuran itu.\n"
+        "Kementerian Pertahanan Armenia mengatakan dua tentara Azerbaijan ditawan di perbatasan.\n", encoding="utf-8")
+    g, _ = api.build_graph([tmp_path])
+    rows = api.query(g, "troop_estimates", fmt="json")
+    assert '"4500"' in rows and '"1200"' not in rows and '"2"' not in rows
