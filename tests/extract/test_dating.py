@@ -151,3 +151,14 @@ def test_dating_one_quote_one_date_across_outlets(tmp_path, said, published, exp
     b = next(x for x in build([tmp_path]).articles if x.id == "b")
     c = next(c for c in b.claims if c.quote)
     assert (c.date.value, c.date_source) == expected
+
+
+@pytest.mark.parametrize("follow", [
+    "Juru bicara Kementerian Pertahanan Armenia, Hovhannes Sargsyan, mengatakan Azerbaijan harus menarik pasukannya.",
+    "“Azerbaijan harus menarik pasukannya,” kata juru bicara Kementerian Pertahanan Armenia Hovhannes Sargsyan.",
+])
+def test_dating_a_spokesperson_goes_on_where_the_body_spoke(follow):
+    claims = dated("Kementerian Pertahanan Armenia pada Senin (3/3/2025) mengecam serangan Azerbaijan.\n" + follow,
+                   published="2025-03-05")
+    assert date_of(claims, "CONDEMN", "Kementerian Pertahanan Armenia") == ("2025-03-03", "stated")
+    assert [(d, s) for t, a, d, s in claims if a == "Hovhannes Sargsyan"] == [("2025-03-03", "context")]

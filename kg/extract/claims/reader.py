@@ -351,12 +351,16 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
         said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None}
         before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None}
-        for c in prev:
-            if c.date is None and c.type in SPEECH and c.agent in said:
-                c.date = said[c.agent]
-        for c in found:
-            if c.date is None and c.type in SPEECH and c.agent in before:
-                c.date = before[c.agent]
+        # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
+        # speaks for an agent goes on where it spoke
+        serves = {}
+        for r in article.roles:
+            serves.setdefault(r.person, set()).add(r.org)
+        for later, earlier in ((prev, said), (found, before)):
+            for c in later:
+                if c.date is None and c.type in SPEECH:
+                    c.date = earlier.get(c.agent) or next(
+                        (earlier[o] for o in sorted(serves.get(c.agent, ()) & earlier.keys())), None)
         claims += found
         prev = found or prev
     for c in claims:
