@@ -41,6 +41,11 @@ def cmd_build(a) -> int:
     from kg.build.pipeline import BuildError
     from kg.build.progress import Progress
     t0 = time.perf_counter()
+    try:
+        api.output_format(a.output, a.format)
+    except ValueError as e:
+        print(f"kg build: {e}", file=sys.stderr)
+        return 2
     progress = Progress(enabled=True if a.progress else None)
     got = []
 
@@ -217,7 +222,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="articles -> graph.ttl (the bundled corpus when no paths)")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="graph.ttl")
-    b.add_argument("--format", default="ttl", choices=["ttl", "trig", "nquads", "jsonld"])
+    b.add_argument("--format", choices=["ttl", "trig", "nquads", "jsonld"],
+                   help="default: the one the extension of -o names (.ttl .trig .nq .jsonld), else ttl")
     b.add_argument("--workers", type=_workers, default=1, metavar="N",
                    help="extract in N local processes (0: one per CPU; default 1)")
     b.add_argument("--scheduler", metavar="ADDRESS",

@@ -519,7 +519,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("graph", nargs="?", default="graph.ttl")
     ap.add_argument("--no-reason", action="store_true", help="SHACL only: do not run HermiT")
     a = ap.parse_args(argv)
-    g = Graph().parse(a.graph)
+    from kg.graph.read import GraphFileError, read_graph
+    try:
+        g = read_graph(a.graph)
+    except GraphFileError as e:
+        print(f"kg validate: {e}", file=sys.stderr)
+        return 2
     report = validate(g, reason=not a.no_reason)
     print(report)
     return 0 if report.conforms else 1

@@ -118,18 +118,14 @@ def store_of(graph: Graph) -> "pyoxigraph.Store":
 
 
 def open_store(path: str | Path) -> "pyoxigraph.Store":
-    """An in-memory Oxigraph store holding the graph file at `path`."""
+    """An in-memory Oxigraph store holding the union of the graphs of the file at `path` (any format
+    `kg build` writes) in its default graph."""
     import pyoxigraph as ox
-    path = Path(path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
-           ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD}.get(path.suffix, ox.RdfFormat.TURTLE)
+
+    from kg.graph.read import quads
     store = ox.Store()
-    try:
-        store.load(path=path, format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise QueryError(f"{path}: not a readable RDF graph ({e.__class__.__name__}: {str(e)[:200]})") from None
+    default = ox.DefaultGraph()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads(path))
     return store
 
 
@@ -147,19 +143,8 @@ def open_disk_store(path: str | Path) -> "pyoxigraph.Store":
 
 def _from_ox(t) -> Node | None:
     """An Oxigraph term as the rdflib term (xsd:string literals as plain literals)."""
-    import pyoxigraph as ox
-    if t is None:
-        return None
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value) if dt == str(XSD.string) else Literal(t.value, datatype=URIRef(dt))
-    raise QueryError(f"unsupported term in the answer: {t}")
+    from kg.graph.read import to_rdflib
+    return None if t is None else to_rdflib(t)
 
 
 def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:

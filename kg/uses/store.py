@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -31,6 +32,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from kg.graph import read
 from kg.graph.rdf import ENTITIES, graph_iri, is_entity, new_graph
 from kg.graph.vocab import KB
 
@@ -45,7 +47,6 @@ _ARTICLE = _N(KB.Article)
 _ROLE = {_N(RDF.type): "type", _N(KB.articleId): "id", _N(KB.inArticle): "in", _N(KB.evidence): "ev",
          _N(PROV.wasDerivedFrom): "from"}
 _GRAPH_PREFIX = str(graph_iri("x"))[:-1]
-_DATASETS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS}
 
 
 class StoreError(Exception):
@@ -158,12 +159,11 @@ def split_by_article(graph: Graph | str | Path) -> dict[str, Graph]:
     the key ``rdf.ENTITIES`` instead, once for all articles. Triples no article reaches (none in
     kabar-kg's own graphs) go under the key ``SHARED``, so the union of the parts is always the input graph.
     """
-    from kg.uses.query import _from_ox
     out = {}
     for aid, triples in _parts(graph).items():
         g = new_graph()
         for t in triples:
-            g.add(tuple(_from_ox(x) for x in t))
+            g.add(tuple(read.to_rdflib(x) for x in t))
         out[aid] = g
     return out
 
@@ -204,31 +204,16 @@ def _ntriples(triples) -> bytes:
     return ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
 
 
-def _graph_file(graph: str | Path) -> tuple[Path, ox.RdfFormat]:
-    """The graph file's path and format (TriG, N-Quads, else Turtle); StoreError when there is none."""
-    path = Path(graph)
-    if not path.is_file():
-        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
-    return path, _DATASETS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
-
-
-def _unreadable(path: Path, e: BaseException) -> StoreError:
-    return StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})")
-
-
 def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
     """Article id -> its triples as Oxigraph terms, from an rdflib Graph or a graph file.
 
-    A file is read by Oxigraph's parser. In a TriG or N-Quads file written by `kg build`, each
-    article's named graph is taken as it is; triples outside those graphs are split by `_assign`."""
+    A file is read by the shared reader (`kg.graph.read`, any format `kg build` writes). In a TriG,
+    N-Quads or JSON-LD file written by `kg build`, each article's named graph is taken as it is;
+    triples outside those graphs are split by `_assign`."""
     if isinstance(graph, Graph):
         terms = _Terms()        # every term converted first: a bad one fails before any write
         return _assign([(terms(s), terms(p), terms(o)) for s, p, o in graph])
-    path, fmt = _graph_file(graph)
-    try:
-        quads = list(ox.parse(path=str(path), format=fmt))
-    except (SyntaxError, ValueError, OSError) as e:
-        raise _unreadable(path, e) from None
+    quads = list(read.quads(graph))
     named: dict[str, list[tuple]] = defaultdict(list)
     rest = []
     for q in quads:
@@ -271,18 +256,21 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     """
     t0 = time.perf_counter()
     target = str(store_dir)
+    dataset = not isinstance(graph, Graph) and read.format_of(read.check_file(graph)) in read.DATASETS
+    parts = None if dataset else _parts(graph)      # a file that cannot be read fails before the store is touched
+    created = not Path(store_dir).exists()
+    store = open_store(store_dir)
     try:
-        store = ox.Store(str(store_dir))
-    except OSError as e:
-        raise StoreError(f"{target}: cannot open the Oxigraph store ({_oneline(e)})") from None
-    try:
-        if not isinstance(graph, Graph) and Path(graph).suffix.lower() in _DATASETS and not len(store):
+        if dataset and not len(store):
             done = _bulk_dataset(store, Path(graph))
             if done is not None:
                 return LoadReport(target, done, len(store), time.perf_counter() - t0)
-        parts = _parts(graph)
+        if parts is None:
+            parts = _parts(graph)
     except BaseException:
         del store
+        if created:
+            shutil.rmtree(store_dir, ignore_errors=True)     # no empty store left by a load that failed
         raise
     entities = parts.pop(ENTITIES, [])
     loaded: list[str] = []
@@ -317,15 +305,29 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     return LoadReport(target, loaded, n, time.perf_counter() - t0)
 
 
+def open_store(store_dir: str | Path) -> ox.Store:
+    """The embedded store at `store_dir` opened for writing (created if needed); StoreError when another
+    process (a `kg serve`, another `kg load`) holds it."""
+    try:
+        return ox.Store(str(store_dir))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise StoreError(f"{store_dir}: the store is in use by another process (a `kg serve` or `kg load` "
+                             "on it); stop that process first (`kg query --store` can read it meanwhile)") from None
+        raise StoreError(f"{store_dir}: cannot open the Oxigraph store ({_oneline(e)})") from None
+
+
 def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
     """Bulk-load a dataset file of article graphs into the empty `store`; the article ids, or None (and the
     store emptied again) when the file has triples outside article graphs, which must be split first."""
-    path, fmt = _graph_file(path)
+    fmt = read.format_of(path)
     try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
+        store.bulk_load(path=str(path), format=read.OXIGRAPH[fmt])
+    except (SyntaxError, ValueError, OSError, UnicodeError) as e:
         store.clear()
-        raise _unreadable(path, e) from None
+        raise read.unreadable(path, fmt, e) from None
+    if not len(store):
+        raise read.empty(path)
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \
             or any(not n.startswith(_GRAPH_PREFIX) for n in names):
