@@ -28,7 +28,7 @@ SOURCES = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests" / "he
 
 ODD = ["\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9c", "\u2028", "\u2029",
        "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2069",
-       "\u200b", "\u200d", "\ufeff", "\ufffe", "\uffff", "\ud7ff", "\ue000", "\U0001F600", "\U0010FFFF",
+       "\u200b", "\u200d", "\ufeff", "\ufffe", "\uffff", "\ud7ff", "\ud800", "\udfff", "\ue000", "\U0001F600", "\U0010FFFF",
        "\t", "\r", "\r\n", "\n\n", "“", "”", "«", "»", "\"", "'", "\\", "—", "…"]
 DATES = ["31/02/2025", "30 Februari 2024", "99/99/9999", "0/0/0000", "32 Desember 2025", "29 Februari 2023",
          "Kamis (31/4/2025)", "1 Januari 0000", "12/13/2024", "31-06-2024", "tahun 99999", "Senin, 45 Mei 2025",
@@ -96,7 +96,8 @@ def make_batches(out: Path, n: int, batches: int, seed: int) -> list[Path]:
                     rec["published"] = pub
                 if r.random() < 0.2:
                     rec["url"] = r.choice(["https://contoh.id/a b", "javascript:x", "http://x/\u2028", "bukan url"])
-                fh.write(json.dumps(rec, ensure_ascii=r.random() < 0.5) + "\n")
+                lone = re.search("[\ud800-\udfff]", rec["text"])     # only JSON's escapes can hold a lone surrogate
+                fh.write(json.dumps(rec, ensure_ascii=bool(lone) or r.random() < 0.5) + "\n")
         files.append(path)
     return files
 

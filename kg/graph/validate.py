@@ -24,6 +24,7 @@ import contextlib
 import functools
 import io
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -221,11 +222,33 @@ class _Outcome:
     seconds: float
 
 
+# Characters an XML 1.0 document may not hold (the reasoner reads RDF/XML): controls but tab and newlines,
+# surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_INT64 = 2 ** 63 - 1
+
+
+def _for_reasoner(o):
+    """A literal as the reasoner can take it: characters XML may not hold left out, an integer beyond 64
+    bits held at the 64-bit bound of its sign (the ranges the ontology gives stay decided as before)."""
+    if not isinstance(o, Literal):
+        return o
+    if o.datatype in _INTEGER_TYPES and not o.ill_typed:
+        n = int(o)
+        if abs(n) > _INT64:
+            return Literal(_INT64 if n > 0 else -_INT64, datatype=o.datatype)
+        return o
+    text = str(o)
+    if _NOT_XML.search(text):
+        return Literal(_NOT_XML.sub("", text), lang=o.language, datatype=o.datatype)
+    return o
+
+
 def _reasoning_input(data: Graph, onto: Graph) -> Graph:
     g = _copy(onto)
     for s, p, o in data:
         if p not in BULK_TEXT:
-            g.add((s, p, o))
+            g.add((s, p, _for_reasoner(o)))
     return g
 
 

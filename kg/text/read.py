@@ -292,7 +292,7 @@ def jsonl_records(text: str, path: Path) -> tuple[list[tuple[int, dict]], list[A
     """The (line number, record) pairs of a .jsonl text and an error for each bad line;
     a file with no good line at all is one error."""
     records, errors = [], []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):         # "\n" only: U+2028, U+0085 ... may be in a record
         if not line.strip():
             continue
         if len(line) > MAX_BYTES:
@@ -312,10 +312,18 @@ def jsonl_records(text: str, path: Path) -> tuple[list[tuple[int, dict]], list[A
     return records, errors
 
 
+def _whole(text: str) -> str:
+    """Text with any lone surrogate (a JSON "\\ud800" escape no character follows) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def from_record(rec: dict, path: Path) -> Article:
     """The article of one .jsonl record ({id, text, url?, published?})."""
     url = rec.get("url")
-    a = Article(id=str(rec["id"]), path=path, raw=rec["text"], url=str(url) if url else None)
+    a = Article(id=_whole(str(rec["id"])), path=path, raw=_whole(rec["text"]), url=_whole(str(url)) if url else None)
     pub = rec.get("published")
-    a.published_hint = str(pub) if pub else None
+    a.published_hint = _whole(str(pub)) if pub else None
     return a

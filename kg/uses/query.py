@@ -192,7 +192,7 @@ def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: s
 
     `params` bind ?NAME to a plain literal; `lang` ('id', 'en') turns type codes into their names in
     that language and prefers entity labels tagged with it (see localise())."""
-    params = dict(params or {})
+    params = {k: type_code(v) for k, v in (params or {}).items()}     # the names --lang prints are accepted
     text = resolve(q)
     hidden = _check_params(q, text, params)
     ans = _run_rdflib(source, text, params) if isinstance(source, Graph) else _run_oxigraph(source, text, params)
@@ -219,10 +219,26 @@ _TAGGED = (f"SELECT ?plain ?tagged WHERE {{ ?e <{RDFS.label}> ?plain ; <{RDFS.la
 
 
 def entity_names(source: Source, lang: str) -> dict[str, str]:
-    """Plain entity label -> a label or alternative label of the same entity tagged `lang`."""
+    """Plain entity label -> a label or alternative label of the same entity tagged `lang`, else (for
+    English) the English name the lexicon gives (kg/lexicon/english.yaml)."""
     ans = _run_rdflib(source, _TAGGED, {}) if isinstance(source, Graph) else _run_oxigraph(source, _TAGGED, {})
-    return {str(p): str(t) for p, t in sorted(ans.rows, key=lambda r: (str(r[0]), str(r[1])))
-            if t.language.lower().split("-")[0] == lang.lower()}
+    tagged = {str(p): str(t) for p, t in sorted(ans.rows, key=lambda r: (str(r[0]), str(r[1])))
+              if t.language.lower().split("-")[0] == lang.lower()}
+    if lang == "en":
+        from kg.lexicon import load
+        return {**(load("english").get("names") or {}), **tagged}
+    return tagged
+
+
+def type_code(value: str) -> str:
+    """A claim or event type's code from its code or its name in any language ("deployment", "pengerahan"
+    -> "DEPLOY"); other values as they are."""
+    v = value.strip().casefold()
+    for lang in LANGS:
+        for code, name in type_names(lang).items():
+            if v == name.casefold():
+                return code
+    return value
 
 
 def localise(ans: Answer, source: Source, lang: str) -> Answer:

@@ -443,7 +443,7 @@ def _put(opener, url: str, body: bytes, auth: str | None, timeout: float, method
 
 def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = None,
                   password: str | None = None, *, timeout: float = 30, retries: int = 3,
-                  backoff: float = 0.5) -> LoadReport:
+                  backoff: float = 0.5, say=None) -> LoadReport:
     """PUT each article's triples to the server's Graph Store, one named graph per article.
 
     `endpoint` is the server's base URL or its Graph Store URL (see `gsp_url`). PUT replaces the
@@ -452,7 +452,7 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     `timeout` seconds, or gets a 5xx/408/429 answer is retried `retries` times, after `backoff`,
     2*`backoff`, 4*`backoff` ... seconds; then, or at once for other errors (400, 401, 404 ...),
     StoreError is raised, naming the Graph Store URL and the problem, with the ids of the articles
-    already loaded in ``.loaded``.
+    already loaded in ``.loaded``. `say` (a function of one line) is told what the load waits for.
     """
     t0 = time.perf_counter()
     gsp = gsp_url(endpoint)
@@ -464,6 +464,9 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     entities = parts.pop(ENTITIES, [])
     loaded: list[str] = []
     n = 0
+    if say:
+        say(f"sending {len(parts)} article graph{'s' * (len(parts) != 1)} to {gsp}; waiting up to {timeout:g} s "
+            "for each answer (--timeout)")
     # the entities' graph is added to (POST), each article's replaced (PUT)
     for aid, triples, method in [(ENTITIES, entities, "POST")] * bool(entities) + \
             [(aid, triples, "PUT") for aid, triples in parts.items()]:
@@ -477,9 +480,101 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
                 where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
                 raise StoreError(f"{gsp}: {problem}{tries}, at {where}; loaded before the failure: "
                                  f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
+            if say:
+                where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
+                say(f"{gsp}: {problem} at {where}; trying again in {backoff * 2 ** attempt:g} s")
             time.sleep(backoff * 2 ** attempt)
             attempt += 1
         if aid != ENTITIES:
             loaded.append(aid)
         n += len(triples)
     return LoadReport(gsp, loaded, n, time.perf_counter() - t0)
+
+
+# --------------------------------------------------------------------------------------------------
+# kg serve: the Oxigraph server as a child process that never outlives its parent
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to send SIGTERM when the parent dies, however it dies."""
+    import ctypes
+    import signal
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)      # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _bindable(bind: str) -> str | None:
+    """None when the address can be listened on, else why not."""
+    import socket
+    host, _, port = bind.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+    except (ValueError, OSError) as e:
+        return f"not an address and port ({_oneline(e)})"
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError as e:
+            return f"cannot listen there ({e.strerror or _oneline(e)}; another `kg serve`?)"
+    return None
+
+
+def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float | None = None, say=print) -> int:
+    """Run `oxigraph serve` over the embedded store until it stops or this process is told to stop.
+
+    The server is a child process that goes with its parent: on SIGTERM, SIGINT or SIGHUP it is stopped
+    before the parent returns, and should the parent be killed outright, Linux stops it
+    (PR_SET_PDEATHSIG). StoreError when the server is missing, the store absent or in use, or the
+    address taken. Returns the server's exit code (0 when it was stopped by a signal)."""
+    import os
+    import shutil as _shutil
+    import signal
+    import subprocess
+    import sys
+    exe = _shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(exe).is_file():
+        raise StoreError("the oxigraph server is not installed (pip install oxigraph)")
+    if not Path(store_dir).is_dir():
+        raise StoreError(f"{store_dir}: no store here (run `kg load --store {store_dir}` first)")
+    del_store = open_store(store_dir)        # the lock is free: no other server or load holds the store
+    del del_store
+    why = _bindable(bind)
+    if why:
+        raise StoreError(f"{bind}: {why}")
+    cmd = [exe, "serve", "--location", str(store_dir), "--bind", bind, "--union-default-graph"]
+    if timeout:
+        cmd += ["--timeout-s", str(max(1, round(timeout)))]
+    child = subprocess.Popen(cmd, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+                             env={**os.environ, "RUST_BACKTRACE": "0"})
+    stopped = []
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        if child.poll() is None:
+            child.terminate()
+
+    handled = [s for s in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if s is not None]
+    old = {s: signal.signal(s, stop) for s in handled}
+    say(f"SPARQL endpoint and query page on http://{bind}/ (store {store_dir}); Ctrl-C stops it")
+    try:
+        while True:
+            try:
+                code = child.wait()
+                break
+            except KeyboardInterrupt:
+                stop(signal.SIGINT, None)
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        for s, h in old.items():
+            signal.signal(s, h)
+    return 0 if stopped else code
