@@ -63,6 +63,16 @@ def cmd_build(a) -> int:
         progress.close()
         print(f"kg: {e}", file=sys.stderr)
         return 2
+    except ArticleError as e:
+        progress.close()
+        skipped = getattr(e, "skipped", [])
+        if len(skipped) <= 1:
+            print(f"kg: {e}", file=sys.stderr)
+        else:                            # name each file that could not be read
+            for x in skipped:
+                print(f"kg: skipped {x}", file=sys.stderr)
+            print(f"kg: no readable article in {len(skipped)} inputs; {a.output} was left as it was", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         progress.close()
         print(f"kg: build interrupted; {a.output} was left as it was", file=sys.stderr)
@@ -73,12 +83,15 @@ def cmd_build(a) -> int:
             signal.signal(signal.SIGTERM, old)
     for e in b.skipped:
         print(f"kg: skipped {e}", file=sys.stderr)
+    for note in b.notes:
+        print(f"kg: {note}", file=sys.stderr)
     if len(b.articles) <= TABLE_ROWS:
         print(f"{'article':<28} {'outlet':<24} {'published':<11} {'sents':>5} {'ents':>5} {'claims':>6}")
         for x in b.articles:
             print(f"{x.id[:28]:<28} {(x.outlet or '-')[:24]:<24} {(x.published.value if x.published else '-'):<11} "
                   f"{len(x.sentences):>5} {len(x.entities):>5} {len(x.claims):>6}")
-    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}, {b.entities} entities, {b.claims} claims, "
+    ignored = f", ignored: {len(b.ignored)} file{'s' * (len(b.ignored) != 1)} of other types" if b.ignored else ""
+    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}{ignored}, {b.entities} entities, {b.claims} claims, "
           f"{b.triples} triples, {b.extracted} extracted, {b.from_cache} from cache "
           f"-> {a.output} ({time.perf_counter() - t0:.1f} s)")
     return 3 if b.skipped else 0
