@@ -11,6 +11,7 @@ from kg.build.progress import Progress
 from kg.graph.rdf import (
     FORMATS,
     STREAMED,
+    Tally,
     new_graph,
     serialize,
     to_dataset,
@@ -47,6 +48,8 @@ def build_graph(paths: list[str | Path] | None = None, *, workers: int = 1, sche
               cache=open_cache(cache))
     g = to_graph(b.articles)
     b.triples = len(g)
+    tally = Tally.of(g)
+    b.entities, b.claims = tally.entities, tally.claims
     return g, b
 
 
@@ -80,17 +83,21 @@ def write_graph(paths, out: str | Path = GRAPH, fmt: str | None = None, *, worke
     import time
     t0 = time.perf_counter()
     progress.start("writing", len(b.articles))
+    tally = Tally()
     if FORMATS.get(fmt, fmt) in STREAMED:
         def out_file(fh):
-            b.triples = write(b.articles, fh, fmt, done=progress.advance)
+            b.triples = write(b.articles, fh, fmt, done=progress.advance, tally=tally)
         write_atomic(Path(out), out_file)
         b.timings["writing"] = time.perf_counter() - t0
     else:
         data = to_dataset(b.articles)
-        b.triples = len({(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))})
+        triples = {(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))}
+        b.triples = len(triples)
+        tally.add(triples)
         write_atomic(Path(out), serialize(data, fmt))
         b.timings["writing"] = time.perf_counter() - t0
     progress.finish()
+    b.entities, b.claims = tally.entities, tally.claims      # as the graph counts them (Tally)
     b.seconds += time.perf_counter() - t0
     return b
 

@@ -344,6 +344,48 @@ def add_article(g: Graph | set, a: Article, canon: Canon | None = None) -> None:
         _claim(g, a, art, c)
 
 
+_CLAIM_PREFIX = str(KBR["claim/"])
+_ENTITY_CLASSES = frozenset(ENTITY_CLASS.values())
+
+
+class Tally:
+    """The counts every command gives of a graph (kg build, kg stats; README "Counts"):
+
+    * entities: distinct nodes of one of the five entity classes (persons, organisations, countries,
+      places, outlets; authors and outlets included);
+    * claims: distinct claim nodes read from a sentence of an article (prov:wasDerivedFrom). An event a
+      claim is only about (kb:about), which no sentence states as a fact, is a node but not a claim;
+      a claim that several articles report is one claim."""
+
+    def __init__(self, triples=()):
+        self._entities: set[int] = set()
+        self._claims: set[int] = set()
+        self.add(triples)
+
+    def add(self, triples) -> None:
+        for s, p, o in triples:
+            if p == RDF.type:
+                if o in _ENTITY_CLASSES:
+                    self._entities.add(hash(s))
+            elif p == PROV.wasDerivedFrom and s.startswith(_CLAIM_PREFIX):
+                self._claims.add(hash(s))
+
+    @classmethod
+    def of(cls, g: Graph) -> "Tally":
+        """The counts of an rdflib Graph."""
+        t = cls(g.triples((None, RDF.type, None)))
+        t.add(g.triples((None, PROV.wasDerivedFrom, None)))
+        return t
+
+    @property
+    def entities(self) -> int:
+        return len(self._entities)
+
+    @property
+    def claims(self) -> int:
+        return len(self._claims)
+
+
 def to_graph(articles: list[Article]) -> Graph:
     """The RDF graph of a list of articles."""
     g = new_graph()
@@ -433,7 +475,7 @@ def _block(triples, n3: _Terms, indent: str = "") -> list[str]:
     return lines
 
 
-def write(articles, fh, fmt: str = "turtle", done=None) -> int:
+def write(articles, fh, fmt: str = "turtle", done=None, tally: Tally | None = None) -> int:
     """Write the articles to the binary file `fh` as Turtle, TriG or N-Quads, an article at a time, and
     return the number of distinct triples.
 
@@ -442,7 +484,7 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
     named graph per article, holding that article's triples but the entities' descriptions, which go
     once to the ENTITIES graph, after the article that first needed them. `articles` is read twice: first
     to find the nodes more than one article describes, the only ones whose triples can repeat;
-    `done()` is called after each article is written."""
+    `done()` is called after each article is written; `tally` counts the entities and claims written."""
     fmt = FORMATS.get(fmt, fmt)
     if fmt not in STREAMED:
         raise ValueError(f"{fmt}: not a streamed format ({', '.join(STREAMED)})")
@@ -478,6 +520,8 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
         add_article(triples, a, canon)
         new = [t for t in triples if fresh(t)]
         count += len(new)
+        if tally is not None:
+            tally.add(new)
         if fmt == "turtle":
             out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
         else:

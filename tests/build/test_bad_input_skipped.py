@@ -94,7 +94,7 @@ def test_big_jsonl_limits_each_record_not_the_file(tmp_path, monkeypatch):
     assert [(e.path, e.problem) for e in b.skipped] == [(str(p), "line 7: too large (4 MB; the limit is 3 MB)")]
 
 
-def test_bad_nothing_readable_is_one_line_and_exit_2(tmp_path):
+def test_bad_nothing_readable_names_each_file_and_exits_2(tmp_path):
     d = tmp_path / "rusak"
     d.mkdir()
     (d / "a.txt").write_bytes(b"")
@@ -104,7 +104,9 @@ def test_bad_nothing_readable_is_one_line_and_exit_2(tmp_path):
     r = cli(d, "-o", out)
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and "no readable article" in lines[0] and str(d / "a.txt") in lines[0], r.stderr
+    assert [str(d / n) in line for line, n in zip(lines, ("a.txt", "b.txt", "c.txt"))] == [True] * 3, r.stderr
+    assert "empty" in lines[0] and "binary" in lines[1] and "not Indonesian" in lines[2]
+    assert len(lines) == 4 and "no readable article" in lines[3], r.stderr
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -242,7 +244,7 @@ def test_bad_thousands_of_files_a_few_bad(tmp_path):
     (d / "sub" / "latin.txt").write_bytes(("Kafé " + BODY).encode("latin-1"))      # read, not skipped
     (d / "sub" / "potong.txt").write_bytes(("“" + BODY + "“").encode()[:-1])           # truncated: read
     good += ["latin", "potong"]
-    out = tmp_path / "g.nt"
+    out = tmp_path / "g.nq"
     p = subprocess.run([sys.executable, "-m", "kg", "build", str(d), "-o", str(out), "--format", "nquads",
                         "--workers", "2", "--no-cache"], capture_output=True, text=True)
     assert p.returncode == 3, p.stderr[-2000:]
