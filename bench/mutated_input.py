@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         graph = f.with_suffix(".ttl")
         p, sb = _kg("build", f, "-o", graph, "--no-cache", "--workers", a.workers)
         crashed = p.returncode not in (0, 3) or "Traceback" in p.stderr
+        f.with_suffix(".build.txt").write_text(p.stdout + p.stderr, encoding="utf-8")
         m = re.search(r"^(\d+) articles, (\d+) skipped.* (\d+) triples", p.stdout, re.M)
         read, skipped, triples = (int(x) for x in m.groups()) if m else (0, records, 0)
         violations, sv = 0, 0.0
@@ -137,8 +138,6 @@ def main(argv: list[str] | None = None) -> int:
             violations = int(m.group(1)) if m else 0
             total["unconformant"] += v.returncode != 0
             (f.with_suffix(".validate.txt")).write_text(v.stdout + v.stderr, encoding="utf-8")
-        if crashed:
-            (f.with_suffix(".crash.txt")).write_text(p.stdout + p.stderr, encoding="utf-8")
         build_s.append(sb)
         validate_s.append(sv)
         for k, x in (("articles", read), ("skipped", skipped), ("crashes", int(crashed)), ("triples", triples),

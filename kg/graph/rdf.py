@@ -64,6 +64,14 @@ def _hash(*parts) -> str:
     return hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
 
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def uri_text(url: str) -> str:
+    """A URL as an xsd:anyURI value: spaces, controls, quotes and non-ASCII characters percent-encoded."""
+    return quote(url.strip(), safe=_URI_SAFE)
+
+
 def date_literal(d: DateValue) -> Literal:
     return Literal(d.value, datatype=_DATATYPE[d.precision])
 
@@ -307,7 +315,7 @@ def add_article(g: Graph | set, a: Article, canon: Canon | None = None) -> None:
     if a.title:
         g.add((art, SCHEMA.headline, Literal(a.title)))
     if a.url:
-        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        g.add((art, SCHEMA.url, Literal(uri_text(a.url), datatype=XSD.anyURI)))
     if valid_date(a.published):
         g.add((art, SCHEMA.datePublished, date_literal(a.published)))
         g.add((art, KB.datePublishedFoundBy, Literal(a.published_how or "")))

@@ -60,7 +60,7 @@ def unreadable(path: str | Path, fmt: str, e: BaseException) -> GraphFileError:
     if isinstance(e, UnicodeError):
         why = "not UTF-8 text"
     if Path(path).suffix.lower() in SUFFIXES:
-        return GraphFileError(f"{path}: not a {NAMES[fmt]} file ({why})")
+        return GraphFileError(f"{path}: not valid {NAMES[fmt]} ({why})")
     return GraphFileError(f"{path}: not an RDF graph (read as {NAMES[fmt]}, as its extension is none of "
                           f"{' '.join(sorted(SUFFIXES))}: {why})")
 

@@ -229,10 +229,14 @@ _INT64 = 2 ** 63 - 1
 
 
 def _for_reasoner(o):
-    """A literal as the reasoner can take it: characters XML may not hold left out, an integer beyond 64
-    bits held at the 64-bit bound of its sign (the ranges the ontology gives stay decided as before)."""
+    """A literal as the reasoner can take it: characters XML may not hold left out, a URL percent-encoded
+    where it is not a well-formed URI, an integer beyond 64 bits held at the 64-bit bound of its sign (the
+    ranges the ontology gives stay decided as before)."""
     if not isinstance(o, Literal):
         return o
+    if o.datatype == XSD.anyURI:
+        from kg.graph.rdf import uri_text
+        return Literal(uri_text(str(o)), datatype=XSD.anyURI)
     if o.datatype in _INTEGER_TYPES and not o.ill_typed:
         n = int(o)
         if abs(n) > _INT64:

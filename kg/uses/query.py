@@ -158,7 +158,11 @@ def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:
         names = [str(v) for v in res.vars]
         return Answer("SELECT", names, [tuple(r) for r in res])
     except Exception as e:  # rdflib raises pyparsing errors and others
-        raise QueryError(f"query failed: {e}") from None
+        if "requiring a dataset" in str(e):
+            raise QueryError("query failed: GRAPH patterns need the named graphs of a store, and a graph file is "
+                             "read as one graph (the union of its graphs); load it (kg load) and run the query "
+                             "with --store DIR, or over kg serve") from None
+        raise QueryError(f"query failed: {' '.join(str(e).split())[:300]}") from None
 
 
 def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, str]) -> Answer:

@@ -213,7 +213,10 @@ def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
     if isinstance(graph, Graph):
         terms = _Terms()        # every term converted first: a bad one fails before any write
         return _assign([(terms(s), terms(p), terms(o)) for s, p, o in graph])
-    quads = list(read.quads(graph))
+    try:
+        quads = list(read.quads(graph))
+    except read.GraphFileError as e:
+        raise StoreError(str(e)) from None
     named: dict[str, list[tuple]] = defaultdict(list)
     rest = []
     for q in quads:
@@ -256,7 +259,10 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     """
     t0 = time.perf_counter()
     target = str(store_dir)
-    dataset = not isinstance(graph, Graph) and read.format_of(read.check_file(graph)) in read.DATASETS
+    try:
+        dataset = not isinstance(graph, Graph) and read.format_of(read.check_file(graph)) in read.DATASETS
+    except read.GraphFileError as e:
+        raise StoreError(str(e)) from None
     parts = None if dataset else _parts(graph)      # a file that cannot be read fails before the store is touched
     created = not Path(store_dir).exists()
     store = open_store(store_dir)
@@ -325,9 +331,9 @@ def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
         store.bulk_load(path=str(path), format=read.OXIGRAPH[fmt])
     except (SyntaxError, ValueError, OSError, UnicodeError) as e:
         store.clear()
-        raise read.unreadable(path, fmt, e) from None
+        raise StoreError(str(read.unreadable(path, fmt, e))) from None
     if not len(store):
-        raise read.empty(path)
+        raise StoreError(str(read.empty(path)))
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \
             or any(not n.startswith(_GRAPH_PREFIX) for n in names):
