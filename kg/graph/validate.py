@@ -269,7 +269,12 @@ def _hermit(data: Graph, onto: Graph) -> _Outcome:
     world = owlready2.World()
     try:
         merged.serialize(tmp, format="nt", encoding="utf-8")
-        world.get_ontology("file://" + tmp).load()
+        try:
+            world.get_ontology("file://" + tmp).load()
+        except Exception as e:      # owlready2 could not read what it was given: say so, never a traceback
+            cause = e.__cause__ or e
+            raise ReasonerUnavailable(f"the reasoner could not read the graph ({cause.__class__.__name__}: "
+                                      f"{' '.join(str(cause).split())[:200]})") from None
         t0 = time.perf_counter()
         consistent = True
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):

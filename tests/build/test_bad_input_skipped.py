@@ -255,3 +255,39 @@ def test_bad_thousands_of_files_a_few_bad(tmp_path):
     assert f"{len(good)} articles, 4 skipped (" in p.stdout
     ids = set(re.findall(r'<https://w3id.org/kabar-kg/ontology#articleId> "([^"]+)"', out.read_text(encoding="utf-8")))
     assert ids == set(good)
+
+
+def test_bad_duplicate_ids_refused_by_name(tmp_path):
+    p = tmp_path / "dua.jsonl"
+    p.write_text(json.dumps({"id": "sama", "text": BODY}) + "\n" +
+                 json.dumps({"id": "sama", "text": BODY.replace("Rusia", "Ukraina")}) + "\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "sama.txt").write_text(BODY, encoding="utf-8")          # the same id from a file
+    out = tmp_path / "g.ttl"
+    r = cli(p, tmp_path / "sub", "-o", out)
+    assert r.returncode == 3
+    skipped = [x for x in r.stderr.splitlines() if x.startswith("kg: skipped")]
+    assert len(skipped) == 2 and all("duplicate article id" in x and "'sama'" in x for x in skipped), r.stderr
+    assert f"{p}: line 2" in skipped[0] and f"first read from {p} line 1" in skipped[0]
+    assert str(tmp_path / "sub" / "sama.txt") in skipped[1]
+    assert "1 articles, 2 skipped (2 duplicate article id)" in r.stdout
+    assert "Ukraina" not in out.read_text(encoding="utf-8")
+
+
+def test_bad_folder_counts_files_of_other_types(tmp_path):
+    d = tmp_path / "campur"
+    d.mkdir()
+    (d / "a.txt").write_text(BODY, encoding="utf-8")
+    (d / "catatan.md").write_text("catatan", encoding="utf-8")
+    (d / "data.csv").write_text("a,b", encoding="utf-8")
+    (d / ".tersembunyi").write_text("x", encoding="utf-8")        # hidden: not counted
+    r = cli(d, "-o", tmp_path / "g.ttl")
+    assert r.returncode == 0 and "ignored: 2 files of other types" in r.stdout, r.stdout
+
+
+def test_bad_latin1_file_says_which_encoding(tmp_path):
+    p = tmp_path / "lama.txt"
+    p.write_bytes(("Sikap itu naïve, kata pengamat.\n" + BODY).encode("latin-1"))
+    r = cli(p, "-o", tmp_path / "g.ttl")
+    assert r.returncode == 0
+    assert f"kg: {p}: not UTF-8; read as Windows-1252 (Latin-1)" in r.stderr.splitlines()
