@@ -129,9 +129,6 @@ class Canon:
         got = self.mentioned.get(key) or self.used.get(key)
         return got[0] if got else None
 
-    def label(self, key: str) -> str:
-        return (self.mentioned.get(key) or self.used[key])[1]
-
     def country(self, key: str) -> str | None:
         return next((c for c in self.countries.get(key, ()) if self.kind(c) == "Country"), None)
 
