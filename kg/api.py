@@ -11,6 +11,7 @@ from kg.build.progress import Progress
 from kg.graph.rdf import (
     FORMATS,
     STREAMED,
+    Tally,
     new_graph,
     serialize,
     to_dataset,
@@ -18,14 +19,14 @@ from kg.graph.rdf import (
     write,
     write_atomic,
 )
+from kg.graph.read import NAMES, SUFFIXES, GraphFileError, read_graph
 from kg.uses import query as _query
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GRAPH = Path("graph.ttl")
 
 
-class GraphError(Exception):
-    pass
+GraphError = GraphFileError      # a graph file that cannot be read (kg.graph.read)
 
 
 def open_cache(cache, out: str | Path = GRAPH) -> Cache | None:
@@ -47,47 +48,64 @@ def build_graph(paths: list[str | Path] | None = None, *, workers: int = 1, sche
               cache=open_cache(cache))
     g = to_graph(b.articles)
     b.triples = len(g)
+    tally = Tally.of(g)
+    b.entities, b.claims = tally.entities, tally.claims
     return g, b
 
 
-def write_graph(paths, out: str | Path = GRAPH, fmt: str = "turtle", *, workers: int = 1,
+WRITTEN = ("ttl", "trig", "nquads", "jsonld")
+
+
+def output_format(out: str | Path, fmt: str | None = None) -> str:
+    """The format to write `out` in: `fmt`, else the one its extension names (Turtle for other extensions).
+    ValueError when `fmt` and the extension name different formats, or the extension one kg does not write."""
+    named = SUFFIXES.get(Path(out).suffix.lower())
+    fmt = {"turtle": "ttl", "json-ld": "jsonld"}.get(fmt, fmt)
+    if named and named not in WRITTEN:
+        raise ValueError(f"{out}: kg build does not write {NAMES[named]} (--format {'|'.join(WRITTEN)})")
+    if fmt and named and fmt != named:
+        raise ValueError(f"{out}: the extension says {NAMES[named]} but --format says {NAMES[fmt]}; "
+                         f"give the file a {fmt} name or leave --format out")
+    return fmt or named or "ttl"
+
+
+def write_graph(paths, out: str | Path = GRAPH, fmt: str | None = None, *, workers: int = 1,
                 scheduler: str | None = None, cache=None, progress: Progress | None = None) -> Build:
     """Build and write the graph atomically; trig, nquads and jsonld hold one named graph per article.
+    `fmt` (ttl, trig, nquads, jsonld) defaults to the one the extension of `out` names (see output_format).
 
     `cache=True` keeps per-article results in `.kg-cache/` beside `out`, so a rebuild re-extracts
     only new and changed articles; the graph is the same as a build without it."""
+    fmt = output_format(out, fmt)
     progress = progress or Progress(enabled=False)
     b = build([Path(p) for p in (paths or [CORPUS])], workers=workers, scheduler=scheduler,
               cache=open_cache(cache, out), progress=progress)
     import time
     t0 = time.perf_counter()
     progress.start("writing", len(b.articles))
+    tally = Tally()
     if FORMATS.get(fmt, fmt) in STREAMED:
         def out_file(fh):
-            b.triples = write(b.articles, fh, fmt, done=progress.advance)
+            b.triples = write(b.articles, fh, fmt, done=progress.advance, tally=tally)
         write_atomic(Path(out), out_file)
         b.timings["writing"] = time.perf_counter() - t0
     else:
         data = to_dataset(b.articles)
-        b.triples = len({(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))})
+        triples = {(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))}
+        b.triples = len(triples)
+        tally.add(triples)
         write_atomic(Path(out), serialize(data, fmt))
         b.timings["writing"] = time.perf_counter() - t0
     progress.finish()
+    b.entities, b.claims = tally.entities, tally.claims      # as the graph counts them (Tally)
     b.seconds += time.perf_counter() - t0
     return b
 
 
 def load_graph(path: str | Path = GRAPH) -> Graph:
-    """Read a graph file written by `kg build`."""
-    path = Path(path)
-    if not path.is_file():
-        raise GraphError(f"{path}: no such graph file (run `kg build` first)")
-    g = new_graph()
-    try:
-        g.parse(path, format="turtle" if path.suffix in (".ttl", "") else None)
-    except Exception as e:
-        raise GraphError(f"{path}: not a readable RDF graph ({e.__class__.__name__}: {str(e)[:200]})") from None
-    return g
+    """Read a graph file in any format `kg build` writes, as the union of its graphs (GraphError when
+    it is missing, not RDF, or holds no triples)."""
+    return read_graph(path)
 
 
 def query(graph: Graph, q: str, params: dict[str, str] | None = None, fmt: str = "table") -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -41,6 +40,11 @@ def cmd_build(a) -> int:
     from kg.build.pipeline import BuildError
     from kg.build.progress import Progress
     t0 = time.perf_counter()
+    try:
+        api.output_format(a.output, a.format)
+    except ValueError as e:
+        print(f"kg build: {e}", file=sys.stderr)
+        return 2
     progress = Progress(enabled=True if a.progress else None)
     got = []
 
@@ -59,6 +63,16 @@ def cmd_build(a) -> int:
         progress.close()
         print(f"kg: {e}", file=sys.stderr)
         return 2
+    except ArticleError as e:
+        progress.close()
+        skipped = getattr(e, "skipped", [])
+        if len(skipped) <= 1:
+            print(f"kg: {e}", file=sys.stderr)
+        else:                            # name each file that could not be read
+            for x in skipped:
+                print(f"kg: skipped {x}", file=sys.stderr)
+            print(f"kg: no readable article in {len(skipped)} inputs; {a.output} was left as it was", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         progress.close()
         print(f"kg: build interrupted; {a.output} was left as it was", file=sys.stderr)
@@ -69,12 +83,15 @@ def cmd_build(a) -> int:
             signal.signal(signal.SIGTERM, old)
     for e in b.skipped:
         print(f"kg: skipped {e}", file=sys.stderr)
+    for note in b.notes:
+        print(f"kg: {note}", file=sys.stderr)
     if len(b.articles) <= TABLE_ROWS:
         print(f"{'article':<28} {'outlet':<24} {'published':<11} {'sents':>5} {'ents':>5} {'claims':>6}")
         for x in b.articles:
             print(f"{x.id[:28]:<28} {(x.outlet or '-')[:24]:<24} {(x.published.value if x.published else '-'):<11} "
                   f"{len(x.sentences):>5} {len(x.entities):>5} {len(x.claims):>6}")
-    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}, {b.entities} entities, {b.claims} claims, "
+    ignored = f", ignored: {len(b.ignored)} file{'s' * (len(b.ignored) != 1)} of other types" if b.ignored else ""
+    print(f"{len(b.articles)} articles, {_skipped(b.skipped)}{ignored}, {b.entities} entities, {b.claims} claims, "
           f"{b.triples} triples, {b.extracted} extracted, {b.from_cache} from cache "
           f"-> {a.output} ({time.perf_counter() - t0:.1f} s)")
     return 3 if b.skipped else 0
@@ -104,10 +121,24 @@ def cmd_query(a) -> int:
     if a.store:
         if a.reason:
             raise SystemExit("kg query: --reason reads a graph file (--graph), not a store")
+        if reason:
+            print(f"kg query: {a.query} needs OWL reasoning, which a store does not apply: this answer holds "
+                  "only what the triples state (run it with --graph FILE to reason)", file=sys.stderr)
         source = open_disk_store(a.store)
     elif reason:                    # the graph plus what HermiT infers from it with the ontology
-        from kg.graph.validate import infer
-        inferred = infer(api.load_graph(a.graph))
+        from kg.graph.validate import InconsistentGraph, ReasonerUnavailable, infer
+        try:
+            inferred = infer(api.load_graph(a.graph))
+        except InconsistentGraph as e:
+            first = e.findings[0].message.replace("HermiT: the graph is inconsistent: ", "") if e.findings else ""
+            more = f" (and {len(e.findings) - 1} more)" if len(e.findings) > 1 else ""
+            print(f"kg query: {a.graph}: the graph contradicts the ontology, so it cannot be reasoned over: "
+                  f"{first}{more}; `kg validate {a.graph}` lists every problem", file=sys.stderr)
+            return 2
+        except ReasonerUnavailable as e:
+            print(f"kg query: {a.query} needs OWL reasoning, which cannot run here ({e}); "
+                  "--no-reason runs it on the stated triples only", file=sys.stderr)
+            return 2
         source = store_of(inferred) if a.engine == "oxigraph" else inferred
     else:
         source = open_store(a.graph) if a.engine == "oxigraph" else api.load_graph(a.graph)
@@ -145,7 +176,10 @@ def cmd_viz(a) -> int:
 def cmd_load(a) -> int:
     from kg.uses import store
     if a.endpoint:
-        report = store.load_endpoint(a.graph, a.endpoint, user=a.user, password=a.password)
+        if a.timeout <= 0:
+            raise SystemExit(f"kg load: --timeout {a.timeout:g}: expected a number of seconds above 0")
+        report = store.load_endpoint(a.graph, a.endpoint, user=a.user, password=a.password, timeout=a.timeout,
+                                     say=lambda m: print(f"kg load: {m}", file=sys.stderr))
     else:
         report = store.load_local(a.graph, Path(a.store))
     print(report)
@@ -153,20 +187,16 @@ def cmd_load(a) -> int:
 
 
 def cmd_serve(a) -> int:
-    """The Oxigraph SPARQL server (with its query page) over the local store."""
-    import shutil
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    if not Path(exe).is_file():
-        print("kg serve: the oxigraph server is not installed (pip install oxigraph)", file=sys.stderr)
-        return 2
-    if not Path(a.store).is_dir():
-        print(f"kg serve: {a.store}: no store here (run `kg load --store {a.store}` first)", file=sys.stderr)
-        return 2
-    print(f"SPARQL endpoint and query page on http://{a.bind}/ (store {a.store}); Ctrl-C stops it", file=sys.stderr)
-    try:
-        return subprocess.call([exe, "serve", "--location", str(a.store), "--bind", a.bind, "--union-default-graph"])
-    except KeyboardInterrupt:
-        return 0
+    """The Oxigraph SPARQL server (with its query page) over the local store; it stops with this process."""
+    from kg.uses import store
+    reasoned = [q for q, p in named().items() if header(p).get("reasoning", "").startswith("required")]
+
+    def say(banner: str) -> None:
+        print(banner, file=sys.stderr)
+        if reasoned:
+            print(f"no OWL reasoning here: the queries that need it ({', '.join(reasoned)}) answer only from the stated triples "
+                  "(run them with `kg query NAME --graph FILE` to reason)", file=sys.stderr)
+    return store.serve(a.store, a.bind, timeout=a.timeout, say=say)
 
 
 def cmd_validate(a) -> int:
@@ -217,7 +247,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="articles -> graph.ttl (the bundled corpus when no paths)")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="graph.ttl")
-    b.add_argument("--format", default="ttl", choices=["ttl", "trig", "nquads", "jsonld"])
+    b.add_argument("--format", choices=["ttl", "trig", "nquads", "jsonld"],
+                   help="default: the one the extension of -o names (.ttl .trig .nq .jsonld), else ttl")
     b.add_argument("--workers", type=_workers, default=1, metavar="N",
                    help="extract in N local processes (0: one per CPU; default 1)")
     b.add_argument("--scheduler", metavar="ADDRESS",
@@ -269,6 +300,7 @@ def parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="the Oxigraph SPARQL server over the local store, on 127.0.0.1")
     sv.add_argument("--store", default="store", help="folder of the embedded store (filled by kg load)")
     sv.add_argument("--bind", default="127.0.0.1:7878", help="address and port (default 127.0.0.1:7878)")
+    sv.add_argument("--timeout", type=float, metavar="SECONDS", help="stop a query that runs longer than this")
     sv.set_defaults(func=cmd_serve)
 
     va = sub.add_parser("validate", help="check the graph: SHACL shapes and OWL consistency (HermiT)")
@@ -282,6 +314,8 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--endpoint", help="base URL of a SPARQL 1.1 server (Graph Store Protocol)")
     ld.add_argument("--user")
     ld.add_argument("--password")
+    ld.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+                    help="how long to wait for each answer of the server (default 30; then retried 3 times)")
     ld.set_defaults(func=cmd_load)
 
     ev = sub.add_parser("eval", help="score the graph's facts and query answers against a gold YAML file")

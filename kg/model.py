@@ -118,6 +118,7 @@ class Article:
     raw: str
     url: str | None = None
     published_hint: str | None = None    # a date given with the input (jsonl, html metadata)
+    encoding: str = "utf-8"              # the encoding the file was read in
     keep: list[tuple[int, int]] = field(default_factory=list)   # content spans of raw (cleaning)
     title: str | None = None
     outlet: str | None = None

@@ -42,7 +42,7 @@ from kg.text.read import (
     parse,
     read_bytes,
     read_file,
-    to_text,
+    text_and_encoding,
 )
 from kg.text.sentences import split
 
@@ -67,6 +67,8 @@ class Build:
     sentences: int = 0
     entities: int = 0           # distinct entities after the merge
     claims: int = 0
+    ignored: list[Path] = field(default_factory=list)   # files of other types in the folders given
+    notes: list[str] = field(default_factory=list)      # "FILE: not UTF-8; read as ..." and the like
 
 
 def reference_date(article: Article, anchor: dt.date | None) -> tuple[DateValue | None, str | None]:
@@ -155,7 +157,7 @@ def _map1_one(s: Source) -> tuple:
     except Exception as e:
         return ("err", f"extraction failed ({e.__class__.__name__}: {str(e)[:200]})", False)
     day = a.published.day().isoformat() if a.published else None
-    return ("ok", a.id, day, pack(a))
+    return ("ok", a.id, day, pack(a), a.encoding)
 
 
 def map1(sources: list[Source]) -> list[tuple]:
@@ -283,7 +285,7 @@ def _runner(workers: int, scheduler: str | None):
 _LINE = re.compile(r"^line (\d+): ")
 
 
-def _sources(files: list[Path], skips: list, progress: Progress) -> list[Source]:
+def _sources(files: list[Path], skips: list, progress: Progress, notes: list[str]) -> list[Source]:
     """Read the bytes of every file (and split .jsonl files into records): the work of map 1."""
     out: list[Source] = []
     progress.start("reading", len(files))
@@ -291,7 +293,10 @@ def _sources(files: list[Path], skips: list, progress: Progress) -> list[Source]
         try:
             data = read_bytes(f)
             if f.suffix.lower() == ".jsonl":
-                records, errors = jsonl_records(to_text(data, f), f)
+                text, encoding = text_and_encoding(data, f)
+                if encoding != "utf-8":
+                    notes.append(f"{f}: not UTF-8; read as {encoding}")
+                records, errors = jsonl_records(text, f)
                 for e in errors:
                     m = _LINE.match(e.problem)
                     skips.append(((i, int(m.group(1)) if m else 0), e))
@@ -327,14 +332,19 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
     timings: dict[str, float] = {}
     progress = progress or Progress(enabled=False)
     skips: list[tuple[tuple[int, int], ArticleError]] = []
-    sources = _sources(find_files(paths), skips, progress)
+    ignored: list[Path] = []
+    notes: list[str] = []
+    sources = _sources(find_files(paths, ignored), skips, progress, notes)
     timings["reading"] = time.perf_counter() - t0
 
     def no_article() -> ArticleError:
+        """The error of a build with nothing to read; `.skipped` holds every file skipped, with why."""
         skipped = [e for _, e in sorted(skips, key=lambda t: t[0])]
         first = skipped[0] if skipped else None
-        return ArticleError(first.path if first else paths[0],
-                            f"no readable article ({first.problem})" if first else "no readable article")
+        e = ArticleError(first.path if first else paths[0],
+                         f"no readable article ({first.problem})" if first else "no readable article")
+        e.skipped = skipped
+        return e
 
     if not sources:
         raise no_article()
@@ -369,14 +379,24 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
             s.data = s.record = None
 
         ok = []
+        first_of: dict[str, int] = {}
         for j, r in enumerate(out1):
-            if r[0] == "ok":
-                ok.append(j)
-            else:
+            if r[0] != "ok":
                 skips.append((sources[j].order, _error(sources[j], r[1])))
+            elif r[1] in first_of:                  # two articles with one id would be merged into one: refuse the later
+                k = first_of[r[1]]
+                where = sources[k].path + (f" line {sources[k].order[1]}" if sources[k].order[1] else "")
+                skips.append((sources[j].order, _error(sources[j], f"duplicate article id ({r[1]!r} was "
+                                                                  f"first read from {where}); not read again")))
+            else:
+                first_of[r[1]] = j
+                ok.append(j)
+                if len(r) > 4 and r[4] != "utf-8" and not sources[j].order[1]:
+                    notes.append(f"{sources[j].path}: not UTF-8; read as {r[4]}")
+        del first_of
         if not ok:
             raise no_article()
-        ok.sort(key=lambda j: out1[j][1])          # by article id; stable: input order among equal ids
+        ok.sort(key=lambda j: out1[j][1])          # by article id
 
         # reduce 1: the corpus anchor
         anchor = anchor_of([dt.date.fromisoformat(out1[j][2]) for j in ok if out1[j][2]])
@@ -438,4 +458,4 @@ def build(paths: list[Path], *, workers: int = 1, scheduler: str | None = None, 
     timings["merging"] = time.perf_counter() - t1
     return Build(articles=articles, skipped=skipped, extracted=extracted, from_cache=from_cache,
                  seconds=time.perf_counter() - t0, timings=timings, sentences=sentences, entities=len(keys),
-                 claims=claims)
+                 claims=claims, ignored=ignored, notes=notes)

@@ -2,9 +2,16 @@
 
 `add_article` says which triples an article makes. `to_graph` gathers them in an rdflib Graph (for
 queries in memory); `write` streams them to Turtle, TriG or N-Quads one article at a time, so a
-corpus of any size is written in little memory, always in the same bytes."""
+corpus of any size is written in little memory, always in the same bytes.
+
+Whatever extraction made of odd text, the graph keeps the ontology's shape (`Canon`, `fit_claim`,
+`fit_role`): an entity has one class, one label and at most one country, fixed by the first article
+that names it; an outlet is always a kb:Outlet; a claim has one agent of an agent's class and at most
+one modality (which is part of its IRI); a reference to an entity of the wrong class is left out."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import os
 import re
@@ -16,7 +23,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.graph.vocab import ENTITY_CLASS, KB, KBR, NIF, ORG, PROV, SCHEMA, TYPE_CLASS, WD
-from kg.model import SPEECH_ACTS, Article, Claim, DateValue, Entity, slug
+from kg.model import EVENTS, SPEECH_ACTS, Article, Claim, DateValue, Entity, Role, slug
 
 PREFIXES = {"kb": KB._NS, "kbr": KBR, "nif": NIF, "org": ORG, "schema": SCHEMA, "prov": PROV,
             "skos": SKOS, "wd": WD}
@@ -57,8 +64,122 @@ def _hash(*parts) -> str:
     return hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
 
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def uri_text(url: str) -> str:
+    """A URL as an xsd:anyURI value: spaces, controls, quotes and non-ASCII characters percent-encoded."""
+    return quote(url.strip(), safe=_URI_SAFE)
+
+
 def date_literal(d: DateValue) -> Literal:
     return Literal(d.value, datatype=_DATATYPE[d.precision])
+
+
+def valid_date(d: DateValue | None) -> DateValue | None:
+    """The date if its value is a real day, month or year of its precision (not 2025-02-30, not year 0)."""
+    if d is None or d.precision not in _DATATYPE:
+        return None
+    pattern = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}[d.precision]
+    if not re.fullmatch(pattern, d.value):
+        return None
+    try:
+        dt.date.fromisoformat((d.value + "-01-01")[:10])
+    except ValueError:
+        return None
+    return d
+
+
+# The classes each reference may point to (the SHACL shapes of ontology/shapes.ttl).
+AGENT = frozenset({"Person", "Organization", "Outlet", "Country"})
+AGENT_OR_PLACE = AGENT | {"Place"}
+LOCATION = frozenset({"Place", "Country"})
+ORGANIZATION = frozenset({"Organization", "Outlet"})
+ORGANIZATION_OR_COUNTRY = ORGANIZATION | {"Country"}
+
+
+class Canon:
+    """One description per entity for the whole graph: the class and label of the first article (in the
+    order given) that mentions it, else of the first that names it as outlet or author; its first
+    country that is a kb:Country. Other labels an article gives it become skos:altLabel. An outlet
+    whose name is an entity of another class (a place, say) is the entity `outlet-<key>`."""
+
+    def __init__(self, articles=()):
+        self.mentioned: dict[str, tuple[str, str]] = {}
+        self.used: dict[str, tuple[str, str]] = {}
+        self.countries: dict[str, list[str]] = {}
+        for a in articles:
+            self.add(a)
+
+    def add(self, a: Article) -> None:
+        for e in a.entities.values():
+            if e.type in ENTITY_CLASS:
+                self.mentioned.setdefault(e.key, (e.type, e.label))
+                if e.country and e.country not in self.countries.setdefault(e.key, []):
+                    self.countries[e.key].append(e.country)
+        for name in a.authors:
+            self.used.setdefault(slug(name), ("Person", name))
+        if a.outlet:
+            self.used.setdefault(slug(a.outlet), ("Outlet", a.outlet))
+            self.used.setdefault("outlet-" + slug(a.outlet), ("Outlet", a.outlet))
+
+    def kind(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        got = self.mentioned.get(key) or self.used.get(key)
+        return got[0] if got else None
+
+    def country(self, key: str) -> str | None:
+        return next((c for c in self.countries.get(key, ()) if self.kind(c) == "Country"), None)
+
+    def ref(self, key: str | None, kinds: frozenset) -> str | None:
+        """`key` when it is an entity of one of `kinds`, else None."""
+        return key if self.kind(key) in kinds else None
+
+    def outlet(self, a: Article) -> str | None:
+        """The key of the article's outlet: its name's key when that is an outlet, else `outlet-<key>`."""
+        if not a.outlet:
+            return None
+        k = slug(a.outlet)
+        return k if self.kind(k) == "Outlet" else "outlet-" + k
+
+    def entity(self, key: str, aliases=()) -> Entity:
+        """The entity as the graph describes it; `aliases` (an article's names for it) beside its label."""
+        kind, label = self.mentioned.get(key) or self.used[key]
+        return Entity(key=key, label=label, type=kind, aliases=set(aliases) - {label}, country=self.country(key))
+
+
+def fit_claim(c: Claim, canon: Canon) -> Claim | None:
+    """The claim as the graph can hold it: references to entities of the wrong class left out, an
+    impossible date or quantity range dropped; None when it has no valid type or agent."""
+    if c.type not in TYPE_CLASS or canon.ref(c.agent, AGENT) is None:
+        return None
+    speech = c.type in SPEECH_ACTS
+    about = c.about if speech and c.about in EVENTS else None
+    q = c.quantity
+    if q is not None and (q.value is None and (q.low is None or q.high is None or q.low > q.high)):
+        q = None
+    return dataclasses.replace(
+        c, target=canon.ref(c.target, AGENT_OR_PLACE), place=canon.ref(c.place, LOCATION), about=about,
+        about_agent=canon.ref(c.about_agent, AGENT) if about else None,
+        about_target=canon.ref(c.about_target, AGENT_OR_PLACE) if about else None,
+        about_place=canon.ref(c.about_place, LOCATION) if about else None,
+        date=valid_date(c.date), quantity=q, carrier=canon.ref(c.carrier, ORGANIZATION),
+        modality=c.modality or None)
+
+
+def fit_role(r: Role, a: Article, canon: Canon) -> Role | None:
+    """The membership as the graph can hold it: a person's, in an organisation or country or none."""
+    if canon.ref(r.person, frozenset({"Person"})) is None or not 0 <= r.sentence < len(a.sentences):
+        return None
+    org = canon.ref(r.org, ORGANIZATION_OR_COUNTRY)
+    return r if org == r.org else dataclasses.replace(r, org=org)
+
+
+def _fitted(a: Article, canon: Canon) -> tuple[list[Claim], list[Role]]:
+    claims = [f for f in (fit_claim(c, canon) for c in a.claims) if f is not None]
+    roles = list(dict.fromkeys(f for f in (fit_role(r, a, canon) for r in a.roles) if f is not None))
+    return claims, roles
 
 
 def event_iri(typ, agent, target, place, date=None, qty=None) -> URIRef:
@@ -76,11 +197,16 @@ def about_iri(c: Claim) -> URIRef | None:
 
 
 def claim_iri(c: Claim) -> URIRef:
+    """The claim's node: reports of the same claim in several articles share it. Its modality is part of
+    it, so one node never holds two ("believed" in one article, "reported" in another)."""
     q = c.quantity
     qty = (q.value, q.low, q.high) if q else None
     date = c.date.value if c.date else None
+    more = (c.modality,) if c.modality else ()
     if c.type in SPEECH_ACTS:
-        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, about_iri(c), date, qty, c.negated)}"]
+        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, about_iri(c), date, qty, c.negated, *more)}"]
+    if more:
+        return KBR[f"claim/{c.type.lower()}-{_hash(c.type, c.agent, c.target, c.place, date, qty, *more)}"]
     return event_iri(c.type, c.agent, c.target, c.place, date, qty)
 
 
@@ -88,21 +214,15 @@ def membership_iri(r) -> URIRef:
     return KBR[f"membership/{r.person}/{slug(r.role)}/{r.org or 'none'}"]
 
 
-def _outlet(a: Article) -> Entity | None:
-    if not a.outlet:
-        return None
-    return a.entities.get(slug(a.outlet)) or Entity(key=slug(a.outlet), label=a.outlet, type="Outlet")
-
-
-def shared_nodes(a: Article) -> set[URIRef]:
+def shared_nodes(a: Article, canon: Canon | None = None) -> set[URIRef]:
     """The nodes `add_article` describes that other articles may describe too: its entities, claims,
     the events they are about, and memberships (its article and evidence nodes are its own)."""
+    canon = canon or Canon([a])
     out = {entity_iri(e.key) for e in a.entities.values()}
-    o = _outlet(a)
-    if o:
-        out.add(entity_iri(o.key))
-    out.update(membership_iri(r) for r in a.roles)
-    for c in a.claims:
+    out.update(entity_iri(k) for k in [canon.outlet(a)] + [slug(n) for n in a.authors] if k)
+    claims, roles = _fitted(a, canon)
+    out.update(membership_iri(r) for r in roles)
+    for c in claims:
         out.add(claim_iri(c))
         about = about_iri(c)
         if about is not None:
@@ -110,7 +230,10 @@ def shared_nodes(a: Article) -> set[URIRef]:
     return out
 
 
-def _entity(g: Graph, e: Entity) -> URIRef:
+def _entity(g: Graph, e: Entity, canon: Canon) -> URIRef:
+    """The entity's node, described as `canon` has it, with this article's names for it as aliases."""
+    e = canon.entity(e.key, e.aliases | {e.label}) if e.wikidata is None else \
+        dataclasses.replace(canon.entity(e.key, e.aliases | {e.label}), wikidata=e.wikidata)
     s = entity_iri(e.key)
     g.add((s, RDF.type, ENTITY_CLASS[e.type]))
     g.add((s, RDFS.label, Literal(e.label)))
@@ -181,8 +304,11 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
         g.add((ev, KB.quoteEnd, Literal(c.quote_end, datatype=XSD.nonNegativeInteger)))
 
 
-def add_article(g: Graph | set, a: Article) -> None:
-    """Add one article, its entities, roles and claims to `g` (a Graph, or a set of triples)."""
+def add_article(g: Graph | set, a: Article, canon: Canon | None = None) -> None:
+    """Add one article, its entities, roles and claims to `g` (a Graph, or a set of triples); `canon`
+    describes the entities of all the articles of the graph (by default, of this one)."""
+    canon = canon or Canon([a])
+    claims, roles = _fitted(a, canon)
     art = article_iri(a.id)
     g.add((art, RDF.type, KB.Article))
     g.add((art, KB.articleId, Literal(a.id)))
@@ -190,23 +316,25 @@ def add_article(g: Graph | set, a: Article) -> None:
     if a.title:
         g.add((art, SCHEMA.headline, Literal(a.title)))
     if a.url:
-        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-    if a.published:
+        g.add((art, SCHEMA.url, Literal(uri_text(a.url), datatype=XSD.anyURI)))
+    if valid_date(a.published):
         g.add((art, SCHEMA.datePublished, date_literal(a.published)))
-        g.add((art, KB.datePublishedFoundBy, Literal(a.published_how)))
-    o = _outlet(a)
+        g.add((art, KB.datePublishedFoundBy, Literal(a.published_how or "")))
+    o = canon.outlet(a)
     if o:
-        g.add((art, SCHEMA.publisher, _entity(g, o)))
-        g.add((art, KB.outletFoundBy, Literal(a.outlet_how)))
+        g.add((art, SCHEMA.publisher, _entity(g, Entity(key=o, label=a.outlet, type="Outlet"), canon)))
+        g.add((art, KB.outletFoundBy, Literal(a.outlet_how or "")))
     if a.duplicate_of:
         g.add((art, KB.duplicateOf, article_iri(a.duplicate_of)))
     if a.spun:
         g.add((art, KB.spun, Literal(True)))
     for e in a.entities.values():
-        g.add((art, SCHEMA.mentions, _entity(g, e)))
+        if e.type in ENTITY_CLASS:
+            g.add((art, SCHEMA.mentions, _entity(g, e, canon)))
     for name in a.authors:
-        g.add((art, SCHEMA.author, entity_iri(slug(name))))
-    for r in a.roles:
+        if canon.kind(slug(name)) == "Person":
+            g.add((art, SCHEMA.author, _entity(g, Entity(key=slug(name), label=name, type="Person"), canon)))
+    for r in roles:
         m = membership_iri(r)
         g.add((m, RDF.type, KB.Membership))
         g.add((m, ORG.member, entity_iri(r.person)))
@@ -221,15 +349,58 @@ def add_article(g: Graph | set, a: Article) -> None:
         g.add((ev, NIF.beginIndex, Literal(sent.start, datatype=XSD.nonNegativeInteger)))
         g.add((ev, NIF.endIndex, Literal(sent.end, datatype=XSD.nonNegativeInteger)))
         g.add((ev, NIF.anchorOf, Literal(sent.text)))
-    for c in a.claims:
+    for c in claims:
         _claim(g, a, art, c)
+
+
+_CLAIM_PREFIX = str(KBR["claim/"])
+_ENTITY_CLASSES = frozenset(ENTITY_CLASS.values())
+
+
+class Tally:
+    """The counts every command gives of a graph (kg build, kg stats; README "Counts"):
+
+    * entities: distinct nodes of one of the five entity classes (persons, organisations, countries,
+      places, outlets; authors and outlets included);
+    * claims: distinct claim nodes read from a sentence of an article (prov:wasDerivedFrom). An event a
+      claim is only about (kb:about), which no sentence states as a fact, is a node but not a claim;
+      a claim that several articles report is one claim."""
+
+    def __init__(self, triples=()):
+        self._entities: set[int] = set()
+        self._claims: set[int] = set()
+        self.add(triples)
+
+    def add(self, triples) -> None:
+        for s, p, o in triples:
+            if p == RDF.type:
+                if o in _ENTITY_CLASSES:
+                    self._entities.add(hash(s))
+            elif p == PROV.wasDerivedFrom and s.startswith(_CLAIM_PREFIX):
+                self._claims.add(hash(s))
+
+    @classmethod
+    def of(cls, g: Graph) -> "Tally":
+        """The counts of an rdflib Graph."""
+        t = cls(g.triples((None, RDF.type, None)))
+        t.add(g.triples((None, PROV.wasDerivedFrom, None)))
+        return t
+
+    @property
+    def entities(self) -> int:
+        return len(self._entities)
+
+    @property
+    def claims(self) -> int:
+        return len(self._claims)
 
 
 def to_graph(articles: list[Article]) -> Graph:
     """The RDF graph of a list of articles."""
     g = new_graph()
+    canon = Canon(articles)
     for a in articles:
-        add_article(g, a)
+        add_article(g, a, canon)
     return g
 
 
@@ -240,10 +411,11 @@ def to_dataset(articles: list[Article]) -> Dataset:
     for p, ns in PREFIXES.items():
         ds.bind(p, ns)
     entities = ds.graph(graph_iri(ENTITIES))
+    canon = Canon(articles)
     for a in articles:
         g = ds.graph(graph_iri(a.id))
         triples: set = set()
-        add_article(triples, a)
+        add_article(triples, a, canon)
         for t in triples:
             (entities if is_entity(t[0]) else g).add(t)
     return ds
@@ -312,7 +484,7 @@ def _block(triples, n3: _Terms, indent: str = "") -> list[str]:
     return lines
 
 
-def write(articles, fh, fmt: str = "turtle", done=None) -> int:
+def write(articles, fh, fmt: str = "turtle", done=None, tally: Tally | None = None) -> int:
     """Write the articles to the binary file `fh` as Turtle, TriG or N-Quads, an article at a time, and
     return the number of distinct triples.
 
@@ -321,13 +493,16 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
     named graph per article, holding that article's triples but the entities' descriptions, which go
     once to the ENTITIES graph, after the article that first needed them. `articles` is read twice: first
     to find the nodes more than one article describes, the only ones whose triples can repeat;
-    `done()` is called after each article is written."""
+    `done()` is called after each article is written; `tally` counts the entities and claims written."""
     fmt = FORMATS.get(fmt, fmt)
     if fmt not in STREAMED:
         raise ValueError(f"{fmt}: not a streamed format ({', '.join(STREAMED)})")
     seen: dict[int, int] = {}
+    canon = Canon()
     for a in articles:
-        for n in shared_nodes(a):
+        canon.add(a)
+    for a in articles:
+        for n in shared_nodes(a, canon):
             h = hash(n)
             seen[h] = seen.get(h, 0) + 1
     multi = {h for h, c in seen.items() if c > 1}
@@ -351,9 +526,11 @@ def write(articles, fh, fmt: str = "turtle", done=None) -> int:
     for a in articles:
         n3.local.clear()
         triples: set = set()
-        add_article(triples, a)
+        add_article(triples, a, canon)
         new = [t for t in triples if fresh(t)]
         count += len(new)
+        if tally is not None:
+            tally.add(new)
         if fmt == "turtle":
             out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
         else:

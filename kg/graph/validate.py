@@ -24,6 +24,7 @@ import contextlib
 import functools
 import io
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -221,11 +222,37 @@ class _Outcome:
     seconds: float
 
 
+# Characters an XML 1.0 document may not hold (the reasoner reads RDF/XML): controls but tab and newlines,
+# surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_INT64 = 2 ** 63 - 1
+
+
+def _for_reasoner(o):
+    """A literal as the reasoner can take it: characters XML may not hold left out, a URL percent-encoded
+    where it is not a well-formed URI, an integer beyond 64 bits held at the 64-bit bound of its sign (the
+    ranges the ontology gives stay decided as before)."""
+    if not isinstance(o, Literal):
+        return o
+    if o.datatype == XSD.anyURI:
+        from kg.graph.rdf import uri_text
+        return Literal(uri_text(str(o)), datatype=XSD.anyURI)
+    if o.datatype in _INTEGER_TYPES and not o.ill_typed:
+        n = int(o)
+        if abs(n) > _INT64:
+            return Literal(_INT64 if n > 0 else -_INT64, datatype=o.datatype)
+        return o
+    text = str(o)
+    if _NOT_XML.search(text):
+        return Literal(_NOT_XML.sub("", text), lang=o.language, datatype=o.datatype)
+    return o
+
+
 def _reasoning_input(data: Graph, onto: Graph) -> Graph:
     g = _copy(onto)
     for s, p, o in data:
         if p not in BULK_TEXT:
-            g.add((s, p, o))
+            g.add((s, p, _for_reasoner(o)))
     return g
 
 
@@ -242,7 +269,12 @@ def _hermit(data: Graph, onto: Graph) -> _Outcome:
     world = owlready2.World()
     try:
         merged.serialize(tmp, format="nt", encoding="utf-8")
-        world.get_ontology("file://" + tmp).load()
+        try:
+            world.get_ontology("file://" + tmp).load()
+        except Exception as e:      # owlready2 could not read what it was given: say so, never a traceback
+            cause = e.__cause__ or e
+            raise ReasonerUnavailable(f"the reasoner could not read the graph ({cause.__class__.__name__}: "
+                                      f"{' '.join(str(cause).split())[:200]})") from None
         t0 = time.perf_counter()
         consistent = True
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -519,7 +551,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("graph", nargs="?", default="graph.ttl")
     ap.add_argument("--no-reason", action="store_true", help="SHACL only: do not run HermiT")
     a = ap.parse_args(argv)
-    g = Graph().parse(a.graph)
+    from kg.graph.read import GraphFileError, read_graph
+    try:
+        g = read_graph(a.graph)
+    except GraphFileError as e:
+        print(f"kg validate: {e}", file=sys.stderr)
+        return 2
     report = validate(g, reason=not a.no_reason)
     print(report)
     return 0 if report.conforms else 1

@@ -101,13 +101,25 @@ def find_published(article: Article, lines: list[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _not_title() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in load("boilerplate").get("not_title") or ())
+
+
+def is_chrome(line: str) -> bool:
+    """Page chrome that is never a title: an app banner, a call to read more, a photo credit (lexicon)."""
+    low = " ".join(line.casefold().split())
+    return any(w in low for w in _not_title()) or low.endswith(("...", "…"))
+
+
 def find_title(article: Article, lines: list[str]) -> None:
-    """The first short line before the body that reads like a headline."""
-    if article.title:
+    """The first short line before the body that reads like a headline (not page chrome)."""
+    if article.title and not is_chrome(article.title):
         return
+    article.title = None
     for line in lines[:6]:
         words = line.split()
-        if len(line) > 160 or len(words) < 4 or line.endswith((".", ":", "—", "–", "-")):
+        if len(line) > 160 or len(words) < 4 or line.endswith((".", ":", "—", "–", "-")) or is_chrome(line):
             continue
         if line.isupper() and len(words) <= 5 or parse_datetime_line(line) or "•" in line:
             continue

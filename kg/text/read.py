@@ -42,13 +42,20 @@ class ArticleError(Exception):
         return re.split(r" \(|: ", p, maxsplit=1)[0]
 
 
-def find_files(paths: list[Path]) -> list[Path]:
-    """The article files under `paths`, sorted; a missing path or empty folder raises ArticleError."""
+def find_files(paths: list[Path], ignored: list[Path] | None = None) -> list[Path]:
+    """The article files under `paths`, sorted; a missing path or empty folder raises ArticleError.
+    Files of other types in the folders (not hidden ones, nor README.md) are added to `ignored`."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not f.name.startswith(".") and f.name.lower() != "readme.md")
+            found, other = [], []
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts) \
+                        or f.name.lower() == "readme.md":
+                    continue
+                (found if f.suffix.lower() in SUFFIXES else other).append(f)
+            if ignored is not None:
+                ignored += other
             if not found:
                 raise ArticleError(p, f"no article files ({', '.join(SUFFIXES)}) in this folder")
             files += found
@@ -117,6 +124,12 @@ def _garbled(text: str) -> float:
 def decode(data: bytes, path: Path) -> str:
     """Bytes to text: UTF-8 (with or without BOM, a truncated last character dropped), UTF-16,
     else the detected encoding; binary or undecodable data raises ArticleError."""
+    return decoded(data, path)[0]
+
+
+def decoded(data: bytes, path: Path) -> tuple[str, str]:
+    """The text of `data` (see `decode`) and the name of the encoding it was read in."""
+    encoding = "utf-8"
     enc16 = _utf16(data)
     if enc16:
         try:
@@ -124,6 +137,7 @@ def decode(data: bytes, path: Path) -> str:
         except UnicodeDecodeError:
             text = data[:len(data) - len(data) % 2].decode(enc16, errors="replace")
         text = text.lstrip("\ufeff")
+        encoding = "utf-16"
     else:
         what = _binary(data)
         if what:
@@ -136,26 +150,41 @@ def decode(data: bytes, path: Path) -> str:
                 try:       # cut in the middle of a character: drop only the broken last bytes
                     text = body[:e.start].decode("utf-8")
                 except UnicodeDecodeError:
-                    text = _decode_other(body, path)
+                    text, encoding = _decode_other(body, path)
             else:
-                text = _decode_other(body, path)
+                text, encoding = _decode_other(body, path)
     share = _garbled(text)
     if share > GARBLED_SHARE:
         raise ArticleError(path, f"undecodable text ({share:.0%} of the characters are not printable)")
-    return text
+    return text, encoding
 
 
-def _decode_other(data: bytes, path: Path) -> str:
-    """Mostly-UTF-8 text with stray legacy bytes keeps its UTF-8; otherwise the detected encoding."""
+_WESTERN_SHARE = 0.15     # most letters of Western (and Indonesian) text are ASCII; legacy Cyrillic, Greek ... are not
+
+
+def _decode_other(data: bytes, path: Path) -> tuple[str, str]:
+    """Mostly-UTF-8 text with stray legacy bytes keeps its UTF-8; text whose few non-ASCII letters read
+    as Western European letters is Windows-1252 (a superset of Latin-1's letters); otherwise the
+    encoding charset-normalizer detects."""
     mixed = data.decode("utf-8", errors="kg-cp1252")
     stray = len(data.decode("utf-8", errors="ignore"))      # characters that were valid UTF-8
     multibyte = stray - len(data.translate(None, bytes(range(0x80, 0x100))))
     if multibyte > 0 and multibyte >= (len(mixed) - stray):
-        return mixed
+        return mixed, "utf-8 with some Windows-1252 bytes"
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        letters = [ch for ch in western if ch.isalpha()]
+        high = [ch for ch in letters if ord(ch) > 0x7f]
+        if letters and len(high) <= _WESTERN_SHARE * len(letters) and \
+                all(unicodedata.name(ch, "").startswith("LATIN") for ch in high):
+            return western, "Windows-1252 (Latin-1)"
     best = from_bytes(data).best()
     if best is None:
         raise ArticleError(path, "undecodable text (no known text encoding fits these bytes)")
-    return str(best)
+    return str(best), best.encoding
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,14 +290,20 @@ def read_bytes(path: Path) -> bytes:
 
 def to_text(data: bytes, path: Path) -> str:
     """Decoded text with newlines normalised."""
-    return decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    return text_and_encoding(data, path)[0]
+
+
+def text_and_encoding(data: bytes, path: Path) -> tuple[str, str]:
+    """Decoded text with newlines normalised, and the encoding it was read in."""
+    text, encoding = decoded(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
     """The articles in the bytes of one file (a .jsonl file may hold many); checked to be Indonesian text."""
     if not data.strip():
         raise ArticleError(path, "empty file")
-    text = to_text(data, path)
+    text, encoding = text_and_encoding(data, path)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         records, errors = jsonl_records(text, path)
@@ -280,6 +315,7 @@ def parse(data: bytes, path: Path) -> list[Article]:
         article = from_html(text, path.stem, path)
     else:
         article = Article(id=path.stem, path=path, raw=text)
+    article.encoding = encoding
     return [check(article, path)]
 
 
@@ -292,7 +328,7 @@ def jsonl_records(text: str, path: Path) -> tuple[list[tuple[int, dict]], list[A
     """The (line number, record) pairs of a .jsonl text and an error for each bad line;
     a file with no good line at all is one error."""
     records, errors = [], []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):         # "\n" only: U+2028, U+0085 ... may be in a record
         if not line.strip():
             continue
         if len(line) > MAX_BYTES:
@@ -312,10 +348,18 @@ def jsonl_records(text: str, path: Path) -> tuple[list[tuple[int, dict]], list[A
     return records, errors
 
 
+def _whole(text: str) -> str:
+    """Text with any lone surrogate (a JSON "\\ud800" escape no character follows) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def from_record(rec: dict, path: Path) -> Article:
     """The article of one .jsonl record ({id, text, url?, published?})."""
     url = rec.get("url")
-    a = Article(id=str(rec["id"]), path=path, raw=rec["text"], url=str(url) if url else None)
+    a = Article(id=_whole(str(rec["id"])), path=path, raw=_whole(rec["text"]), url=_whole(str(url)) if url else None)
     pub = rec.get("published")
-    a.published_hint = str(pub) if pub else None
+    a.published_hint = _whole(str(pub)) if pub else None
     return a

@@ -118,18 +118,14 @@ def store_of(graph: Graph) -> "pyoxigraph.Store":
 
 
 def open_store(path: str | Path) -> "pyoxigraph.Store":
-    """An in-memory Oxigraph store holding the graph file at `path`."""
+    """An in-memory Oxigraph store holding the union of the graphs of the file at `path` (any format
+    `kg build` writes) in its default graph."""
     import pyoxigraph as ox
-    path = Path(path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
-           ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD}.get(path.suffix, ox.RdfFormat.TURTLE)
+
+    from kg.graph.read import quads
     store = ox.Store()
-    try:
-        store.load(path=path, format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise QueryError(f"{path}: not a readable RDF graph ({e.__class__.__name__}: {str(e)[:200]})") from None
+    default = ox.DefaultGraph()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads(path))
     return store
 
 
@@ -147,19 +143,8 @@ def open_disk_store(path: str | Path) -> "pyoxigraph.Store":
 
 def _from_ox(t) -> Node | None:
     """An Oxigraph term as the rdflib term (xsd:string literals as plain literals)."""
-    import pyoxigraph as ox
-    if t is None:
-        return None
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value) if dt == str(XSD.string) else Literal(t.value, datatype=URIRef(dt))
-    raise QueryError(f"unsupported term in the answer: {t}")
+    from kg.graph.read import to_rdflib
+    return None if t is None else to_rdflib(t)
 
 
 def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:
@@ -173,7 +158,11 @@ def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:
         names = [str(v) for v in res.vars]
         return Answer("SELECT", names, [tuple(r) for r in res])
     except Exception as e:  # rdflib raises pyparsing errors and others
-        raise QueryError(f"query failed: {e}") from None
+        if "requiring a dataset" in str(e):
+            raise QueryError("query failed: GRAPH patterns need the named graphs of a store, and a graph file is "
+                             "read as one graph (the union of its graphs); load it (kg load) and run the query "
+                             "with --store DIR, or over kg serve") from None
+        raise QueryError(f"query failed: {' '.join(str(e).split())[:300]}") from None
 
 
 def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, str]) -> Answer:
@@ -207,7 +196,7 @@ def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: s
 
     `params` bind ?NAME to a plain literal; `lang` ('id', 'en') turns type codes into their names in
     that language and prefers entity labels tagged with it (see localise())."""
-    params = dict(params or {})
+    params = {k: type_code(v) for k, v in (params or {}).items()}     # the names --lang prints are accepted
     text = resolve(q)
     hidden = _check_params(q, text, params)
     ans = _run_rdflib(source, text, params) if isinstance(source, Graph) else _run_oxigraph(source, text, params)
@@ -234,10 +223,26 @@ _TAGGED = (f"SELECT ?plain ?tagged WHERE {{ ?e <{RDFS.label}> ?plain ; <{RDFS.la
 
 
 def entity_names(source: Source, lang: str) -> dict[str, str]:
-    """Plain entity label -> a label or alternative label of the same entity tagged `lang`."""
+    """Plain entity label -> a label or alternative label of the same entity tagged `lang`, else (for
+    English) the English name the lexicon gives (kg/lexicon/english.yaml)."""
     ans = _run_rdflib(source, _TAGGED, {}) if isinstance(source, Graph) else _run_oxigraph(source, _TAGGED, {})
-    return {str(p): str(t) for p, t in sorted(ans.rows, key=lambda r: (str(r[0]), str(r[1])))
-            if t.language.lower().split("-")[0] == lang.lower()}
+    tagged = {str(p): str(t) for p, t in sorted(ans.rows, key=lambda r: (str(r[0]), str(r[1])))
+              if t.language.lower().split("-")[0] == lang.lower()}
+    if lang == "en":
+        from kg.lexicon import load
+        return {**(load("english").get("names") or {}), **tagged}
+    return tagged
+
+
+def type_code(value: str) -> str:
+    """A claim or event type's code from its code or its name in any language ("deployment", "pengerahan"
+    -> "DEPLOY"); other values as they are."""
+    v = value.strip().casefold()
+    for lang in LANGS:
+        for code, name in type_names(lang).items():
+            if v == name.casefold():
+                return code
+    return value
 
 
 def localise(ans: Answer, source: Source, lang: str) -> Answer:

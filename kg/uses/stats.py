@@ -10,6 +10,7 @@ import networkx as nx
 from networkx.algorithms.community import greedy_modularity_communities
 from rdflib import RDF, RDFS, Graph, URIRef
 
+from kg.graph.rdf import Tally
 from kg.graph.vocab import ENTITY_CLASS, KB, PROV, SCHEMA
 
 ROLES = (KB.agent, KB.target, KB.place)
@@ -43,9 +44,13 @@ def _class(g: Graph, node: URIRef) -> str:
 
 
 def stats(g: Graph, top: int = 10) -> dict[str, Any]:
-    """The report as plain data (see format_text() for the readable form). Claims are the nodes read from
-    an article (prov:wasDerivedFrom); `most_central` lists only entities with a betweenness above 0."""
+    """The report as plain data (see format_text() for the readable form). Entities and claims are counted
+    as every command counts them (kg.graph.rdf.Tally): claims are the nodes read from an article
+    (prov:wasDerivedFrom), and events only spoken of are counted apart; `most_central` lists only
+    entities with a betweenness above 0."""
+    tally = Tally.of(g)
     claims = {s for s in g.subjects(PROV.wasDerivedFrom, None) if (s, KB.typeCode, None) in g}
+    spoken_of = {s for s in g.subjects(KB.typeCode, None) if s not in claims}
     by_type = Counter(str(g.value(s, KB.typeCode)) for s in claims)
     articles = set(g.subjects(RDF.type, KB.Article))
     G = entity_graph(g)
@@ -66,7 +71,9 @@ def stats(g: Graph, top: int = 10) -> dict[str, Any]:
         "triples": len(g),
         "articles": len(articles),
         "entities": {name: len(set(g.subjects(RDF.type, cls))) for name, cls in ENTITY_CLASS.items()},
-        "claims": len(claims),
+        "entity_count": tally.entities,
+        "claims": tally.claims,
+        "events_spoken_of": len(spoken_of),
         "claims_by_type": dict(sorted(by_type.items(), key=lambda t: (-t[1], t[0]))),
         "memberships": len(set(g.subjects(RDF.type, KB.Membership))),
         "most_connected": [{"entity": label(n), "class": _class(g, n), "degree": G.degree(n),
@@ -82,8 +89,9 @@ def stats(g: Graph, top: int = 10) -> dict[str, Any]:
 
 def format_text(s: dict[str, Any]) -> str:
     """The report as readable sections."""
-    out = [f"Graph: {s['triples']} triples, {s['articles']} articles, {s['claims']} claims, "
-           f"{sum(s['entities'].values())} entities, {s['memberships']} roles", "", "Entities by class"]
+    out = [f"Graph: {s['triples']} triples, {s['articles']} articles, {s['entity_count']} entities, "
+           f"{s['claims']} claims (and {s['events_spoken_of']} events only spoken of), {s['memberships']} roles",
+           "", "Entities by class"]
     out += [f"  {k:<14} {v:>5}" for k, v in s["entities"].items()]
     out += ["", "Claims by type"] + [f"  {k:<14} {v:>5}" for k, v in s["claims_by_type"].items()]
     out += ["", "Most connected entities (distinct partners in claims; shared claims)"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -31,6 +32,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from kg.graph import read
 from kg.graph.rdf import ENTITIES, graph_iri, is_entity, new_graph
 from kg.graph.vocab import KB
 
@@ -45,7 +47,6 @@ _ARTICLE = _N(KB.Article)
 _ROLE = {_N(RDF.type): "type", _N(KB.articleId): "id", _N(KB.inArticle): "in", _N(KB.evidence): "ev",
          _N(PROV.wasDerivedFrom): "from"}
 _GRAPH_PREFIX = str(graph_iri("x"))[:-1]
-_DATASETS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS}
 
 
 class StoreError(Exception):
@@ -158,12 +159,11 @@ def split_by_article(graph: Graph | str | Path) -> dict[str, Graph]:
     the key ``rdf.ENTITIES`` instead, once for all articles. Triples no article reaches (none in
     kabar-kg's own graphs) go under the key ``SHARED``, so the union of the parts is always the input graph.
     """
-    from kg.uses.query import _from_ox
     out = {}
     for aid, triples in _parts(graph).items():
         g = new_graph()
         for t in triples:
-            g.add(tuple(_from_ox(x) for x in t))
+            g.add(tuple(read.to_rdflib(x) for x in t))
         out[aid] = g
     return out
 
@@ -204,31 +204,19 @@ def _ntriples(triples) -> bytes:
     return ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
 
 
-def _graph_file(graph: str | Path) -> tuple[Path, ox.RdfFormat]:
-    """The graph file's path and format (TriG, N-Quads, else Turtle); StoreError when there is none."""
-    path = Path(graph)
-    if not path.is_file():
-        raise StoreError(f"{path}: no such graph file (run `kg build` first)")
-    return path, _DATASETS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
-
-
-def _unreadable(path: Path, e: BaseException) -> StoreError:
-    return StoreError(f"{path}: not a readable RDF graph ({_oneline(e)})")
-
-
 def _parts(graph: Graph | str | Path) -> dict[str, list[tuple]]:
     """Article id -> its triples as Oxigraph terms, from an rdflib Graph or a graph file.
 
-    A file is read by Oxigraph's parser. In a TriG or N-Quads file written by `kg build`, each
-    article's named graph is taken as it is; triples outside those graphs are split by `_assign`."""
+    A file is read by the shared reader (`kg.graph.read`, any format `kg build` writes). In a TriG,
+    N-Quads or JSON-LD file written by `kg build`, each article's named graph is taken as it is;
+    triples outside those graphs are split by `_assign`."""
     if isinstance(graph, Graph):
         terms = _Terms()        # every term converted first: a bad one fails before any write
         return _assign([(terms(s), terms(p), terms(o)) for s, p, o in graph])
-    path, fmt = _graph_file(graph)
     try:
-        quads = list(ox.parse(path=str(path), format=fmt))
-    except (SyntaxError, ValueError, OSError) as e:
-        raise _unreadable(path, e) from None
+        quads = list(read.quads(graph))
+    except read.GraphFileError as e:
+        raise StoreError(str(e)) from None
     named: dict[str, list[tuple]] = defaultdict(list)
     rest = []
     for q in quads:
@@ -272,17 +260,23 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     t0 = time.perf_counter()
     target = str(store_dir)
     try:
-        store = ox.Store(str(store_dir))
-    except OSError as e:
-        raise StoreError(f"{target}: cannot open the Oxigraph store ({_oneline(e)})") from None
+        dataset = not isinstance(graph, Graph) and read.format_of(read.check_file(graph)) in read.DATASETS
+    except read.GraphFileError as e:
+        raise StoreError(str(e)) from None
+    parts = None if dataset else _parts(graph)      # a file that cannot be read fails before the store is touched
+    created = not Path(store_dir).exists()
+    store = open_store(store_dir)
     try:
-        if not isinstance(graph, Graph) and Path(graph).suffix.lower() in _DATASETS and not len(store):
+        if dataset and not len(store):
             done = _bulk_dataset(store, Path(graph))
             if done is not None:
                 return LoadReport(target, done, len(store), time.perf_counter() - t0)
-        parts = _parts(graph)
+        if parts is None:
+            parts = _parts(graph)
     except BaseException:
         del store
+        if created:
+            shutil.rmtree(store_dir, ignore_errors=True)     # no empty store left by a load that failed
         raise
     entities = parts.pop(ENTITIES, [])
     loaded: list[str] = []
@@ -317,15 +311,29 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     return LoadReport(target, loaded, n, time.perf_counter() - t0)
 
 
+def open_store(store_dir: str | Path) -> ox.Store:
+    """The embedded store at `store_dir` opened for writing (created if needed); StoreError when another
+    process (a `kg serve`, another `kg load`) holds it."""
+    try:
+        return ox.Store(str(store_dir))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise StoreError(f"{store_dir}: the store is in use by another process (a `kg serve` or `kg load` "
+                             "on it); stop that process first (`kg query --store` can read it meanwhile)") from None
+        raise StoreError(f"{store_dir}: cannot open the Oxigraph store ({_oneline(e)})") from None
+
+
 def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
     """Bulk-load a dataset file of article graphs into the empty `store`; the article ids, or None (and the
     store emptied again) when the file has triples outside article graphs, which must be split first."""
-    path, fmt = _graph_file(path)
+    fmt = read.format_of(path)
     try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
+        store.bulk_load(path=str(path), format=read.OXIGRAPH[fmt])
+    except (SyntaxError, ValueError, OSError, UnicodeError) as e:
         store.clear()
-        raise _unreadable(path, e) from None
+        raise StoreError(str(read.unreadable(path, fmt, e))) from None
+    if not len(store):
+        raise StoreError(str(read.empty(path)))
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \
             or any(not n.startswith(_GRAPH_PREFIX) for n in names):
@@ -441,7 +449,7 @@ def _put(opener, url: str, body: bytes, auth: str | None, timeout: float, method
 
 def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = None,
                   password: str | None = None, *, timeout: float = 30, retries: int = 3,
-                  backoff: float = 0.5) -> LoadReport:
+                  backoff: float = 0.5, say=None) -> LoadReport:
     """PUT each article's triples to the server's Graph Store, one named graph per article.
 
     `endpoint` is the server's base URL or its Graph Store URL (see `gsp_url`). PUT replaces the
@@ -450,7 +458,7 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     `timeout` seconds, or gets a 5xx/408/429 answer is retried `retries` times, after `backoff`,
     2*`backoff`, 4*`backoff` ... seconds; then, or at once for other errors (400, 401, 404 ...),
     StoreError is raised, naming the Graph Store URL and the problem, with the ids of the articles
-    already loaded in ``.loaded``.
+    already loaded in ``.loaded``. `say` (a function of one line) is told what the load waits for.
     """
     t0 = time.perf_counter()
     gsp = gsp_url(endpoint)
@@ -462,6 +470,9 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     entities = parts.pop(ENTITIES, [])
     loaded: list[str] = []
     n = 0
+    if say:
+        say(f"sending {len(parts)} article graph{'s' * (len(parts) != 1)} to {gsp}; waiting up to {timeout:g} s "
+            "for each answer (--timeout)")
     # the entities' graph is added to (POST), each article's replaced (PUT)
     for aid, triples, method in [(ENTITIES, entities, "POST")] * bool(entities) + \
             [(aid, triples, "PUT") for aid, triples in parts.items()]:
@@ -475,9 +486,101 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
                 where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
                 raise StoreError(f"{gsp}: {problem}{tries}, at {where}; loaded before the failure: "
                                  f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
+            if say:
+                where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
+                say(f"{gsp}: {problem} at {where}; trying again in {backoff * 2 ** attempt:g} s")
             time.sleep(backoff * 2 ** attempt)
             attempt += 1
         if aid != ENTITIES:
             loaded.append(aid)
         n += len(triples)
     return LoadReport(gsp, loaded, n, time.perf_counter() - t0)
+
+
+# --------------------------------------------------------------------------------------------------
+# kg serve: the Oxigraph server as a child process that never outlives its parent
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to send SIGTERM when the parent dies, however it dies."""
+    import ctypes
+    import signal
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)      # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _bindable(bind: str) -> str | None:
+    """None when the address can be listened on, else why not."""
+    import socket
+    host, _, port = bind.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+    except (ValueError, OSError) as e:
+        return f"not an address and port ({_oneline(e)})"
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError as e:
+            return f"cannot listen there ({e.strerror or _oneline(e)}; another `kg serve`?)"
+    return None
+
+
+def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float | None = None, say=print) -> int:
+    """Run `oxigraph serve` over the embedded store until it stops or this process is told to stop.
+
+    The server is a child process that goes with its parent: on SIGTERM, SIGINT or SIGHUP it is stopped
+    before the parent returns, and should the parent be killed outright, Linux stops it
+    (PR_SET_PDEATHSIG). StoreError when the server is missing, the store absent or in use, or the
+    address taken. Returns the server's exit code (0 when it was stopped by a signal)."""
+    import os
+    import shutil as _shutil
+    import signal
+    import subprocess
+    import sys
+    exe = _shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(exe).is_file():
+        raise StoreError("the oxigraph server is not installed (pip install oxigraph)")
+    if not Path(store_dir).is_dir():
+        raise StoreError(f"{store_dir}: no store here (run `kg load --store {store_dir}` first)")
+    del_store = open_store(store_dir)        # the lock is free: no other server or load holds the store
+    del del_store
+    why = _bindable(bind)
+    if why:
+        raise StoreError(f"{bind}: {why}")
+    cmd = [exe, "serve", "--location", str(store_dir), "--bind", bind, "--union-default-graph"]
+    if timeout:
+        cmd += ["--timeout-s", str(max(1, round(timeout)))]
+    child = subprocess.Popen(cmd, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+                             env={**os.environ, "RUST_BACKTRACE": "0"})
+    stopped = []
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        if child.poll() is None:
+            child.terminate()
+
+    handled = [s for s in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if s is not None]
+    old = {s: signal.signal(s, stop) for s in handled}
+    say(f"SPARQL endpoint and query page on http://{bind}/ (store {store_dir}); Ctrl-C stops it")
+    try:
+        while True:
+            try:
+                code = child.wait()
+                break
+            except KeyboardInterrupt:
+                stop(signal.SIGINT, None)
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        for s, h in old.items():
+            signal.signal(s, h)
+    return 0 if stopped else code

@@ -94,7 +94,7 @@ def test_big_jsonl_limits_each_record_not_the_file(tmp_path, monkeypatch):
     assert [(e.path, e.problem) for e in b.skipped] == [(str(p), "line 7: too large (4 MB; the limit is 3 MB)")]
 
 
-def test_bad_nothing_readable_is_one_line_and_exit_2(tmp_path):
+def test_bad_nothing_readable_names_each_file_and_exits_2(tmp_path):
     d = tmp_path / "rusak"
     d.mkdir()
     (d / "a.txt").write_bytes(b"")
@@ -104,7 +104,9 @@ def test_bad_nothing_readable_is_one_line_and_exit_2(tmp_path):
     r = cli(d, "-o", out)
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and "no readable article" in lines[0] and str(d / "a.txt") in lines[0], r.stderr
+    assert [str(d / n) in line for line, n in zip(lines, ("a.txt", "b.txt", "c.txt"))] == [True] * 3, r.stderr
+    assert "empty" in lines[0] and "binary" in lines[1] and "not Indonesian" in lines[2]
+    assert len(lines) == 4 and "no readable article" in lines[3], r.stderr
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -242,7 +244,7 @@ def test_bad_thousands_of_files_a_few_bad(tmp_path):
     (d / "sub" / "latin.txt").write_bytes(("Kafé " + BODY).encode("latin-1"))      # read, not skipped
     (d / "sub" / "potong.txt").write_bytes(("“" + BODY + "“").encode()[:-1])           # truncated: read
     good += ["latin", "potong"]
-    out = tmp_path / "g.nt"
+    out = tmp_path / "g.nq"
     p = subprocess.run([sys.executable, "-m", "kg", "build", str(d), "-o", str(out), "--format", "nquads",
                         "--workers", "2", "--no-cache"], capture_output=True, text=True)
     assert p.returncode == 3, p.stderr[-2000:]
@@ -253,3 +255,39 @@ def test_bad_thousands_of_files_a_few_bad(tmp_path):
     assert f"{len(good)} articles, 4 skipped (" in p.stdout
     ids = set(re.findall(r'<https://w3id.org/kabar-kg/ontology#articleId> "([^"]+)"', out.read_text(encoding="utf-8")))
     assert ids == set(good)
+
+
+def test_bad_duplicate_ids_refused_by_name(tmp_path):
+    p = tmp_path / "dua.jsonl"
+    p.write_text(json.dumps({"id": "sama", "text": BODY}) + "\n" +
+                 json.dumps({"id": "sama", "text": BODY.replace("Rusia", "Ukraina")}) + "\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "sama.txt").write_text(BODY, encoding="utf-8")          # the same id from a file
+    out = tmp_path / "g.ttl"
+    r = cli(p, tmp_path / "sub", "-o", out)
+    assert r.returncode == 3
+    skipped = [x for x in r.stderr.splitlines() if x.startswith("kg: skipped")]
+    assert len(skipped) == 2 and all("duplicate article id" in x and "'sama'" in x for x in skipped), r.stderr
+    assert f"{p}: line 2" in skipped[0] and f"first read from {p} line 1" in skipped[0]
+    assert str(tmp_path / "sub" / "sama.txt") in skipped[1]
+    assert "1 articles, 2 skipped (2 duplicate article id)" in r.stdout
+    assert "Ukraina" not in out.read_text(encoding="utf-8")
+
+
+def test_bad_folder_counts_files_of_other_types(tmp_path):
+    d = tmp_path / "campur"
+    d.mkdir()
+    (d / "a.txt").write_text(BODY, encoding="utf-8")
+    (d / "catatan.md").write_text("catatan", encoding="utf-8")
+    (d / "data.csv").write_text("a,b", encoding="utf-8")
+    (d / ".tersembunyi").write_text("x", encoding="utf-8")        # hidden: not counted
+    r = cli(d, "-o", tmp_path / "g.ttl")
+    assert r.returncode == 0 and "ignored: 2 files of other types" in r.stdout, r.stdout
+
+
+def test_bad_latin1_file_says_which_encoding(tmp_path):
+    p = tmp_path / "lama.txt"
+    p.write_bytes(("Sikap itu naïve, kata pengamat.\n" + BODY).encode("latin-1"))
+    r = cli(p, "-o", tmp_path / "g.ttl")
+    assert r.returncode == 0
+    assert f"kg: {p}: not UTF-8; read as Windows-1252 (Latin-1)" in r.stderr.splitlines()

@@ -110,3 +110,67 @@ def test_graph_written_article_by_article_is_the_whole_graph_once(fmt):
         assert names == {str(graph_iri(a.id)) for a in b.articles} | {str(graph_iri(ENTITIES))}
         for q in quads:
             assert is_entity(q.subject.value) == (q.graph_name.value == str(graph_iri(ENTITIES)))
+
+
+def _clashing_articles():
+    """Two invented articles whose extraction disagrees: one person under two spellings of one key, a
+    place named as an agent, one claim with two modalities, an outlet named like a place, a membership
+    of an organisation, a country that is a place, an impossible date and a URL with a space."""
+    from kg.model import Article, Claim, DateValue, Entity, Role, Sentence
+    text = "Budi Hartono mengatakan Korea Utara mengirim pasukan ke Kursk.\nKursk menyatakan hal itu.\n"
+    s0, s1 = Sentence(0, 0, 62, text[:62]), Sentence(1, 63, 88, text[63:88])
+    assert text[s0.start:s0.end] == s0.text and text[s1.start:s1.end] == s1.text
+    out = []
+    for i, (label, modality) in enumerate((("Budi Hartono", "believed"), ("BUDI HARTONO", "reported"))):
+        a = Article(id=f"uji_{i}", path=None, raw=text, keep=[(0, len(text))], sentences=[s0, s1],
+                    url="https://contoh.id/berita uji", outlet="Kursk" if i else None, outlet_how="dateline")
+        a.published = DateValue("2025-02-30", "day", "30 Februari 2025")
+        a.entities = {
+            "budi-hartono": Entity("budi-hartono", label, "Person", country="kursk"),
+            "korea-utara": Entity("korea-utara", "Korea Utara", "Country"),
+            "kursk": Entity("kursk", "Kursk", "Place"),
+            "kemlu": Entity("kemlu", "Kemlu Contoh", "Organization", country="korea-utara"),
+        }
+        a.roles = [Role("kemlu", "juru bicara", "korea-utara", 0), Role("budi-hartono", "juru bicara", "budi-hartono", 0)]
+        a.claims = [Claim("DEPLOY", "korea-utara", s0, place="kursk", modality=modality),
+                    Claim("STATEMENT", "budi-hartono", s0, about="DEPLOY", about_agent="korea-utara",
+                          about_place="kursk"),
+                    Claim("STATEMENT", "kursk", s1)]
+        out.append(a)
+    return out
+
+
+def test_graph_written_keeps_the_shapes_whatever_extraction_made():
+    from rdflib import RDF, RDFS
+
+    from kg.graph.rdf import entity_iri, to_graph
+    from kg.graph.validate import validate
+    from kg.graph.vocab import ORG, SCHEMA
+    g = to_graph(_clashing_articles())
+    budi = entity_iri("budi-hartono")
+    assert len(list(g.objects(budi, RDFS.label))) == 1 and (budi, KB.country, None) not in g
+    assert {str(x) for x in g.objects(None, KB.modality)} == {"believed", "reported"}
+    for claim in set(g.subjects(KB.modality, None)):
+        assert len(list(g.objects(claim, KB.modality))) == 1
+    assert not list(g.subjects(KB.agent, entity_iri("kursk")))            # a place never speaks
+    publisher = g.value(None, SCHEMA.publisher)
+    assert publisher != entity_iri("kursk") and (publisher, RDF.type, KB.Outlet) in g
+    assert (entity_iri("kursk"), RDF.type, KB.Place) in g and (entity_iri("kursk"), RDF.type, KB.Outlet) not in g
+    members = set(g.objects(None, ORG.member))
+    assert members == {budi} and not list(g.objects(None, ORG.organization))
+    report = validate(g, reason=bool(__import__("shutil").which("java")))
+    assert report.conforms, str(report)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads"])
+def test_graph_written_clashes_stream_as_they_build(fmt):
+    import pyoxigraph as ox
+
+    from kg.graph.rdf import to_graph, write
+    from kg.graph.read import to_rdflib
+    arts = _clashing_articles()
+    buf = io.BytesIO()
+    write(arts, buf, fmt)
+    oxfmt = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    written = {tuple(map(to_rdflib, (q.subject, q.predicate, q.object))) for q in ox.parse(buf.getvalue(), format=oxfmt)}
+    assert written == set(to_graph(arts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 
 from kg.graph import validate as V
 from kg.graph.vocab import KB, SCHEMA
@@ -274,3 +274,32 @@ def test_validate_bundled_corpus_graph_is_consistent(seeds_graph):
     report = V.validate(g, reason=True)
     assert [f for f in report.findings if f.source == "owl"] == [], str(report)
     assert report.seconds["owl"] < 60
+
+
+@needs_java
+def test_validate_odd_literals_reach_hermit_readable():
+    """Control characters, U+FFFE, a number beyond 64 bits and a URL with a space: HermiT reads the graph."""
+    g = valid()
+    claim = next(g.subjects(KB.quantityMin, None))
+    g.set((claim, KB.quantityMin, Literal(10 ** 30)))
+    g.set((claim, KB.quantityMax, Literal(10 ** 31)))
+    ev = next(g.subjects(KB.trigger, None))
+    g.set((ev, KB.trigger, Literal("mem\x00per\x1bkira\ufffekan\u2028")))
+    art = next(g.subjects(KB.articleId, None))
+    g.set((art, SCHEMA.url, Literal("https://kabar.contoh/berita uji\x01", datatype=XSD.anyURI)))
+    report = V.validate(g)
+    assert report.count(source="owl") == 0 and report.conforms, str(report)
+
+
+@needs_java
+def test_validate_inconsistent_graph_is_one_line_for_a_reasoned_query(tmp_path):
+    from conftest import run_kg
+    g = valid()
+    sari = URIRef(R + "entity/sari-dewi")
+    g.add((sari, __import__("rdflib").RDF.type, KB.Organization))        # a person and an organisation: disjoint
+    path = tmp_path / "bentrok.ttl"
+    g.serialize(path, format="turtle")
+    r = run_kg("query", "claims_on_behalf_of", "--graph", path)
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 2 and len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
+    assert str(path) in lines[0] and "kbr:entity/sari-dewi" in lines[0] and "kg validate" in lines[0]

@@ -87,3 +87,52 @@ def test_read_offsets_point_into_raw_text(tmp_path):
         assert a.raw[c.sentence.start:c.sentence.end] == c.sentence.text
         if c.quote:
             assert a.raw[c.quote_start:c.quote_end] == c.quote
+
+
+def test_read_jsonl_records_split_on_newlines_only(tmp_path):
+    breaks = {"a": "\u2028", "b": "\u2029", "c": "\x85", "d": "\x1c"}
+    lines = [json.dumps({"id": k, "text": BODY.replace("\n", v, 1)}, ensure_ascii=False) for k, v in breaks.items()]
+    p = tmp_path / "batch.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    b = build([p])
+    assert not b.skipped and [a.id for a in b.articles] == ["a", "b", "c", "d"]
+    assert [a.raw for a in b.articles] == [BODY.replace("\n", v, 1) for v in breaks.values()]
+
+
+def test_read_latin1_text_is_read_as_western_and_says_so(tmp_path):
+    text = "Pengamat menilai sikap itu naïve dan berisiko, kata Budi Hartono di Café Jakarta.\n" + BODY
+    for enc in ("latin-1", "cp1252"):
+        p = tmp_path / f"barat_{enc}.txt"
+        p.write_bytes(text.encode(enc))
+        (a,) = read_file(p)
+        assert "naïve" in a.raw and "Café" in a.raw and a.encoding.startswith("Windows-1252"), (enc, a.raw[:60])
+    (a,) = read_file(_write(tmp_path, "utf8.txt", text.encode("utf-8")))
+    assert a.encoding == "utf-8"
+
+
+def _write(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_read_jsonl_lone_surrogate_becomes_replacement_character(tmp_path):
+    p = _write(tmp_path, "s.jsonl", (json.dumps({"id": "s", "text": BODY}).replace("Rusia", "Rus\\ud800ia", 1)
+                                     + "\n").encode())
+    b = build([p])
+    assert not b.skipped and "Rus\ufffdia" in b.articles[0].raw
+
+
+@pytest.mark.parametrize("chrome", [
+    "Unduh aplikasi Kabar Contoh untuk berita terkini",
+    "Simak selengkapnya di aplikasi Kabar Contoh...",
+    "Foto: Budi Hartono/Antara Foto",
+    "Ilustrasi: pasukan berbaris di perbatasan (Dok. Kabar Contoh)",
+    "Dapatkan aplikasi kami di Google Play dan App Store",
+])
+def test_read_page_chrome_is_not_a_title(tmp_path, chrome):
+    a = _one(tmp_path, "berita.txt", f"{chrome}\nKorut Bantah Kirim Pasukan ke Rusia\n{BODY}".encode())
+    assert a.title == "Korut Bantah Kirim Pasukan ke Rusia"
+    html = (f"<html><head><title>{chrome}</title></head><body><article><p>Korut Bantah Kirim Pasukan ke Rusia</p>"
+            + "".join(f"<p>{line}</p>" for line in BODY.splitlines()) + "</article></body></html>")
+    assert _one(tmp_path, "halaman.html", html.encode()).title != chrome

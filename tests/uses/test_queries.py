@@ -410,14 +410,31 @@ def test_queries_lang_names_types_in_that_language(seeds_graph, engine):
 def test_queries_lang_prefers_an_entity_label_tagged_with_it(seeds_graph, tmp_path):
     g = Graph().parse(seeds_graph)
     g.add((URIRef(KBR + "entity/korea-utara"), URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
-           Literal("North Korea", lang="en")))
+           Literal("DPRK", lang="en")))
     out = tmp_path / "g.ttl"
     g.serialize(out, format="turtle")
     for engine in ("rdflib", "oxigraph"):
         agents = lambda lang: {r["agent"] for r in ask(out, "who_denied_deployment", lang=lang, engine=engine)}
-        assert agents("en") == {"North Korea", "Rusia"}
+        assert agents("en") == {"DPRK", "Russia"}            # the graph's English label before the lexicon's
         assert agents("id") == agents(None) == {"Korea Utara", "Rusia"}
-    assert ask(out, "entity_claims", "entity=north korea") == ask(out, "entity_claims", "entity=Korea Utara")
+    assert ask(out, "entity_claims", "entity=dprk") == ask(out, "entity_claims", "entity=Korea Utara")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_queries_lang_en_prints_the_english_names_the_lexicon_knows(seeds_graph, engine):
+    assert {r["agent"] for r in ask(seeds_graph, "who_denied_deployment", lang="en", engine=engine)} == \
+        {"North Korea", "Russia"}
+    assert {r["agent"] for r in ask(seeds_graph, "who_denied_deployment", lang="id", engine=engine)} == \
+        {"Korea Utara", "Rusia"}
+
+
+def test_queries_parameter_takes_the_type_names_lang_prints(seeds_graph):
+    by_code = ask(seeds_graph, "who_said_about_event", "event_type=DEPLOY")
+    assert by_code
+    for lang in ("en", "id"):
+        name = Q.type_names(lang)["DEPLOY"]
+        assert ask(seeds_graph, "who_said_about_event", f"event_type={name}") == by_code, name
+        assert ask(seeds_graph, "who_said_about_event", f"event_type={name.upper()}") == by_code, name
 
 
 def test_queries_formats_table_csv_json_and_ttl_only_for_graphs(seeds_graph):

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from conftest import run_kg
 from rdflib import Graph
 
@@ -58,3 +59,115 @@ def test_serve_answers_sparql_over_the_loaded_store(seeds_graph, tmp_path):
 def test_serve_without_a_store_says_so(tmp_path):
     r = run_kg("serve", "--store", tmp_path / "nothing")
     assert r.returncode == 2 and "nothing" in r.stderr and "kg load" in r.stderr
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in open(f"/proc/{pid}/task/{pid}/children").read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Running (not gone, not a zombie waiting to be reaped)."""
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def _start_serve(store, port):
+    """`kg serve` on `store`, answering on `port`; its process and the oxigraph child's pid."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise AssertionError(f"kg serve ended: {proc.stderr.read()}")
+            time.sleep(0.05)
+    else:
+        proc.kill()
+        raise AssertionError("kg serve did not answer")
+    kids = _children(proc.pid)
+    assert len(kids) == 1 and "oxigraph" in open(f"/proc/{kids[0]}/cmdline").read()
+    return proc, kids[0]
+
+
+def _stop(proc, child) -> None:
+    """Whatever a test started, stopped (by pid)."""
+    import os
+    import signal
+    for pid in (proc.pid, child):
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT", "SIGHUP", "SIGKILL"])
+def test_serve_leaves_no_process_behind_however_it_ends(seeds_graph, tmp_path, sig):
+    import signal
+    store = tmp_path / "store"
+    run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
+    port = _free_port()
+    proc, child = _start_serve(store, port)
+    try:
+        proc.send_signal(getattr(signal, sig))
+        proc.wait(timeout=15)
+        for _ in range(100):
+            if not _alive(child) and _port_free(port):
+                break
+            time.sleep(0.1)
+        assert not _alive(child), f"the oxigraph child outlived kg serve ({sig})"
+        assert _port_free(port)
+        r = run_kg("load", "--graph", seeds_graph, "--store", store)     # the store's lock is free too
+        assert r.returncode == 0, r.stderr
+    finally:
+        _stop(proc, child)
+
+
+def test_serve_store_or_address_in_use_is_one_line(seeds_graph, tmp_path):
+    store = tmp_path / "store"
+    run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
+    port = _free_port()
+    proc, child = _start_serve(store, port)
+    try:
+        for args, problem in ((["serve", "--store", store, "--bind", f"127.0.0.1:{_free_port()}"], "in use"),
+                              (["load", "--graph", seeds_graph, "--store", store], "in use")):
+            r = run_kg(*args)
+            lines = r.stderr.strip().splitlines()
+            assert r.returncode == 2 and len(lines) == 1, r.stderr
+            assert str(store) in lines[0] and problem in lines[0] and "panicked" not in r.stderr
+        other = tmp_path / "other"
+        run_kg("load", "--graph", seeds_graph, "--store", other, check=True)
+        r = run_kg("serve", "--store", other, "--bind", f"127.0.0.1:{port}")
+        assert r.returncode == 2 and f"127.0.0.1:{port}" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+        assert _alive(child)                     # the running server was left alone
+    finally:
+        _stop(proc, child)
+
+
+def test_serve_says_it_does_not_reason(seeds_graph, tmp_path):
+    store = tmp_path / "store"
+    run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
+    r = run_kg("query", "claims_on_behalf_of", "--store", store)
+    assert r.returncode == 0 and "claims_on_behalf_of" in r.stderr and "reasoning" in r.stderr
+    port = _free_port()
+    proc, child = _start_serve(store, port)
+    import signal
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=15)
+    _stop(proc, child)
+    assert "claims_on_behalf_of" in proc.stderr.read()

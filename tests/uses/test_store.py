@@ -505,7 +505,7 @@ def test_store_local_dataset_file_bulk_loaded_then_replaced(tmp_path, graph_file
 def test_store_local_bad_dataset_file_leaves_store_empty(tmp_path):
     bad = tmp_path / "bad.nq"
     bad.write_text('<urn:a> <urn:b> "c" <urn:g> .\n<urn:a> <urn:b> broken\n', encoding="utf-8")
-    with pytest.raises(StoreError, match="bad.nq: not a readable RDF graph"):
+    with pytest.raises(StoreError, match="bad.nq: not valid N-Quads"):
         load_local(bad, tmp_path / "db")
     s = ox.Store(str(tmp_path / "db"))
     try:
@@ -528,7 +528,7 @@ def test_store_local_store_in_use_raises_store_error(tmp_path):
     db = tmp_path / "db"
     held = ox.Store(str(db))                         # RocksDB allows one writer per folder
     try:
-        with pytest.raises(StoreError, match="cannot open the Oxigraph store"):
+        with pytest.raises(StoreError, match="the store is in use by another process"):
             load_local(hand_graph(), db)
     finally:
         del held
@@ -562,3 +562,19 @@ def test_store_report_is_one_line():
     r = LoadReport("http://127.0.0.1:7878/store", ["a", "b"], 1234, 0.42)
     assert str(r) == "loaded 2 articles, 1234 triples into http://127.0.0.1:7878/store in 0.4 s"
     assert str(LoadReport("db", ["a"], 1, 0.0)) == "loaded 1 article, 1 triple into db in 0.0 s"
+
+
+def test_store_cli_load_timeout_says_what_it_waits_for(graph_file):
+    with socket.socket() as s:                      # accepts connections (backlog), never answers
+        s.bind(("127.0.0.1", 0))
+        s.listen(8)
+        url = f"http://127.0.0.1:{s.getsockname()[1]}"
+        t0 = time.perf_counter()
+        r = run_kg("load", "--graph", graph_file, "--endpoint", url, "--timeout", "0.3", timeout=60)
+        took = time.perf_counter() - t0
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 2 and took < 30, r.stderr
+    assert f"{url}/store" in lines[0] and "waiting up to 0.3 s" in lines[0]      # said before it waits
+    assert any("trying again" in x for x in lines[1:-1])
+    assert "no answer within 0.3 s" in lines[-1] and "loaded before the failure: 0 of 2" in lines[-1]
+    assert "Traceback" not in r.stderr
