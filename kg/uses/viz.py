@@ -89,12 +89,16 @@ TYPE_COLOURS = {
 CLIP = 280            # characters of a sentence kept in the page
 MAX_SOURCES = 5       # sentences kept per claim
 MAX_ALIASES = 12
-FIRST_VIEW = 30       # actors and events drawn when the page opens
+FIRST_VIEW = 24       # actors and events drawn when the page opens
 SEED = 7
 
 
+_SOURCE_MAP = re.compile(r"\n?/[/*][#@] sourceMappingURL=[^\n]*")   # a comment naming a file the page never asks for
+
+
 def _vis_files() -> tuple[str, str]:
-    """vis-network's script and style as shipped inside pyvis (the newest version there)."""
+    """vis-network's script and style as shipped inside pyvis (the newest version there), without
+    source-map comments."""
     root = Path(pyvis.__file__).parent
     for lib in (root / "templates" / "lib", root / "lib"):
         dirs = sorted(lib.glob("vis-*"), key=lambda p: tuple(int(x) for x in p.name[4:].split(".")
@@ -102,7 +106,7 @@ def _vis_files() -> tuple[str, str]:
         for d in reversed(dirs):
             js, css = d / "vis-network.min.js", d / "vis-network.css"
             if js.is_file() and css.is_file():
-                return js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8")
+                return _SOURCE_MAP.sub("", js.read_text(encoding="utf-8")), _SOURCE_MAP.sub("", css.read_text(encoding="utf-8"))
     raise RuntimeError(f"vis-network is not found inside the pyvis package at {root}")
 
 
@@ -110,8 +114,7 @@ def _timeline_files() -> tuple[str, str]:
     """vis-timeline's script and style, vendored in kg/uses/assets, without source-map comments."""
     js = (ASSETS / "vis-timeline-graph2d.min.js").read_text(encoding="utf-8")
     css = (ASSETS / "vis-timeline-graph2d.min.css").read_text(encoding="utf-8")
-    strip = re.compile(r"\n?/[/*][#@] sourceMappingURL=[^\n]*")
-    return strip.sub("", js), strip.sub("", css)
+    return _SOURCE_MAP.sub("", js), _SOURCE_MAP.sub("", css)
 
 
 # -- small helpers --------------------------------------------------------------------------
@@ -563,7 +566,7 @@ def write_html(graph: Graph, path: Path, *, focus: str | None = None, depth: int
         w = G.get_edge_data(u, v, {}).get("weight", 0)
         G.add_edge(u, v, weight=w + len(cs))
     for (u, v, _rel) in members:
-        if u in G or v in G or window is None:
+        if window is None or (u in G and v in G):
             G.add_edge(u, v, weight=G.get_edge_data(u, v, {}).get("weight", 0) + 1)
     total = G.number_of_nodes()
     seeds: set = set()
@@ -976,12 +979,21 @@ var network, nodes, edges, timeline, kg = {};
     if (settled) return;
     settled = true;
     network.setOptions({physics: {enabled: false}});
+    network.fit({animation: false});
+    legible();
+    network.fit({animation: false});       // the fit counts labels: once more with their new size
+    legible();
     network.once("afterDrawing", function () {
       window.kgReadyMs = Math.round(performance.now());
       window.kgReady = true;
     });
-    network.fit({animation: false});
     network.redraw();
+  }
+  // labels sized for the fitted view: 13 to 20 px on the screen there, whatever the zoom it needs
+  function legible() {
+    var s = network.getScale();
+    if (!(s > 0)) return;
+    network.setOptions({nodes: {scaling: {label: {min: 13 / s, max: 20 / s}}}, edges: {font: {size: 12 / s}}});
   }
   network.once("stabilizationIterationsDone", ready);
   network.once("stabilized", ready);
@@ -993,9 +1005,20 @@ var network, nodes, edges, timeline, kg = {};
     (near[e.to] = near[e.to] || []).push(e.from);
   });
   function art(i) { var a = A[i]; return a ? a : ["?", "", ""]; }
+  // reversals: [denial, confirmation] by one agent
+  var rvOf = {};
+  data.reversals.forEach(function (p) { rvOf[p[0]] = p; rvOf[p[1]] = p; });
+  function reversal(p) {
+    return data.words.reversal + ": " + C[p[0]].what + " " + (C[p[0]].date || "?") + " \u2192 " + C[p[1]].what + " " + C[p[1]].date;
+  }
+  // what the search words are looked for in: the claim's line, sentences, sources, and every
+  // name of the nodes it links
+  var namesOf = {};
+  data.nodes.forEach(function (n) { namesOf[n.id] = (n.names || []).join(" "); });
   var hay = [];
   C.forEach(function (c, i) {
     var bits = [c.line];
+    c.a.concat(c.ev, c.t).forEach(function (id) { if (namesOf[id]) bits.push(namesOf[id]); });
     c.src.forEach(function (s) { if (s[1] >= 0) bits.push(S[s[1]]); if (s[0] >= 0) bits.push(art(s[0])[0], art(s[0])[1]); });
     hay[i] = fold(bits.join(" "));
   });
@@ -1120,7 +1143,7 @@ var network, nodes, edges, timeline, kg = {};
     d.appendChild(el("b", "kg-label", c.line));
     d.appendChild(el("div", "kg-kind", c.s ? "statement" : "event"));
     if (c.inf) d.appendChild(el("div", "kg-inf", "date inferred from the context or the publication date"));
-    if (c.rv) d.appendChild(el("div", "kg-rv", c.rv));
+    if (rvOf[i]) d.appendChild(el("div", "kg-rv", "\u21ba " + reversal(rvOf[i])));
     if (c.n) d.appendChild(el("div", "kg-linked", "from " + c.n + " sentence" + (c.n === 1 ? "" : "s") + ":"));
     sourceList(c, d);
   }
@@ -1245,7 +1268,7 @@ var network, nodes, edges, timeline, kg = {};
       var sw = what.appendChild(el("span", "kg-type"));
       sw.style.background = (T[c.c] || ["", "#999"])[1];
       what.appendChild(document.createTextNode(c.what));
-      if (c.rv) { var rv = what.appendChild(el("span", "kg-rv", " \u21ba")); rv.title = c.rv; }
+      if (rvOf[i]) { var rv = what.appendChild(el("span", "kg-rv", " \u21ba")); rv.title = reversal(rvOf[i]); }
       td(null, c.ab);
       var d = td(c.inf ? "kg-inf" : null, c.date);
       if (c.inf) d.title = "inferred from the context or the publication date";
@@ -1288,8 +1311,6 @@ var network, nodes, edges, timeline, kg = {};
     s.appendChild(document.createTextNode(T[code][0]));
   });
   typeKey.appendChild(el("span", "kg-rv", "\u21ba " + data.words.reversal));
-  var rvOf = {};
-  data.reversals.forEach(function (p) { rvOf[p[0]] = p; rvOf[p[1]] = p; });
   function items() {
     var out = [];
     for (var i = 0; i < C.length; i++) {
@@ -1304,26 +1325,38 @@ var network, nodes, edges, timeline, kg = {};
     data.reversals.forEach(function (p, k) {
       var a = C[p[0]], b = C[p[1]];
       if (!onText[p[0]] || !onText[p[1]] || !b.d0 || (st.stated && b.inf)) return;
-      out.push({id: "rv" + k, type: "background", className: "kg-rev", start: a.d0 && !(st.stated && a.inf) ? a.d0 : b.d0,
+      var from = a.d0 && !(st.stated && a.inf) ? a.d0 : b.d0;
+      out.push({id: "rv" + k + ":" + from, type: "background", className: "kg-rev", start: from,
                 end: b.d1 + "T23:59:59", content: esc("\u21ba " + b.who), title: esc(b.who + ": " + a.what + " \u2192 " + b.what)});
     });
     return out;
   }
+  // the timeline takes items away quickly but adds many slowly: a large change draws it anew
+  function make(it, win) {
+    var opts = {height: "100%", stack: true, showCurrentTime: false, selectable: true, zoomMin: 86400000 * 3,
+                margin: {item: {horizontal: 2, vertical: 3}}, orientation: "top", tooltip: {followMouse: true},
+                cluster: {maxItems: 3, titleTemplate: "{count} claims", showStipes: false, fitOnDoubleClick: true}};
+    if (win) { opts.start = win.start; opts.end = win.end; }
+    timeline = new vis.Timeline($("kg-timeline"), it, opts);
+    timeline.on("select", function (p) {
+      var i = p.items[0];
+      if (typeof i === "number") pickClaim(i, true);
+    });
+  }
   function times() {
     var it = items();
-    if (!timeline) {
-      timeline = new vis.Timeline($("kg-timeline"), it, {
-        height: "100%", stack: true, showCurrentTime: false, selectable: true, zoomMin: 86400000 * 3,
-        margin: {item: {horizontal: 2, vertical: 3}}, orientation: "top", tooltip: {followMouse: true},
-        cluster: {maxItems: 3, titleTemplate: "{count} claims", showStipes: false, fitOnDoubleClick: true}
-      });
-      timeline.on("select", function (p) {
-        var i = p.items[0];
-        if (typeof i === "number") pickClaim(i, true);
-      });
-    } else {
-      timeline.setItems(it);
+    if (!timeline) return make(it, null);
+    var want = {}, has = {}, gone = [], add = [];
+    it.forEach(function (x) { want[x.id] = true; });
+    timeline.itemsData.getIds().forEach(function (id) { has[id] = true; if (!want[id]) gone.push(id); });
+    it.forEach(function (x) { if (!has[x.id]) add.push(x); });
+    if (add.length > 50) {
+      var win = timeline.getWindow();
+      timeline.destroy();
+      return make(it, win);
     }
+    if (gone.length) timeline.itemsData.remove(gone);
+    if (add.length) timeline.itemsData.add(add);
   }
 
   // -- controls -------------------------------------------------------------------------------
