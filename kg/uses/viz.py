@@ -6,7 +6,7 @@ from the speaker to the event or party they are about ("konfirmasi", "3 klaim"),
 node unfolds its statements as nodes of their own. Every claim reads as a short line in the
 chosen language, "Ani Contoh · konfirmasi · pengerahan pasukan Negara Satu ke Negara Dua · 7 Nov
 2024", with the type words taken from the ontology's rdfs:label. Beside the graph, a table holds
-one row per claim (who, what, about what, date, outlet, article, sentence), sortable, filtered by
+one row per claim (who, what, about what, date, outlet and article, sentence), sortable, filtered by
 the same controls as the graph and searchable; a click on a row highlights its nodes. Below, a
 timeline (vis-timeline) places the dated claims, coloured by type, with reversals (a denial
 later confirmed by the same agent) marked.
@@ -833,7 +833,7 @@ def _page(data: dict, *, heading: str, note: str, lang: str) -> bytes:
 {side}
 <div id="mynetwork"></div>
 <section id="kg-claims" aria-label="claims"><div class="kg-table-head"><span id="kg-rows"></span><button id="kg-more" type="button" hidden></button></div>
-<div id="kg-table-box"><table id="kg-table"><thead><tr><th data-col="who">Who</th><th data-col="what">What</th><th data-col="ab">About</th><th data-col="d0">Date</th><th data-col="outlet">Outlet</th><th data-col="article">Article</th><th data-col="sent">Sentence</th></tr></thead><tbody></tbody></table></div></section>
+<div id="kg-table-box"><table id="kg-table"><thead><tr><th data-col="who">Who</th><th data-col="what">What</th><th data-col="ab">About</th><th data-col="d0">Date</th><th data-col="source" title="outlet · article">Source</th><th data-col="sent">Sentence</th></tr></thead><tbody></tbody></table></div></section>
 <section id="kg-time" aria-label="timeline"><div id="kg-types"></div><div id="kg-timeline"></div></section>
 <script type="application/json" id="kg-data">{_js(data)}</script>
 <script>{tl_js}</script>
@@ -861,16 +861,16 @@ html, body { margin: 0; height: 100%; font: 14px "DejaVu Sans", Arial, sans-seri
 .kg-table-head { display: flex; justify-content: space-between; align-items: center; padding: 4px 8px;
   background: #fafafa; border-bottom: 1px solid #e4e4e4; min-height: 22px; }
 #kg-table-box { flex: 1; overflow: auto; }
-#kg-table { border-collapse: collapse; width: 100%; min-width: 720px; table-layout: fixed; }
+#kg-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 #kg-table th { position: sticky; top: 0; background: #eef1f4; text-align: left; padding: 4px 5px; cursor: pointer;
   user-select: none; font-weight: bold; border-bottom: 1px solid #ccd; white-space: nowrap; overflow: hidden; }
 #kg-table th.kg-asc::after { content: " \\25B2"; font-size: 9px; }
 #kg-table th.kg-desc::after { content: " \\25BC"; font-size: 9px; }
-#kg-table th:nth-child(1) { width: 14%; } #kg-table th:nth-child(2) { width: 13%; }
-#kg-table th:nth-child(3) { width: 21%; } #kg-table th:nth-child(4) { width: 10%; }
-#kg-table th:nth-child(5) { width: 9%; } #kg-table th:nth-child(6) { width: 9%; }
+#kg-table th:nth-child(1) { width: 15%; } #kg-table th:nth-child(2) { width: 14%; }
+#kg-table th:nth-child(3) { width: 23%; } #kg-table th:nth-child(4) { width: 11%; }
+#kg-table th:nth-child(5) { width: 13%; }
 #kg-table td:nth-child(2) { overflow-wrap: normal; }
-#kg-table td:nth-child(6) { word-break: break-all; font-size: 11px; }
+#kg-table td:nth-child(5) { word-break: break-word; font-size: 11px; color: #444; }
 #kg-table td { padding: 3px 5px; vertical-align: top; border-bottom: 1px solid #eee; overflow-wrap: anywhere; }
 #kg-table tbody tr { cursor: pointer; }
 #kg-table tbody tr:hover { background: #f3f7fb; }
@@ -1242,8 +1242,7 @@ var network, nodes, edges, timeline, kg = {};
   var sortCol = "d0", sortDir = 1, limit = 300, list = [];
   function cell(i, col) {
     var c = C[i], s = c.src[0];
-    if (col === "outlet") return s && s[0] >= 0 ? art(s[0])[1] : "";
-    if (col === "article") return s && s[0] >= 0 ? art(s[0])[0] : "";
+    if (col === "source") return s && s[0] >= 0 ? [art(s[0])[1], art(s[0])[0]].filter(Boolean).join(" \u00b7 ") : "";
     if (col === "sent") return s && s[1] >= 0 ? S[s[1]] : "";
     if (col === "d0") return c.d0 || "";
     return c[col] || "";
@@ -1272,8 +1271,7 @@ var network, nodes, edges, timeline, kg = {};
       td(null, c.ab);
       var d = td(c.inf ? "kg-inf" : null, c.date);
       if (c.inf) d.title = "inferred from the context or the publication date";
-      td(null, cell(i, "outlet"));
-      td(null, cell(i, "article") + (c.src.length > 1 ? " +" + (c.src.length - 1) : ""));
+      td(null, cell(i, "source") + (c.n > 1 ? " (+" + (c.n - 1) + ")" : ""));
       td("kg-sent", cell(i, "sent"));
       frag.appendChild(tr);
     });
