@@ -657,6 +657,7 @@ def generated_1000(tmp_path_factory) -> Path:
     return d / "graph.ttl"
 
 
+@pytest.mark.slow
 def test_viz_generated_1000_page_opens_legible_and_complete(tmp_path, show, generated_1000):
     import time
     from kg.api import load_graph
