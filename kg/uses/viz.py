@@ -351,6 +351,7 @@ class _Claims:
         self.r = r
         self.articles: dict[Node, int] = {}
         self.sentences: dict[str, int] = {}
+        self.arts: list[set[int]] = []          # per row: every article its evidence is in
         self.rows = [self.row(c) for c in claims]
 
     def _art(self, art: Node) -> int:
@@ -381,6 +382,7 @@ class _Claims:
                 continue
             seen.add((key[0], key[2]))
             out.append((art, sentence))
+        self.arts.append({self._art(a) for a, _ in out if a is not None})
         return [[self._art(a) if a is not None else -1, self._sent(s) if s else -1]
                 for a, s in out[:MAX_SOURCES]], len(out)
 
@@ -600,12 +602,13 @@ def write_html(graph: Graph, path: Path, *, focus: str | None = None, depth: int
     arts_of: dict[Node, set[int]] = {}
     claims_of: dict[str, list[int]] = {}
     for i, row in enumerate(rows.rows):
-        arts = {a for a, _ in row["src"] if a >= 0}
+        arts = rows.arts[i]
         for nid in {*row["a"], *row["ev"], *row["t"]}:
             if by_id.get(nid) in keep:
                 claims_of.setdefault(nid, []).append(i)
                 arts_of.setdefault(by_id[nid], set()).update(arts)
     top = max((strength[n] for n in keep), default=1) or 1
+    word = r.words
     nodes = []
     for n in sorted(keep, key=_node_id):
         kind = r.kind[n]
@@ -620,13 +623,17 @@ def write_html(graph: Graph, path: Path, *, focus: str | None = None, depth: int
         if kind == "event":
             row = rows.rows[index[_node_id(n)]] if n in kept_claims else None
             phrase = r.event_phrase(n)
-            n_arts = len({a for a, _ in row["src"]}) if row else 0
+            n_arts = len(arts_of.get(n, ()))     # its own sources and those of statements about it
             node["label"] = r.event_label(n)
+            if n_arts > 1:                   # one event, reported by several articles
+                first, rest = node["label"].split("\n", 1)
+                node["label"] = f"{first} · {n_arts} {word['articles']}\n{rest}"
             node["names"] = [phrase]
             title = [f"<b class='kg-label'>{_e(row['line'] if row else phrase)}</b>",
                      f"<div class='kg-kind'>{_e(KINDS['event'][0])}</div>"]
-            if row and row["n"] > 1:
-                title.append(f"<div>{row['n']} sources, {n_arts} article{'s' if n_arts != 1 else ''}</div>")
+            if n_arts > 1 or (row and row["n"] > 1):
+                title.append(f"<div>{row['n'] if row else 0} sources, reported in {n_arts} "
+                             f"article{'s' if n_arts != 1 else ''}</div>")
             node["title"] = "".join(title)
             node["sources"] = row["n"] if row else 0
             if row and "d0" in row:
@@ -640,7 +647,6 @@ def write_html(graph: Graph, path: Path, *, focus: str | None = None, depth: int
         nodes.append(node)
 
     # edges
-    word = r.words
     edges = []
     items = sorted(((k, v) for k, v in links.items() if k[0] in keep and k[1] in keep),
                    key=lambda kv: (_node_id(kv[0][0]), _node_id(kv[0][1]), kv[0][2]))
@@ -896,7 +902,7 @@ html, body { margin: 0; height: 100%; font: 14px "DejaVu Sans", Arial, sans-seri
 .kg-search input { flex: 1; min-width: 0; padding: 4px 6px; font: inherit; }
 #kg-found { color: #a33; min-height: 0; }
 #kg-found:not(:empty) { margin-top: 4px; }
-#kg-legend .kg-kinds { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8px; }
+#kg-legend .kg-kinds { display: grid; grid-template-columns: auto auto; column-gap: 6px; font-size: 12px; }
 .kg-row { display: flex; align-items: center; gap: 5px; line-height: 20px; white-space: nowrap; }
 .kg-row input { margin: 0; }
 #kg-legend .kg-none { color: #999; }

@@ -405,6 +405,24 @@ def test_viz_claims_read_as_lines_in_the_chosen_language(tmp_path, show):
         write_html(g, out, lang="fr")
 
 
+def test_viz_event_reported_by_several_articles_is_one_node_that_says_so(tmp_path):
+    g, _ = small_graph()
+    out = tmp_path / "graph.html"
+    write_html(g, out)
+    label = {n["id"]: n["label"] for n in page_data(out)["nodes"]}["claim/deploy-t1"]
+    assert "artikel" not in label                       # both statements about it are in one article
+    ev = KBR["evidence/t2/9"]                           # the event itself, in the other article
+    g.add((KBR["claim/deploy-t1"], KB.evidence, ev))
+    g.add((ev, KB.inArticle, KBR["article/t2"]))
+    g.add((ev, NIF.anchorOf, Literal("Negara Satu mengirim pasukan ke Negara Dua.")))
+    write_html(g, out)
+    data = page_data(out)
+    node = {n["id"]: n for n in data["nodes"]}["claim/deploy-t1"]
+    assert node["label"].split("\n")[0].endswith(" · 2 artikel")
+    assert "reported in 2 articles" in node["title"]
+    assert sum(1 for n in data["nodes"] if n["kind"] == "event") == 2
+
+
 def test_viz_click_unfolds_a_nodes_statements(tmp_path, show):
     g, _ = small_graph()
     out = tmp_path / "graph.html"
