@@ -260,11 +260,12 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", default="graph.html")
     v.add_argument("--focus", help="draw only what is near this entity (a label or alias)")
     v.add_argument("--depth", type=int, default=2, help="hops from --focus (default 2)")
-    v.add_argument("--max-nodes", type=int, default=400, help="above this, draw the most central part")
+    v.add_argument("--max-nodes", type=int, default=400,
+                   help="above this many actors, places and events, keep the most central")
     v.add_argument("--since", metavar="YYYY[-MM[-DD]]",
-                   help="draw only claims dated on or after this (undated claims are left out)")
+                   help="keep only claims dated on or after this, and the events they are about")
     v.add_argument("--until", metavar="YYYY[-MM[-DD]]",
-                   help="draw only claims dated on or before this (undated claims are left out)")
+                   help="keep only claims dated on or before this, and the events they are about")
     v.add_argument("--stated-dates-only", action="store_true",
                    help="with --since/--until: leave out dates inferred from the context or the publication date")
     v.add_argument("--max-claims", type=int, default=3000, help="above this, keep the claims of the most central")
