@@ -4,10 +4,11 @@ from kg.api import build_graph, load_graph, query, write_graph
 __all__ = ["build_graph", "load_graph", "query", "write_graph", "write_html", "load"]
 
 
-def write_html(graph, path):
-    """Write the interactive HTML graph; returns the number of nodes drawn."""
+def write_html(graph, path, **options):
+    """Write the interactive HTML page (options as kg.uses.viz.write_html: lang, focus, depth,
+    since, until, stated_only, max_nodes, max_claims); returns the number of nodes of its graph."""
     from kg.uses.viz import write_html as _w
-    return _w(graph, path)
+    return _w(graph, path, **options)
 
 
 def load(graph, store=None, endpoint=None, **auth):

@@ -165,7 +165,8 @@ def cmd_viz(a) -> int:
     from kg.uses.viz import write_html
     try:
         n = write_html(api.load_graph(a.graph), Path(a.output), focus=a.focus, depth=a.depth, max_nodes=a.max_nodes,
-                       since=a.since, until=a.until)
+                       max_claims=a.max_claims, since=a.since, until=a.until, stated_only=a.stated_dates_only,
+                       lang=a.lang)
     except ValueError as e:
         print(f"kg viz: {e}", file=sys.stderr)
         return 2
@@ -290,11 +291,16 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", default="graph.html")
     v.add_argument("--focus", help="draw only what is near this entity (a label or alias)")
     v.add_argument("--depth", type=int, default=2, help="hops from --focus (default 2)")
-    v.add_argument("--max-nodes", type=int, default=400, help="above this, draw the most central part")
+    v.add_argument("--max-nodes", type=int, default=400,
+                   help="above this many actors, places and events, keep the most central")
     v.add_argument("--since", metavar="YYYY[-MM[-DD]]",
-                   help="draw only claims dated on or after this (undated claims are left out)")
+                   help="keep only claims dated on or after this, and the events they are about")
     v.add_argument("--until", metavar="YYYY[-MM[-DD]]",
-                   help="draw only claims dated on or before this (undated claims are left out)")
+                   help="keep only claims dated on or before this, and the events they are about")
+    v.add_argument("--stated-dates-only", action="store_true",
+                   help="with --since/--until: leave out dates inferred from the context or the publication date")
+    v.add_argument("--max-claims", type=int, default=3000, help="above this, keep the claims of the most central")
+    v.add_argument("--lang", choices=("id", "en"), default="id", help="language of the claim lines (default id)")
     v.set_defaults(func=cmd_viz)
 
     sv = sub.add_parser("serve", help="the Oxigraph SPARQL server over the local store, on 127.0.0.1")

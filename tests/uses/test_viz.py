@@ -1,12 +1,14 @@
 """kg.uses.viz: the HTML page of the graph, checked in a real headless Chromium with the network off.
 
-The graphs are built by hand from invented names; one test draws the bundled corpus's graph but
-looks only at counts, never at names.
+The graphs are built by hand from invented names; the pages of the bundled corpus, of tests/heldout
+and of 1,000 generated articles are checked by counts and sizes, never by names.
 """
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from rdflib import namespace as ns
 from rdflib.namespace import SKOS
 
 from kg.graph.vocab import ENTITY_CLASS, KB, KBR, NIF, ORG, SCHEMA, TYPE_CLASS, WD
-from kg.uses.viz import write_html
+from kg.uses.viz import fold, write_html
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -129,8 +131,8 @@ def small_graph(hostile: bool = False) -> tuple[Graph, list[tuple]]:
     return g, triples
 
 
-SMALL_NODES = 10   # 6 entities + 4 claims
-SMALL_EDGES = 10   # deploy: agent, target, place; confirm and deny: agent, about; meet: agent, target; member
+SMALL_NODES = 7    # 5 entities linked to claims (not the outlet) + 2 events
+SMALL_EDGES = 8    # deploy: agent, target, place; meet: agent, target; confirm and deny: said; member
 
 
 def big_graph(n_claims: int = 200, n_isolated: int = 30) -> Graph:
@@ -264,35 +266,180 @@ def search(page, text: str) -> None:
     page.press("Enter")
 
 
-ALL = {"entity/ani", "entity/lembaga", "entity/satu", "entity/dua", "entity/kota", "entity/outlet-kabar",
-       "claim/deploy-t1", "claim/confirm-t1", "claim/deny-t1", "claim/meet-t1"}
+ALL = {"entity/ani", "entity/lembaga", "entity/satu", "entity/dua", "entity/kota", "claim/deploy-t1", "claim/meet-t1"}
 ENTITIES = {i for i in ALL if i.startswith("entity/")}
+CLAIMS = {"claim/deploy-t1", "claim/confirm-t1", "claim/deny-t1", "claim/meet-t1"}
+ONTOLOGY = ROOT / "ontology" / "kabar.ttl"
+
+
+def type_word(code: str, lang: str) -> str:
+    """The ontology's rdfs:label of a claim type in `lang`, lower-cased, as the page writes it."""
+    onto = Graph().parse(ONTOLOGY)
+    return next(str(o) for o in onto.objects(TYPE_CLASS[code], RDFS.label) if o.language == lang).lower()
+
+
+def claims_in(g: Graph) -> int:
+    """How many claims (typed nodes) a graph holds."""
+    return len({s for s, _ in g.subject_objects(KB.typeCode)})
+
+
+def table_ids(page) -> list[str]:
+    """The claims of the rows the table lists, top to bottom."""
+    return page.evaluate("""[].map.call(document.querySelectorAll('#kg-table tbody tr'), function (tr) {
+        return kg.data.claims[+tr.getAttribute('data-i')].id; })""")
+
+
+def timeline_ids(page) -> set[str]:
+    """The claims the timeline holds (not the bands that mark reversals)."""
+    return set(page.evaluate("""timeline.itemsData.getIds().filter(function (i) { return typeof i === 'number'; })
+        .map(function (i) { return kg.data.claims[i].id; })"""))
+
+
+def label_sizes(page) -> list[tuple[str, float]]:
+    """Every text the graph's canvas draws in the view the page opens on (fitted to the screen),
+    with its font size in CSS pixels on the screen (font size times the canvas transform's scale)."""
+    page.evaluate("""(function () {
+        var ctx = document.querySelector('#mynetwork canvas').getContext('2d'), orig = ctx.fillText;
+        window.kgDrawn = null;
+        var seen = [];
+        ctx.fillText = function (text) {
+            var m = /(\\d+(?:\\.\\d+)?)px/.exec(ctx.font);
+            var t = ctx.getTransform();         // a rotated label (along an edge) scales by the norm
+            seen.push([String(text), parseFloat(m[1]) * Math.hypot(t.a, t.b) / devicePixelRatio]);
+            return orig.apply(this, arguments);
+        };
+        network.once('afterDrawing', function () { ctx.fillText = orig; window.kgDrawn = seen; });
+        network.redraw(); })()""")
+    return [tuple(x) for x in page.wait_for("window.kgDrawn", timeout=10)]
+
+
+def row_click(page, claim_index: int) -> None:
+    """Click the table's row of a claim, as a mouse does."""
+    page.evaluate(f"document.querySelector(\"#kg-table tr[data-i='{claim_index}']\").scrollIntoView()")
+    click_element(page, f"#kg-table tr[data-i='{claim_index}'] td:first-child")
+
+
+def list_all(page) -> None:
+    if page.evaluate("!document.getElementById('kg-more').hidden"):
+        click_element(page, "#kg-more")
+
+
+def check_page(page, data: dict, graph_claims: int) -> None:
+    """What every page must do: no error; the first screen's labels legible; the table holds one
+    row per claim; a click on a row highlights the claim's nodes; the timeline holds every dated claim."""
+    assert page.errors == [] and page.dialogs == []
+    drawn = label_sizes(page)
+    node_lines = {line for n in data["nodes"] if n["rank"] < data["first"] for line in n["label"].split("\n")}
+    nodes_drawn = [(t, px) for t, px in drawn if t in node_lines]
+    assert len({t for t, _ in nodes_drawn}) >= min(10, len(node_lines)), f"few node labels drawn: {nodes_drawn}"
+    small = [(t, round(px, 1)) for t, px in drawn if px < 10]
+    assert small == [], f"labels under 10 px on the first screen: {small[:10]}"
+
+    claims = data["claims"]
+    if len(claims) < graph_claims:
+        assert f"of {graph_claims} claims left out" in page.evaluate("document.getElementById('kg-note').innerText")
+    else:
+        assert len(claims) == graph_claims
+    list_all(page)
+    ids = table_ids(page)
+    assert len(ids) == len(claims) and set(ids) == {c["id"] for c in claims}
+
+    assert timeline_ids(page) == {c["id"] for c in claims if c.get("d0")}
+
+    in_graph = {n["id"] for n in data["nodes"]}
+    i = next(i for i, c in enumerate(claims) if len({*c["a"], *c["ev"], *c["t"]} & in_graph) >= 2)
+    want = {*claims[i]["a"], *claims[i]["ev"], *claims[i]["t"]} & in_graph
+    row_click(page, i)
+    page.wait_for(f"network.getSelectedNodes().length === {len(want)}", timeout=10)
+    assert set(page.evaluate("network.getSelectedNodes()")) == want
+    assert not want & dimmed(page) and dimmed(page)
+    assert claims[i]["line"] in panel(page)
+    assert page.evaluate(f"document.querySelector(\"#kg-table tr[data-i='{i}']\").className") == "kg-on"
+    assert page.errors == [] and page.dialogs == []
 
 
 # -- tests ---------------------------------------------------------------------------------
 
-def test_viz_page_draws_every_node_and_edge_without_errors(tmp_path, show):
+def test_viz_page_draws_actors_and_events_with_statements_folded(tmp_path, show):
     g, _ = small_graph()
     out = tmp_path / "graph.html"
     n = write_html(g, out)
     assert n == SMALL_NODES
     page = show(out)
-    assert page.evaluate("network.body.data.nodes.length") == n
-    assert page.evaluate("nodes.length") == n
+    assert set(page.evaluate("network.body.data.nodes.getIds()")) == ALL
     assert page.evaluate("network.body.data.edges.length") == SMALL_EDGES
-    ids = set(page.evaluate("network.body.data.nodes.getIds()"))
-    assert ids == {"entity/ani", "entity/lembaga", "entity/satu", "entity/dua", "entity/kota",
-                   "entity/outlet-kabar", "claim/deploy-t1", "claim/confirm-t1", "claim/deny-t1",
-                   "claim/meet-t1"}
     edges = set(map(tuple, page.evaluate(
-        "network.body.data.edges.get().map(function (e) { return [e.from, e.to, e.label]; })")))
-    assert ("claim/confirm-t1", "claim/deploy-t1", "about") in edges
+        "network.body.data.edges.get().map(function (e) { return [e.from, e.to, e.label || e.rel]; })")))
+    confirm, deny = type_word("CONFIRM", "id"), type_word("DENY", "id")
+    assert ("entity/ani", "claim/deploy-t1", confirm) in edges          # a statement is an edge
+    assert ("entity/satu", "claim/deploy-t1", "tidak " + deny) in edges
     assert ("claim/deploy-t1", "entity/kota", "place") in edges
-    assert ("claim/meet-t1", "entity/dua", "target") in edges
     assert ("entity/ani", "entity/lembaga", "member") in edges
     legend = page.evaluate("document.getElementById('kg-legend').innerText")
     assert all(k in legend for k in ("Person", "Organisation", "Country", "Place", "Event", "Statement"))
+    assert "Outlet" not in legend                                        # no outlet takes part in a claim
     assert page.errors == [] and page.dialogs == []
+
+
+def test_viz_claims_read_as_lines_in_the_chosen_language(tmp_path, show):
+    g, _ = small_graph()
+    out = tmp_path / "graph.html"
+    for lang, to, at, month in (("id", "ke", "di", "Okt"), ("en", "to", "in", "Oct")):
+        write_html(g, out, lang=lang)
+        lines = {c["id"]: c["line"] for c in page_data(out)["claims"]}
+        deploy = type_word("DEPLOY", lang)
+        assert lines["claim/confirm-t1"] == (f"Ani Contoh · {type_word('CONFIRM', lang)} · "
+                                             f"{deploy} Negara Satu {to} Negara Dua {at} Kota Contoh")
+        assert lines["claim/deploy-t1"] == f"Negara Satu · {deploy} · {to} Negara Dua {at} Kota Contoh · 2000 · 7 Nov 2024"
+        assert lines["claim/meet-t1"].endswith(f" · 10–20 · {month} 2024")
+        assert f'<html lang="{lang}">' in out.read_text("utf-8")
+    page = show(out)                                                     # the English page
+    text = click_node(page, "entity/ani")
+    assert lines["claim/confirm-t1"] in text                             # the panel lists the node's claims
+    i = table_ids(page).index("claim/confirm-t1")                       # the table's row of the claim
+    cells = page.evaluate(f"[].map.call(document.querySelectorAll('#kg-table tbody tr')[{i}].cells, "
+                          "function (td) { return td.innerText.trim(); })")
+    assert cells[:3] == ["Ani Contoh", type_word("CONFIRM", "en"),
+                         f"{type_word('DEPLOY', 'en')} Negara Satu to Negara Dua in Kota Contoh"]
+    with pytest.raises(ValueError, match="lang 'fr'"):
+        write_html(g, out, lang="fr")
+
+
+def test_viz_event_reported_by_several_articles_is_one_node_that_says_so(tmp_path):
+    g, _ = small_graph()
+    out = tmp_path / "graph.html"
+    write_html(g, out)
+    label = {n["id"]: n["label"] for n in page_data(out)["nodes"]}["claim/deploy-t1"]
+    assert "artikel" not in label                       # both statements about it are in one article
+    ev = KBR["evidence/t2/9"]                           # the event itself, in the other article
+    g.add((KBR["claim/deploy-t1"], KB.evidence, ev))
+    g.add((ev, KB.inArticle, KBR["article/t2"]))
+    g.add((ev, NIF.anchorOf, Literal("Negara Satu mengirim pasukan ke Negara Dua.")))
+    write_html(g, out)
+    data = page_data(out)
+    node = {n["id"]: n for n in data["nodes"]}["claim/deploy-t1"]
+    assert node["label"].split("\n")[0].endswith(" · 2 artikel")
+    assert "reported in 2 articles" in node["title"]
+    assert sum(1 for n in data["nodes"] if n["kind"] == "event") == 2
+
+
+def test_viz_click_unfolds_a_nodes_statements(tmp_path, show):
+    g, _ = small_graph()
+    out = tmp_path / "graph.html"
+    write_html(g, out)
+    page = show(out)
+    assert not {"claim/confirm-t1", "claim/deny-t1"} & set(page.evaluate("nodes.getIds()"))
+    text = click_node(page, "claim/deploy-t1")
+    assert "3 claims" in text                                            # the event and the two statements
+    unfolded = set(page.evaluate("nodes.get({filter: function (n) { return n.unfolded; }}).map(function (n) { return n.id; })"))
+    assert unfolded == {"claim/confirm-t1", "claim/deny-t1"}
+    said = page.evaluate("edges.get({filter: function (e) { return e.rel === 'said'; }}).map(function (e) { return !!e.hidden; })")
+    assert said and all(said)                                            # the folded edges give way
+    assert dimmed(page) == {"entity/lembaga", "claim/meet-t1"}
+    click_node(page, "entity/lembaga")                                   # another click folds them back
+    assert not unfolded & set(page.evaluate("nodes.getIds()"))
+    assert "Lembaga Contoh" in panel(page)
+    assert page.errors == []
 
 
 def test_viz_page_makes_no_network_request(tmp_path, show):
@@ -303,54 +450,57 @@ def test_viz_page_makes_no_network_request(tmp_path, show):
     fetching = re.findall(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s*["']?)(?:https?:)?//""",
                           text, re.I)
     assert fetching == [], "the page refers to a remote script, style or font"
-    assert "bootstrap" not in text.lower()
+    assert "sourceMappingURL" not in text
     page = show(out)
-    hover(page, "claim/confirm-t1")        # tooltips fetch nothing either
+    hover(page, "claim/deploy-t1")         # tooltips fetch nothing either
+    row_click(page, 0)
     remote = [u for u in page.requests if not u.startswith(("file:", "data:"))]
     assert remote == [], f"the page asked for {remote}"
     assert page.requests, "no request recorded at all: the check is not listening"
     assert page.errors == []
 
 
-def test_viz_tooltips_escape_graph_text(tmp_path, show):
+def test_viz_graph_text_never_runs_as_script(tmp_path, show):
     g, _ = small_graph(hostile=True)
     out = tmp_path / "hostile.html"
     assert write_html(g, out) == SMALL_NODES
     text = out.read_text("utf-8")
     for raw in ("<img src=x", "<script>document.title", "<b onmouseover", "<svg onload"):
         assert raw not in text, f"unescaped graph text in the page: {raw}"
-
     page = show(out)
-    tip = hover(page, "claim/confirm-t1")
-    assert XSS_QUOTE in tip and XSS_SENTENCE in tip and XSS_OUTLET in tip and "rekaan_001" in tip
-    assert "reported" in tip and "CONFIRM" in tip      # modality and type
-    assert page.evaluate("document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip script, "
-                         "div.vis-tooltip svg, div.vis-tooltip [onerror], div.vis-tooltip [onmouseover]').length") == 0
     tip = hover(page, "entity/ani")
     assert XSS_ALIAS in tip and XSS_ROLE in tip and "Person" in tip and "Q000001" in tip
-    tip = hover(page, "entity/lembaga")
-    assert XSS_LABEL in tip
-    # the canvas label is the raw text, clipped to 40 characters (a canvas does not parse HTML)
-    assert page.evaluate("network.body.data.nodes.get('entity/lembaga').label") == XSS_LABEL[:39] + "…"
+    assert XSS_LABEL in hover(page, "entity/lembaga")
+    list_all(page)
+    rows = page.evaluate("document.getElementById('kg-table').innerText")
+    assert XSS_SENTENCE in rows and XSS_OUTLET in rows and XSS_LABEL in rows
+    confirm = [c["id"] for c in page_data(out)["claims"]].index("claim/confirm-t1")
+    row_click(page, confirm)
+    assert XSS_SENTENCE in panel(page) and XSS_OUTLET in panel(page)
+    click_node(page, "entity/ani")
+    assert XSS_ALIAS in panel(page) and XSS_ROLE in panel(page)
+    search(page, "<b onmouseover")
+    page.wait_for("network.getSelectedNodes()[0] === 'entity/ani'", timeout=10)
+    options = page.evaluate("[].map.call(document.querySelectorAll('#kg-article option'), function (o) { return o.text; })")
+    assert any(XSS_OUTLET in o for o in options)
+    assert page.evaluate("document.querySelectorAll('#kg-side img, #kg-side script, #kg-claims img, #kg-claims script, "
+                         "#kg-time img, #kg-time script, [onerror], [onload], [onmouseover]').length") == 0
     page.browser.pump(0.5)                 # give an injected onerror time to run
     assert page.evaluate("document.title") == TITLE
     assert page.evaluate("document.querySelectorAll('img').length") == 0
-    assert page.dialogs == []
-    assert page.errors == []
+    assert page.dialogs == [] and page.errors == []
     assert not [u for u in page.requests if u.rstrip("/").endswith("/x")], "an injected <img> was loaded"
 
 
-def test_viz_screenshot_shows_the_graph(tmp_path, show):
+def test_viz_layout_puts_table_beside_the_graph_and_timeline_below(tmp_path, show):
     g, _ = small_graph()
     out = tmp_path / "graph.html"
     write_html(g, out)
     page = show(out)
-    # count the canvas pixels painted in each node kind's colour
     painted = page.evaluate("""(function () {
         var c = document.querySelector("#mynetwork canvas");
         var d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-        var want = {person: [225, 87, 89], organization: [78, 121, 167], country: [89, 161, 79],
-                    event: [242, 142, 43], statement: [118, 183, 178]};
+        var want = {person: [225, 87, 89], organization: [78, 121, 167], country: [89, 161, 79], event: [242, 142, 43]};
         var n = {};
         for (var k in want) n[k] = 0;
         for (var i = 0; i < d.length; i += 4)
@@ -359,24 +509,24 @@ def test_viz_screenshot_shows_the_graph(tmp_path, show):
                     Math.abs(d[i+2] - want[k][2]) < 6) n[k]++;
         return n; })()""")
     assert all(v > 30 for v in painted.values()), f"node colours barely on the canvas: {painted}"
-    text = click_node(page, "claim/confirm-t1")       # the picture shows a claim in the panel
-    assert "Ani Contoh membenarkan pengiriman pasukan." in text
-    # the side panel, its search box and filters are on screen, beside the graph and not over it
     boxes = page.evaluate("""(function () {
         function box(q) { var r = document.querySelector(q).getBoundingClientRect();
             return [r.left, r.top, r.right, r.bottom]; }
-        return {canvas: box("#mynetwork"), side: box("#kg-side"), search: box("#kg-search"),
-                kinds: box("#kg-legend"), dates: box("#kg-since"), article: box("#kg-article"),
-                detail: box("#kg-detail"), width: innerWidth, height: innerHeight}; })()""")
-    assert boxes["side"][0] >= boxes["canvas"][2] - 1, "the side panel covers the graph"
-    assert boxes["canvas"][2] - boxes["canvas"][0] >= 600
-    for name in ("search", "kinds", "dates", "article", "detail"):
+        return {canvas: box("#mynetwork"), side: box("#kg-side"), table: box("#kg-claims"), time: box("#kg-time"),
+                search: box("#kg-search"), kinds: box("#kg-legend"), dates: box("#kg-since"),
+                stated: box("#kg-stated"), article: box("#kg-article"), detail: box("#kg-detail"),
+                width: innerWidth, height: innerHeight}; })()""")
+    canvas, table, time_, side = boxes["canvas"], boxes["table"], boxes["time"], boxes["side"]
+    assert side[2] <= canvas[0] + 1 and canvas[2] <= table[0] + 1, "the graph, the panel and the table overlap"
+    assert canvas[2] - canvas[0] >= 450 and table[2] - table[0] >= 450 and canvas[3] - canvas[1] >= 500
+    assert time_[1] >= canvas[3] - 1 and time_[1] >= table[3] - 1 and time_[3] - time_[1] >= 150
+    for name in ("search", "kinds", "dates", "stated", "article", "detail"):
         left, top, right, bottom = boxes[name]
-        assert right > left and bottom > top and left >= boxes["side"][0] and right <= boxes["width"] \
+        assert right > left and bottom > top and left >= side[0] and right <= side[2] + 1 \
             and 0 <= top < boxes["height"], f"{name} is not visible in the side panel: {boxes[name]}"
+    assert page.evaluate("document.querySelectorAll('#kg-timeline .vis-item').length") >= 2
     png = page.screenshot(ARTIFACTS / "graph.png")
-    data = png.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert page.errors == []
 
 
@@ -392,7 +542,7 @@ def test_viz_same_graph_gives_identical_bytes(tmp_path):
     write_html(shuffled, c)
     assert c.read_bytes() == a.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html", "c.html"]  # no temp file left
-    g.add((KBR["entity/baru"], RDF.type, KB.Person))
+    g.add((KBR["claim/meet-t1"], KB.target, KBR["entity/ani"]))
     write_html(g, c)
     assert c.read_bytes() != a.read_bytes()
 
@@ -403,7 +553,7 @@ def test_viz_article_text_stays_out_of_the_page(tmp_path):
     write_html(g, out)
     text = out.read_text("utf-8")
     assert RAW_TEXT not in text and "RAW-ARTICLE-TEXT" not in text
-    assert "rekaan_001" in text and "Kabar Rekaan" in text     # the article is named in tooltips
+    assert "rekaan_001" in text and "Kabar Rekaan" in text     # the article is named in the table
 
 
 def test_viz_focus_keeps_only_nearby_nodes(tmp_path):
@@ -411,11 +561,12 @@ def test_viz_focus_keeps_only_nearby_nodes(tmp_path):
     out = tmp_path / "focus.html"
     # an alias, in another case, with stray spaces
     assert write_html(g, out, focus="  bu ANI ", depth=1) == 3
-    assert {n["id"] for n in page_data(out)["nodes"]} == {"entity/ani", "claim/confirm-t1", "entity/lembaga"}
-    assert write_html(g, out, focus="Ani Contoh", depth=2) == 5
-    assert {n["id"] for n in page_data(out)["nodes"]} == {
-        "entity/ani", "claim/confirm-t1", "entity/lembaga", "claim/deploy-t1", "claim/meet-t1"}
+    data = page_data(out)
+    assert {n["id"] for n in data["nodes"]} == {"entity/ani", "claim/deploy-t1", "entity/lembaga"}
+    assert {c["id"] for c in data["claims"]} == CLAIMS          # every claim linked to what is drawn
+    assert write_html(g, out, focus="Ani Contoh", depth=2) == SMALL_NODES
     assert write_html(g, out, focus="ani contoh", depth=0) == 1
+    assert {c["id"] for c in page_data(out)["claims"]} == {"claim/confirm-t1"}
     assert write_html(g, out) == SMALL_NODES
 
 
@@ -430,234 +581,344 @@ def test_viz_unknown_focus_is_a_clear_error(tmp_path):
 
 
 def test_viz_above_max_nodes_keeps_the_most_central_and_says_so(tmp_path, show):
-    g = big_graph()                                    # 1 + 40 + 30 + 200 = 271 nodes
+    g = big_graph()                          # a hub, 40 people, 100 events, 100 statements
     out = tmp_path / "big.html"
-    n = write_html(g, out, max_nodes=200)
-    assert n == 200
-    ids = {d["id"] for d in page_data(out)["nodes"]}
-    assert "entity/hub" in ids and all(f"entity/orang-{i:02d}" in ids for i in range(40))
-    assert not any(i.startswith("entity/sendiri-") for i in ids)   # the unconnected go first
-    assert out.stat().st_size < 1_500_000
+    assert write_html(g, out, max_nodes=50) == 50
+    data = page_data(out)
+    ids = {d["id"] for d in data["nodes"]}
+    assert "entity/hub" in ids
+    assert not any(i.startswith("entity/sendiri-") for i in ids)   # tied to nothing: not drawn
+    assert {d["kind"] for d in data["nodes"]} >= {"person", "country", "event"}
     page = show(out)
-    assert page.evaluate("network.body.data.nodes.length") == 200
     note = page.evaluate("""(function () { var e = document.getElementById("kg-note");
         return e && e.offsetHeight > 0 && getComputedStyle(e).visibility === "visible" && e.innerText; })()""")
-    assert note and "71 of 271 nodes left out" in note
+    assert note and "91 of 141 actors, places and events left out" in note
     assert page.errors == []
-    # under the limit: no note
-    assert write_html(g, out) == 271
-    assert 'id="kg-note"' not in out.read_text("utf-8") and "id='kg-note'" not in out.read_text("utf-8")
+    assert write_html(g, out) == 141                                  # under the limit: no note
+    assert "id='kg-note'" not in out.read_text("utf-8")
 
 
-def test_viz_corpus_graph_draws_in_browser(tmp_path, show, seeds_graph):
+def test_viz_max_nodes_ten_still_keeps_claims(tmp_path):
+    g = large_graph(n_entities=120, n_claims=400)
+    out = tmp_path / "ten.html"
+    assert write_html(g, out, max_nodes=10) == 10
+    data = page_data(out)
+    kinds = [n["kind"] for n in data["nodes"]]
+    assert "event" in kinds and any(k != "event" for k in kinds)      # actors and what they did
+    assert any(e["rel"] == "agent" for e in data["edges"])
+    drawn = {n["id"] for n in data["nodes"]}
+    assert data["claims"] and all({*c["a"], *c["ev"], *c["t"]} & drawn for c in data["claims"])
+    assert "of 400 claims left out" in out.read_text("utf-8")
+
+
+def test_viz_first_view_shows_the_most_central_and_more_on_request(tmp_path, show):
+    g = big_graph()
+    out = tmp_path / "big.html"
+    write_html(g, out)
+    data = page_data(out)
+    first = data["first"]
+    page = show(out)
+    assert len(shown(page)) == first < len(data["nodes"])
+    assert page.evaluate("document.getElementById('kg-shown').innerText") == f"{first} of 141 drawn"
+    set_field(page, "kg-top", "all")
+    page.wait_for("window.kgReady", timeout=10)
+    assert len(shown(page)) == 141
+    # a node out of the first view, found by name, is brought in
+    set_field(page, "kg-top", str(first))
+    hidden = sorted((n for n in data["nodes"] if n["rank"] >= first and n["kind"] == "person"), key=lambda n: n["rank"])[0]
+    search(page, hidden["names"][0])
+    page.wait_for(f"network.getSelectedNodes()[0] === {json.dumps(hidden['id'])}", timeout=10)
+    assert page.errors == []
+
+
+def test_viz_corpus_page_is_small_and_works(tmp_path, show, seeds_graph):
     from kg.api import load_graph
+    g = load_graph(seeds_graph)
     out = tmp_path / "corpus.html"
-    n = write_html(load_graph(seeds_graph), out)
-    assert n > 0
+    assert write_html(g, out) > 0
     assert out.stat().st_size < 2_000_000
+    data = page_data(out)
     page = show(out)
-    print(f"\ncorpus page: {n} nodes, {out.stat().st_size:,} bytes, kgReady {page.evaluate('window.kgReadyMs')} ms")
-    assert page.evaluate("network.body.data.nodes.length") == n
-    # the most linked claim, clicked, shows its first sentence in the panel
-    claim = page.evaluate("""nodes.get({filter: function (n) { return n.claim && n.titleHtml.indexOf("kg-sent") > 0; }})
-        .sort(function (a, b) { return b.size - a.size || (a.id < b.id ? -1 : 1); })[0].id""")
-    page.evaluate(f"network.moveTo({{position: network.getPosition({json.dumps(claim)}), scale: 1.5, animation: false}})")
-    sentence = page.evaluate(f"""(function () {{ var t = document.createElement("template");
-        t.innerHTML = nodes.get({json.dumps(claim)}).titleHtml;
-        return t.content.querySelector(".kg-sent").textContent; }})()""")
-    assert sentence.strip("“”") and sentence in click_node(page, claim)
-    page.evaluate("network.fit({animation: false})")
-    page.screenshot(ARTIFACTS / "graph-corpus.png")
+    print(f"\ncorpus page: {len(data['nodes'])} nodes, {len(data['claims'])} claims, {out.stat().st_size:,} bytes, "
+          f"kgReady {page.evaluate('window.kgReadyMs')} ms")
+    check_page(page, data, claims_in(g))
     assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
-    assert page.errors == [] and page.dialogs == []
 
 
-def test_viz_empty_graph_gives_a_page_that_says_so(tmp_path, show):
-    out = tmp_path / "empty.html"
-    assert write_html(Graph(), out) == 0
+@pytest.fixture(scope="module")
+def heldout_graph(tmp_path_factory) -> Path:
+    from conftest import run_kg
+    out = tmp_path_factory.mktemp("heldout") / "graph.ttl"
+    run_kg("build", ROOT / "tests" / "heldout", "-o", out, "--no-cache", check=True)
+    return out
+
+
+def test_viz_heldout_page_first_screen_is_legible_and_complete(tmp_path, show, heldout_graph):
+    from kg.api import load_graph
+    g = load_graph(heldout_graph)
+    out = tmp_path / "heldout.html"
+    write_html(g, out)
+    data = page_data(out)
     page = show(out)
-    assert page.evaluate("network.body.data.nodes.length") == 0
-    assert "no entities or claims" in page.evaluate("document.getElementById('kg-note').innerText")
+    check_page(page, data, claims_in(g))
+    page.screenshot(ARTIFACTS / "graph-heldout.png")
+
+
+@pytest.fixture(scope="module")
+def generated_1000(tmp_path_factory) -> Path:
+    """The graph of 1,000 generated articles (bench/generate.py, seed 1)."""
+    d = tmp_path_factory.mktemp("gen1000")
+    subprocess.run([sys.executable, ROOT / "bench" / "generate.py", "1000", d / "articles", "--seed", "1"],
+                   check=True, capture_output=True)
+    from conftest import run_kg
+    run_kg("build", d / "articles", "-o", d / "graph.ttl", "--no-cache", "--workers", "2", check=True)
+    return d / "graph.ttl"
+
+
+@pytest.mark.slow
+def test_viz_generated_1000_page_opens_legible_and_complete(tmp_path, show, generated_1000):
+    import time
+    from kg.api import load_graph
+    g = load_graph(generated_1000)
+    out = tmp_path / "gen1000.html"
+    write_html(g, out)
+    data = page_data(out)
+    t0 = time.monotonic()
+    page = show(out)
+    print(f"\n1,000-article page: {len(data['nodes'])} nodes, {len(data['claims'])} claims, "
+          f"{out.stat().st_size:,} bytes, kgReady {page.evaluate('window.kgReadyMs')} ms "
+          f"({time.monotonic() - t0:.1f} s as the test waited)")
+    assert page.evaluate("window.kgReadyMs") < 15_000
+    check_page(page, data, claims_in(g))
+
+
+# -- dates: inferred, stated, and the events that dated statements are about ---------------
+
+def dated_graph() -> Graph:
+    """Negara Satu denies a deployment (a date taken from the publication), then confirms it (a
+    date in its sentence); Ani Contoh confirms it with a date from the sentence before; the
+    deployment itself has no date; Lembaga Contoh meets Negara Dua on a date with no kb:dateSource."""
+    g = Graph()
+
+    def entity(key, label, typ):
+        s = KBR[f"entity/{key}"]
+        g.add((s, RDF.type, ENTITY_CLASS[typ]))
+        g.add((s, RDFS.label, Literal(label)))
+        return s
+
+    satu, dua = entity("satu", "Negara Satu", "Country"), entity("dua", "Negara Dua", "Country")
+    ani, lembaga = entity("ani", "Ani Contoh", "Person"), entity("lembaga", "Lembaga Contoh", "Organization")
+    art = KBR["article/d1"]
+    g.add((art, KB.articleId, Literal("tanggal_001")))
+
+    def claim(key, code, agent, date=None, source=None, about=None, target=None, n=0):
+        c = KBR[f"claim/{key}"]
+        g.add((c, RDF.type, TYPE_CLASS[code]))
+        g.add((c, KB.typeCode, Literal(code)))
+        g.add((c, KB.agent, agent))
+        if date:
+            g.add((c, KB.date, Literal(date, datatype=ns.XSD.date)))
+        if about is not None:
+            g.add((c, KB.about, about))
+        if target is not None:
+            g.add((c, KB.target, target))
+        ev = KBR[f"evidence/d1/{n}"]
+        g.add((c, KB.evidence, ev))
+        g.add((ev, KB.inArticle, art))
+        g.add((ev, NIF.anchorOf, Literal(f"Kalimat rekaan {n} tentang {key}.")))
+        if source:       # how this report (its evidence) dates the claim
+            g.add((ev, KB.dateSource, Literal(source)))
+        return c
+
+    deploy = claim("deploy-d", "DEPLOY", satu, target=dua, n=1)
+    claim("deny-d", "DENY", satu, "2024-11-01", "published", about=deploy, n=2)
+    claim("confirm-d", "CONFIRM", satu, "2024-11-20", "stated", about=deploy, n=3)
+    claim("confirm-ani", "CONFIRM", ani, "2024-11-10", "context", about=deploy, n=4)
+    claim("meet-d", "MEET", lembaga, "2024-10-05", target=dua, n=5)
+    return g
+
+
+def test_viz_since_keeps_the_undated_event_a_dated_statement_is_about(tmp_path):
+    g = dated_graph()
+    out = tmp_path / "window.html"
+    write_html(g, out, since="2024-11")
+    data = page_data(out)
+    assert "claim/deploy-d" in {n["id"] for n in data["nodes"]}
+    assert {c["id"] for c in data["claims"]} == {"claim/deny-d", "claim/confirm-d", "claim/confirm-ani", "claim/deploy-d"}
+    write_html(g, out, until="2024-10")
+    assert {c["id"] for c in page_data(out)["claims"]} == {"claim/meet-d"}
+
+
+def test_viz_stated_dates_only_leaves_inferred_dates_out(tmp_path):
+    from conftest import run_kg
+    g = dated_graph()
+    out = tmp_path / "stated.html"
+    write_html(g, out, since="2024-10", stated_only=True)
+    # a date with no kb:dateSource counts as stated
+    assert {c["id"] for c in page_data(out)["claims"]} == {"claim/confirm-d", "claim/deploy-d", "claim/meet-d"}
+    ttl = tmp_path / "graph.ttl"
+    g.serialize(ttl, format="turtle")
+    r = run_kg("viz", "--graph", ttl, "-o", out, "--since", "2024-11", "--stated-dates-only", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    data = page_data(out)
+    assert {c["id"] for c in data["claims"]} == {"claim/confirm-d", "claim/deploy-d"}
+    assert type_word("CONFIRM", "en") in data["claims"][[c["id"] for c in data["claims"]].index("claim/confirm-d")]["line"]
+    r = run_kg("viz", "--graph", ttl, "-o", tmp_path / "bad.html", "--lang", "fr")
+    assert r.returncode == 2 and "fr" in r.stderr and not (tmp_path / "bad.html").exists()
+
+
+def test_viz_inferred_dates_are_marked_and_can_be_left_out(tmp_path, show):
+    g = dated_graph()
+    out = tmp_path / "dated.html"
+    write_html(g, out)
+    data = page_data(out)
+    index = {c["id"]: i for i, c in enumerate(data["claims"])}
+    page = show(out)
+    cell = page.evaluate(f"""(function () {{ var td = document.querySelector("#kg-table tr[data-i='{index['claim/deny-d']}'] td:nth-child(4)");
+        return [td.innerText, td.className]; }})()""")
+    assert cell == ["~1 Nov 2024", "kg-inf"]
+    assert page.evaluate(f"timeline.itemsData.get({index['claim/confirm-ani']}).className").split()[1] == "kg-inferred"
+    assert timeline_ids(page) == {"claim/deny-d", "claim/confirm-d", "claim/confirm-ani", "claim/meet-d"}
+    set_field(page, "kg-since", "2024-10-01")
+    assert set(table_ids(page)) == {"claim/deny-d", "claim/confirm-d", "claim/confirm-ani", "claim/meet-d"}
+    assert "claim/deploy-d" in shown(page)               # undated, but dated statements are about it
+    click_element(page, "#kg-stated")
+    page.wait_for("document.getElementById('kg-stated').checked", timeout=5)
+    assert set(table_ids(page)) == {"claim/confirm-d", "claim/meet-d"}
+    assert timeline_ids(page) == {"claim/confirm-d", "claim/meet-d"}
+    assert "claim/deploy-d" in shown(page)
+    set_field(page, "kg-since", "2024-11-15")
+    assert set(table_ids(page)) == {"claim/confirm-d"} and "claim/meet-d" not in shown(page)
     assert page.errors == []
-    with pytest.raises(ValueError, match="no entity"):
-        write_html(Graph(), out, focus="siapa saja")
 
 
-# -- the side panel, filters and search ----------------------------------------------------
+def test_viz_a_denial_later_confirmed_is_shown_as_a_reversal(tmp_path, show):
+    g = dated_graph()
+    out = tmp_path / "dated.html"
+    write_html(g, out)
+    data = page_data(out)
+    index = {c["id"]: i for i, c in enumerate(data["claims"])}
+    assert data["reversals"] == [[index["claim/deny-d"], index["claim/confirm-d"]]]   # not Ani's: no denial
+    page = show(out)
+    for key in ("claim/deny-d", "claim/confirm-d"):
+        assert "kg-reversal" in page.evaluate(f"timeline.itemsData.get({index[key]}).className")
+        assert page.evaluate(f"""document.querySelector("#kg-table tr[data-i='{index[key]}'] .kg-rv") !== null""")
+    assert "kg-reversal" not in page.evaluate(f"timeline.itemsData.get({index['claim/confirm-ani']}).className")
+    band = page.evaluate("""(function () { var b = timeline.itemsData.get({filter: function (x) { return x.type === 'background'; }})[0];
+        function day(d) { d = new Date(d); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }
+        return [b.type, day(b.start), day(b.end)]; })()""")
+    assert band == ["background", [2024, 11, 1], [2024, 11, 20]]      # from the denial to the confirmation
+    assert page.evaluate("document.querySelectorAll('#kg-timeline .vis-background.kg-rev').length") == 1
+    assert page.errors == []
 
-def test_viz_clicking_a_node_shows_its_details_and_highlights_its_neighbours(tmp_path, show):
+
+# -- filters, search and the table ---------------------------------------------------------
+
+def test_viz_type_filter_hides_that_kind_in_graph_table_and_timeline(tmp_path, show):
     g, _ = small_graph()
     out = tmp_path / "graph.html"
     write_html(g, out)
     page = show(out)
-    assert "Click a node" in panel(page) and dimmed(page) == set()
-
-    text = click_node(page, "claim/confirm-t1")
-    for want in ("CONFIRM", "statement", "reported", "agent: Ani Contoh", "about: DEPLOY",
-                 "rekaan_001 · Kabar Rekaan", "Ani Contoh membenarkan pengiriman pasukan.",
-                 "Benar, pasukan sudah dikirim", "Linked to 2"):
-        assert want in text, f"{want!r} is not in the panel: {text!r}"
-    # the neighbourhood stays, the rest fades
-    assert dimmed(page) == ALL - {"claim/confirm-t1", "entity/ani", "claim/deploy-t1"}
-
-    text = click_node(page, "entity/ani")
-    for want in ("Ani Contoh", "Person", "also: Bu Ani", "Q000001", "juru bicara — Lembaga Contoh",
-                 "CONFIRM (agent)", "member: Lembaga Contoh"):
-        assert want in text, f"{want!r} is not in the panel: {text!r}"
-    assert "membenarkan" not in text
-    assert dimmed(page) == ALL - {"entity/ani", "claim/confirm-t1", "entity/lembaga"}
-
-    text = click_node(page, "claim/meet-t1")          # a claim from the other article, dated by month
-    assert "rekaan_002 · Kabar Rekaan" in text and "Lembaga Contoh bertemu Negara Dua." in text
-    assert "date: 2024-10" in text and "quantity: 10–20" in text
-
-    # a linked node in the panel is a button that selects it
-    assert page.evaluate("document.querySelector('#kg-detail .kg-links button').innerText") == "agent: Lembaga Contoh"
-    click_element(page, "#kg-detail .kg-links li:first-child button")
-    page.wait_for("network.getSelectedNodes()[0] === 'entity/lembaga'", timeout=10)
-    assert "Lembaga Contoh" in panel(page) and "Organisation" in panel(page) and "MEET · 2024-10 (agent)" in panel(page)
-
-    # a click on an empty part of the canvas clears the panel and the highlight
-    x, y = page.evaluate("""(function () { var r = document.getElementById("mynetwork").getBoundingClientRect();
-        for (var dy = 8; dy < r.height; dy += 13) for (var dx = 8; dx < r.width; dx += 13)
-            if (network.getNodeAt({x: dx, y: dy}) === undefined && network.getEdgeAt({x: dx, y: dy}) === undefined)
-                return [r.left + dx, r.top + dy];
-        return null; })()""")
-    page.click(x, y)
-    page.wait_for("network.getSelectedNodes().length === 0", timeout=10)
-    assert "Click a node" in panel(page) and dimmed(page) == set()
-    assert page.errors == [] and page.dialogs == []
-
-
-def test_viz_type_filter_hides_that_kind(tmp_path, show):
-    g, _ = small_graph()
-    out = tmp_path / "graph.html"
-    write_html(g, out)
-    page = show(out)
-    green = """(function () { var c = document.querySelector("#mynetwork canvas");
-        var d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data, n = 0;
-        for (var i = 0; i < d.length; i += 4)
-            if (Math.abs(d[i] - 89) < 6 && Math.abs(d[i+1] - 161) < 6 && Math.abs(d[i+2] - 79) < 6) n++;
-        return n; })()"""
-    assert page.evaluate(green) > 30
-    legend = page.evaluate("document.getElementById('kg-legend').innerText")
-    assert "Country 2" in legend.replace("\n", " ") and "Statement 2" in legend.replace("\n", " ")
+    legend = page.evaluate("document.getElementById('kg-legend').innerText").replace("\n", " ")
+    assert "Country 2" in legend and "Statement 2" in legend and "Event 2" in legend
     assert shown(page) == ALL
-
     click_element(page, "#kg-legend input[data-kind='country']")
     page.wait_for("!document.querySelector(\"#kg-legend input[data-kind='country']\").checked", timeout=5)
     assert shown(page) == ALL - {"entity/satu", "entity/dua"}
-    assert page.evaluate("document.getElementById('kg-shown').innerText") == "8 of 10 nodes shown"
-    page.evaluate("network.redraw()")
-    page.browser.pump(0.3)
-    assert page.evaluate(green) < 5, "countries are still drawn"
-
+    assert page.evaluate("document.getElementById('kg-shown').innerText") == "5 of 7 drawn"
     click_element(page, "#kg-legend input[data-kind='statement']")
-    assert shown(page) == ALL - {"entity/satu", "entity/dua", "claim/confirm-t1", "claim/deny-t1"}
-    click_element(page, "#kg-legend input[data-kind='country']")
-    assert shown(page) == ALL - {"claim/confirm-t1", "claim/deny-t1"}
+    assert set(table_ids(page)) == {"claim/deploy-t1", "claim/meet-t1"}
+    assert page.evaluate("edges.get({filter: function (e) { return e.rel === 'said' && !e.hidden; }}).length") == 0
+    click_element(page, "#kg-legend input[data-kind='event']")
+    assert table_ids(page) == [] and timeline_ids(page) == set()
     click_element(page, "#kg-reset")
-    assert shown(page) == ALL
+    assert shown(page) == ALL and set(table_ids(page)) == CLAIMS
     assert page.errors == []
 
 
-def test_viz_date_filter_hides_claims_outside_the_range(tmp_path, show):
+def test_viz_date_and_article_filters(tmp_path, show):
     g, _ = small_graph()
     out = tmp_path / "graph.html"
     write_html(g, out)
     page = show(out)
     assert page.evaluate("[document.getElementById('kg-since').min, document.getElementById('kg-since').max]") \
         == ["2024-10-01", "2024-11-07"]
-
-    click_node(page, "claim/meet-t1")
     set_field(page, "kg-since", "2024-11-01")     # DEPLOY (2024-11-07) stays; MEET and the undated go
     assert shown(page) == ENTITIES | {"claim/deploy-t1"}
-    assert page.evaluate("network.getSelectedNodes().length") == 0 and "Click a node" in panel(page)
-    set_field(page, "kg-until", "2024-11-06")     # DEPLOY is after it
-    assert shown(page) == ENTITIES
+    assert table_ids(page) == ["claim/deploy-t1"] and timeline_ids(page) == {"claim/deploy-t1"}
+    set_field(page, "kg-until", "2024-11-06")
+    assert shown(page) == ENTITIES and table_ids(page) == []
     set_field(page, "kg-since", "")
     set_field(page, "kg-until", "2024-10-31")     # the whole of October: MEET
     assert shown(page) == ENTITIES | {"claim/meet-t1"}
     set_field(page, "kg-until", "2024-10-15")     # MEET is dated by month: not all of it is in range
     assert shown(page) == ENTITIES
     set_field(page, "kg-until", "")
-    assert shown(page) == ALL                     # no range: undated claims are back
-
-    # the article filter: what comes from one article, and the entities it names or that its claims link
+    assert shown(page) == ALL and set(table_ids(page)) == CLAIMS
     options = page.evaluate("[].map.call(document.querySelectorAll('#kg-article option'), function (o) { return o.text; })")
     assert options == ["All articles (2)", "rekaan_001 · Kabar Rekaan · 2024-11-07", "rekaan_002 · Kabar Rekaan"]
-    set_field(page, "kg-article", "1")
-    assert shown(page) == {"claim/meet-t1", "entity/lembaga", "entity/dua", "entity/outlet-kabar"}
-    set_field(page, "kg-article", "0")
-    assert shown(page) == ALL - {"claim/meet-t1"}
-    set_field(page, "kg-since", "2024-11-01")     # filters add up
-    assert shown(page) == ENTITIES | {"claim/deploy-t1"}
+    value = page.evaluate("document.querySelectorAll('#kg-article option')[2].value")
+    set_field(page, "kg-article", value)
+    assert shown(page) == {"claim/meet-t1", "entity/lembaga", "entity/dua"}
+    assert table_ids(page) == ["claim/meet-t1"]
     assert page.errors == []
 
 
-def test_viz_search_finds_and_selects_a_node(tmp_path, show):
+def test_viz_table_sorts_and_a_row_highlights_its_claim(tmp_path, show):
     g, _ = small_graph()
     out = tmp_path / "graph.html"
     write_html(g, out)
+    data = page_data(out)
     page = show(out)
-    names = set(page.evaluate("[].map.call(document.querySelectorAll('#kg-names option'), function (o) { return o.value; })"))
-    assert {"Ani Contoh", "Bu Ani", "Negara Satu", "Kabar Rekaan"} <= names and "CONFIRM" not in names
-
-    search(page, "  bu ANI ")                      # an alias, in another case, with stray spaces
-    page.wait_for("network.getSelectedNodes()[0] === 'entity/ani'", timeout=10)
-    assert "Ani Contoh" in panel(page)
-    assert dimmed(page) == ALL - {"entity/ani", "claim/confirm-t1", "entity/lembaga"}
-    # the node found is in view
-    x, y = node_xy(page, "entity/ani")
-    left, top, right, bottom = page.evaluate("""(function () { var r = document.getElementById("mynetwork")
-        .getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()""")
-    assert left < x < right and top < y < bottom
-
-    search(page, "negara s")                       # the start of a label
-    page.wait_for("network.getSelectedNodes()[0] === 'entity/satu'", timeout=10)
-    assert "Negara Satu" in panel(page)
-    search(page, "deploy")                         # a claim, by its type
-    page.wait_for("network.getSelectedNodes()[0] === 'claim/deploy-t1'", timeout=10)
-    search(page, "tidak ada")
-    page.wait_for("document.getElementById('kg-found').innerText.indexOf('tidak ada') >= 0", timeout=10)
-    assert page.evaluate("network.getSelectedNodes()") == ["claim/deploy-t1"]
-    click_element(page, "#kg-legend input[data-kind='country']")   # a hidden node is not found
-    search(page, "Negara Satu")
-    page.wait_for("document.getElementById('kg-found').innerText.indexOf('Negara Satu') >= 0", timeout=10)
-    search(page, "Lembaga")
-    page.wait_for("network.getSelectedNodes()[0] === 'entity/lembaga'", timeout=10)
-    assert page.evaluate("document.getElementById('kg-found').innerText") == ""
+    assert table_ids(page)[:2] == ["claim/meet-t1", "claim/deploy-t1"]     # by date, the undated last
+    click_element(page, "#kg-table th[data-col='who']")
+    whos = page.evaluate("[].map.call(document.querySelectorAll('#kg-table tbody tr td:first-child'), function (t) { return t.innerText; })")
+    assert whos == sorted(whos)
+    click_element(page, "#kg-table th[data-col='who']")
+    assert page.evaluate("[].map.call(document.querySelectorAll('#kg-table tbody tr td:first-child'), function (t) { return t.innerText; })") \
+        == sorted(whos, reverse=True)
+    i = [c["id"] for c in data["claims"]].index("claim/confirm-t1")
+    row_click(page, i)
+    page.wait_for("network.getSelectedNodes().length === 2", timeout=10)
+    assert set(page.evaluate("network.getSelectedNodes()")) == {"entity/ani", "claim/deploy-t1"}
+    assert dimmed(page) == ALL - {"entity/ani", "claim/deploy-t1"}
+    assert "Ani Contoh membenarkan pengiriman pasukan." in panel(page)
+    assert "rekaan_001" in panel(page)
     assert page.errors == []
 
 
-def test_viz_panel_shows_hostile_text_as_text(tmp_path, show):
-    g, _ = small_graph(hostile=True)
-    out = tmp_path / "hostile.html"
+def test_viz_search_folds_hyphens_case_and_spaces_and_filters_the_table(tmp_path, show):
+    g, _ = small_graph()
+    kang = KBR["entity/kang"]
+    g.add((kang, RDF.type, KB.Person))
+    g.add((kang, RDFS.label, Literal("Kang Mi-rae")))
+    c = KBR["claim/warn-k"]
+    g.add((c, RDF.type, KB.Warn))
+    g.add((c, KB.typeCode, Literal("WARN")))
+    g.add((c, KB.agent, kang))
+    g.add((c, KB.target, KBR["entity/dua"]))
+    assert fold("Kang Mi-rae") == fold("KANG  mi rae") == "kang mi rae"
+    out = tmp_path / "graph.html"
     write_html(g, out)
     page = show(out)
-    text = click_node(page, "claim/confirm-t1")
-    assert XSS_QUOTE in text and XSS_SENTENCE in text and XSS_OUTLET in text
-    text = click_node(page, "entity/lembaga")
-    assert XSS_LABEL in text
-    search(page, "<b onmouseover")
+    search(page, "kang  MI rae")
+    page.wait_for("network.getSelectedNodes()[0] === 'entity/kang'", timeout=10)
+    assert table_ids(page) == ["claim/warn-k"]
+    search(page, "bu ani")                         # an alias
     page.wait_for("network.getSelectedNodes()[0] === 'entity/ani'", timeout=10)
-    text = panel(page)
-    assert XSS_ALIAS in text and XSS_ROLE in text
-    assert "(agent)" in text and XSS_LABEL in text     # the linked organisation's button
-    options = page.evaluate("[].map.call(document.querySelectorAll('#kg-article option'), function (o) { return o.text; })")
-    assert any(XSS_OUTLET in o for o in options)
-    assert XSS_ALIAS in page.evaluate("[].map.call(document.querySelectorAll('#kg-names option'), function (o) { return o.value; })")
-    assert page.evaluate("document.querySelectorAll('#kg-side img, #kg-side script, #kg-side b[onmouseover], "
-                         "#kg-side [onerror], #kg-side [onload], #kg-side [onmouseover]').length") == 0
-    assert page.evaluate("document.querySelectorAll('#kg-detail svg').length") == 0
-    page.browser.pump(0.5)                           # give an injected onerror time to run
-    assert page.evaluate("document.title") == TITLE
-    assert page.evaluate("document.querySelectorAll('img').length") == 0
-    assert page.dialogs == [] and page.errors == []
-    assert not [u for u in page.requests if u.rstrip("/").endswith("/x")], "an injected <img> was loaded"
+    assert set(table_ids(page)) == {"claim/confirm-t1"}    # its words are in the claim's line
+    search(page, "negara s")                       # the start of a label
+    page.wait_for("network.getSelectedNodes()[0] === 'entity/satu'", timeout=10)
+    search(page, "tidak ada")
+    page.wait_for("document.getElementById('kg-found').innerText.indexOf('tidak ada') >= 0", timeout=10)
+    assert table_ids(page) == []
+    click_element(page, "#kg-legend input[data-kind='country']")   # a node a filter hides is not found,
+    search(page, "Negara Satu")                                      # the event that names it is
+    page.wait_for("network.getSelectedNodes()[0] === 'claim/deploy-t1'", timeout=10)
+    assert page.errors == []
 
 
-# -- a window of dates ---------------------------------------------------------------------
+# -- a window of dates from the command line -----------------------------------------------
 
 def test_viz_since_until_draws_only_claims_in_the_window(tmp_path):
     g, _ = small_graph()
@@ -665,22 +926,17 @@ def test_viz_since_until_draws_only_claims_in_the_window(tmp_path):
 
     def ids(**kw) -> set[str]:
         n = write_html(g, out, **kw)
-        got = {d["id"] for d in page_data(out)["nodes"]}
-        assert n == len(got)
-        return got
+        data = page_data(out)
+        assert n == len(data["nodes"])
+        return {d["id"] for d in data["nodes"]} | {c["id"] for c in data["claims"]}
 
     assert ids(since="2024-11") == {"claim/deploy-t1", "entity/satu", "entity/dua", "entity/kota"}
     assert "claims dated 2024-11-01 to 9999-12-31" in out.read_text("utf-8")
     assert ids(until="2024-10") == {"claim/meet-t1", "entity/lembaga", "entity/dua"}
-    assert ids(since="2024-10-01", until="2024-10-31") == {"claim/meet-t1", "entity/lembaga", "entity/dua"}
     assert ids(since="2024-10-15") == {"claim/deploy-t1", "entity/satu", "entity/dua", "entity/kota"}  # MEET: all October
-    assert ids(since="2024", until="2024") == {"claim/deploy-t1", "claim/meet-t1", "entity/satu", "entity/dua",
-                                               "entity/kota", "entity/lembaga"}
-    assert ids(since="2024-11-07", until="2024-11-07") == {"claim/deploy-t1", "entity/satu", "entity/dua", "entity/kota"}
-    assert ids() == ALL
+    assert ids() == ALL | CLAIMS
     assert ids(since="2025") == set()
     assert "No claim is dated from 2025-01-01 to 9999-12-31" in out.read_text("utf-8")
-    # with a focus: the window first, then the hops
     assert ids(focus="Negara Dua", depth=1, since="2024-11") == {"entity/dua", "claim/deploy-t1"}
     with pytest.raises(ValueError, match="linked to no claim dated"):
         write_html(g, out, focus="Ani Contoh", since="2024-11")
@@ -689,11 +945,6 @@ def test_viz_since_until_draws_only_claims_in_the_window(tmp_path):
             write_html(g, out, since=bad)
     with pytest.raises(ValueError, match="after until"):
         write_html(g, out, since="2024-11", until="2024-10-31")
-    # the same window gives the same bytes
-    a, b = tmp_path / "a.html", tmp_path / "b.html"
-    write_html(g, a, since="2024", until="2024-11")
-    write_html(g, b, since="2024", until="2024-11")
-    assert a.read_bytes() == b.read_bytes()
 
 
 def test_viz_cli_since_until(tmp_path):
@@ -706,10 +957,21 @@ def test_viz_cli_since_until(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "4 nodes" in r.stdout
     assert {d["id"] for d in page_data(out)["nodes"]} == {"claim/deploy-t1", "entity/satu", "entity/dua", "entity/kota"}
-    r = run_kg("viz", "--graph", ttl, "-o", out, "--until", "2024-10")
-    assert r.returncode == 0 and "3 nodes" in r.stdout
     r = run_kg("viz", "--graph", ttl, "-o", tmp_path / "bad.html", "--since", "2024-13")
     assert r.returncode == 2 and "since '2024-13'" in r.stderr and not (tmp_path / "bad.html").exists()
+    r = run_kg("viz", "--graph", ttl, "-o", tmp_path / "bad.html", "--max-claims", "0")
+    assert r.returncode == 2 and "max_claims" in r.stderr and not (tmp_path / "bad.html").exists()
+
+
+def test_viz_empty_graph_gives_a_page_that_says_so(tmp_path, show):
+    out = tmp_path / "empty.html"
+    assert write_html(Graph(), out) == 0
+    page = show(out)
+    assert page.evaluate("network.body.data.nodes.length") == 0
+    assert "no entities or claims" in page.evaluate("document.getElementById('kg-note').innerText")
+    assert table_ids(page) == [] and page.errors == []
+    with pytest.raises(ValueError, match="no entity"):
+        write_html(Graph(), out, focus="siapa saja")
 
 
 # -- a large graph -------------------------------------------------------------------------
@@ -750,35 +1012,27 @@ def large_graph(n_entities: int = 380, n_claims: int = 1620) -> Graph:
     return g
 
 
-def data_date(data: dict, node_id: str) -> str:
-    return next(d.get("d0", "") for d in data["nodes"] if d["id"] == node_id)
-
-
 def test_viz_large_graph_loads_quickly_and_filters(tmp_path, show):
     import time
     out = tmp_path / "large.html"
-    assert write_html(large_graph(), out, max_nodes=2000) == 2000
+    n = write_html(large_graph(), out, max_nodes=2000, max_claims=2000)
     data = page_data(out)
-    assert data["options"]["physics"]["stabilization"]["iterations"] <= 100   # the layout is bounded
-    statements = sum(1 for d in data["nodes"] if d["kind"] == "statement")
+    assert n == len(data["nodes"]) and len(data["claims"]) == 1620
     t0 = time.monotonic()
     page = show(out)
-    wall = time.monotonic() - t0
     ready_ms = page.evaluate("window.kgReadyMs")
-    print(f"\n2,000-node page: {out.stat().st_size:,} bytes, kgReady {ready_ms} ms after navigation "
-          f"({wall:.1f} s as the test waited)")
-    assert ready_ms < 15_000, f"the 2,000-node page took {ready_ms} ms to lay out and draw"
-    assert page.evaluate("network.body.data.nodes.length") == 2000
-    assert page.evaluate("network.body.data.edges.length") == len(data["edges"])
-
+    print(f"\nlarge page: {n} nodes, {out.stat().st_size:,} bytes, kgReady {ready_ms} ms after navigation "
+          f"({time.monotonic() - t0:.1f} s as the test waited)")
+    assert ready_ms < 15_000
     t0 = time.monotonic()
+    set_field(page, "kg-top", "all")
     click_element(page, "#kg-legend input[data-kind='statement']")
-    assert len(shown(page)) == 2000 - statements
-    set_field(page, "kg-since", "2024-06-01")
-    set_field(page, "kg-until", "2024-06-30")
-    visible = shown(page)
-    assert visible and all(i.startswith("entity/") or data_date(data, i).startswith("2024-06") for i in visible)
-    assert time.monotonic() - t0 < 5
+    set_field(page, "kg-since", "2024-04-01")
+    set_field(page, "kg-until", "2024-04-30")
+    rows = table_ids(page)
+    dates = {c["id"]: c.get("d0", "") for c in data["claims"]}
+    assert rows and all(dates[i].startswith("2024-04") for i in rows)
+    assert time.monotonic() - t0 < 10
     click_element(page, "#kg-reset")
     search(page, "Nama Rekaan 0007")
     page.wait_for("network.getSelectedNodes()[0] === 'entity/besar-0007'", timeout=10)
