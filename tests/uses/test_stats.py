@@ -112,3 +112,26 @@ def test_stats_entity_graph_links_participants_of_the_same_claim():
     s = stats(g)
     assert s["claims"] == 3 and s["claims_by_type"] == {"ATTACK": 3}
     assert s["most_connected"][0]["entity"] in ("A", "B") and s["communities"] == [["A", "B", "C"]]
+
+
+def test_stats_counts_are_the_ones_kg_build_prints(invented_dir, tmp_path):
+    """One definition of entities and claims (README "Counts"): kg build's summary, kg stats and a
+    SPARQL count of the graph agree, in every format."""
+    import re
+    (invented_dir / "contoh_002.txt").write_text(
+        "Seoul, Warta Contoh —\nKorea Utara membantah laporan yang menyebutkan bahwa mereka mengirimkan pasukan ke "
+        "Rusia.\nJuru bicara Kementerian Luar Negeri AS Budi Hartono mengatakan pihaknya terus memantau situasi.\n",
+        encoding="utf-8")
+    count = ("PREFIX kb: <https://w3id.org/kabar-kg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+             "SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?c) AS ?claims) WHERE { "
+             "{ ?e a ?k VALUES ?k { kb:Person kb:Organization kb:Country kb:Place kb:Outlet } } UNION "
+             "{ ?c prov:wasDerivedFrom ?a ; kb:typeCode ?t } }")
+    for name in ("g.ttl", "g.nq", "g.jsonld"):
+        out = tmp_path / name
+        built = run_kg("build", invented_dir, "-o", out, "--no-cache", check=True).stdout
+        m = re.search(r"(\d+) entities, (\d+) claims", built)
+        s = json.loads(run_kg("stats", "--graph", out, "--format", "json", check=True).stdout)
+        q = run_kg("query", count, "--graph", out, "--format", "csv", check=True).stdout.splitlines()[1]
+        assert m and (int(m.group(1)), int(m.group(2))) == (s["entity_count"], s["claims"]) \
+            == tuple(map(int, q.split(","))), (name, built, q)
+        assert s["claims"] > 2 and s["entity_count"] == sum(s["entities"].values())
