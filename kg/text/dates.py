@@ -176,8 +176,8 @@ def _day(d: dt.date) -> tuple[str, str]:
     return d.isoformat(), "day"
 
 
-def _month(y: int, m: int) -> tuple[str, str]:
-    return f"{y:04d}-{m:02d}", "month"
+def _month(y: int, m: int) -> tuple[str, str] | None:
+    return (f"{y:04d}-{m:02d}", "month") if 1 <= y <= 9999 else None     # "Januari 0000": no date
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -250,7 +250,7 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None, ref_from: str = "publi
     if kind == "my":
         return _month(int(g["y"]), _MONTHS[_key(g["m"].rstrip("."))])
     if kind == "year":
-        return g["y"], "year"
+        return _yr(int(g["y"]))
     if ref is None or ref_from == "corpus":
         return None
     r = _relative(kind, g, m, ref)

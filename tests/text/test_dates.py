@@ -206,3 +206,9 @@ def test_dates_never_raises(text, ref):
     found = find_dates(text, ref)
     assert all(text[d.start:d.end] == d.text for d in found)
     parse_datetime_line(text)
+
+
+@pytest.mark.parametrize("text", ["Pada 1 Januari 0000 pasukan tiba.", "Sejak Januari 0000 pasukan berada di sana.",
+                                  "Surat bertanggal 0000-01-01.", "Pasukan tiba pada 31/2/2025."])
+def test_dates_impossible_dates_are_no_dates(text):
+    assert find_dates(text, WED) == []
