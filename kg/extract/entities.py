@@ -80,6 +80,13 @@ def _admin() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _locality() -> re.Pattern:
+    """A word for a locality, then a capitalised name: "kota Humera", "Provinsi Syunik"."""
+    words = "|".join(map(re.escape, load("roles")["admin_prefixes"]))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+({_NAME_TOKEN}(?: {_NAME_TOKEN})?)")
+
+
+@functools.lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     return frozenset(load("stopwords")["function_words"])
 
@@ -148,6 +155,7 @@ class _Annotator:
                 continue
             self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
             local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
+        self._localities(sent, local)
         by_start = {m.start - off: m for m in local}
         for t in title_re.finditer(text):
             self._titled(sent, t, by_start)
@@ -155,6 +163,18 @@ class _Annotator:
             name = _clean_name(m.group(1))
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
                 self._person(sent, m.start(1), name, "rule: speaker after verb of saying")
+
+    def _localities(self, sent, local: list[Mention]) -> None:
+        """A name after a word for a locality ("kota Humera", "Provinsi Syunik") is a place, when the
+        gazetteer does not know it."""
+        text, off = sent.text, sent.start
+        taken = [(m.start - off, m.end - off) for m in local]
+        for m in _locality().finditer(text):
+            name = _clean_name(m.group(1))
+            if not name or any(a < m.start(1) + len(name) and m.start(1) < b for a, b in taken):
+                continue
+            ent = self.entity(slug(name), name, "Place", text[m.start():m.start(1) + len(name)], source="rule: locality + name")
+            local.append(self.mention(off + m.start(1), off + m.start(1) + len(name), name, sent.index, ent.key))
 
     def _person(self, sent, start, name, source) -> Entity:
         key = slug(name)

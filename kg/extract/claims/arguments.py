@@ -6,6 +6,8 @@ import re
 from kg.extract.claims.patterns import lexicon
 from kg.extract.claims.triggers import Trigger
 
+CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s")
+
 
 class Arguments:
     """Targets, places and clause ends (a part of the claim reader)."""
@@ -31,8 +33,10 @@ class Arguments:
         return [], None
 
     def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
+        """Where the clause of trigger `t` ends: the next verb trigger, a full stop (not the dot of "4.500"),
+        a semicolon, or a comma before a new clause."""
         nxt = [x.start for x in trigs if x.start > t.end and not x.nominal]
-        m = re.compile(r"[;.]|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s").search(text, t.end)
+        m = CLAUSE_END.search(text, t.end)
         return min(nxt + ([m.start()] if m else []) + [len(text)])
 
     def objects(self, sent, typ, t, after, stop, agents) -> tuple[str | None, str | None]:
@@ -49,14 +53,16 @@ class Arguments:
             ctx = text[max(0, rel - 30):rel]
             if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person":
                 place = place or m.key
+                if k == "Country" and typ in ("ATTACK", "KILL") and re.search(r"\bke\s+wilayah\s+$", ctx, re.I):
+                    target = target or m.key     # "serangan drone ke wilayah X": X is attacked
                 continue
             if target or m.key in agents or self.before(sent, m, lx["carried"]):
                 continue
             if typ in ("DEPLOY", "SUPPLY", "TRAIN"):
                 if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I):
                     target = m.key
-            elif bahwa and rel > bahwa.start():
-                continue
+            elif bahwa and rel > bahwa.start() and not (typ == "WARN" and bahwa.group(0).casefold() == "jika"):
+                continue         # (the one a warning is for may stand in its condition: "... jika Y menyerang")
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
                     typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):
                 target = m.key

@@ -76,8 +76,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
             if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
+                               or lx["condition"].search(text[max(0, t.start - 60):t.start])
                                or (bg := lx["background"].match(text)) and t.start < bg.end()):
-                continue
+                continue         # a plan, a purpose or a condition ("jika Y menyerang"), not an event
+            if t.word.casefold() in lx["visit"] and not any(
+                    self.kind(m) in ("Person", "Organization") and m.start - sent.start >= t.end
+                    and m.start - sent.start <= t.end + 60 for m in args):
+                continue         # "mengunjungi Kigali": a visit to a place, no meeting
             lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end, verb_end])
             after = [m for m in args if m.start - sent.start >= t.end]
             agents: list[str] = []
@@ -85,12 +90,24 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             via_owner = False
             if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
+            elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
+                stop = self.clause_end(text, t, trigs)
+                frm = [m for m in after if m.start - sent.start < stop and self.kind(m) != "Place"
+                       and re.search(r"\bdari\s+$", text[max(0, m.start - sent.start - 30):m.start - sent.start])]
+                before = self.subjects(sent, args, lo, t.start, False)
+                agents, target = ([frm[0].key], before[0] if before else None) if frm else ([], None)
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
                     and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
                 agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"
+                own = lx["own"].match(text, t.end)
+                told = [x.type for x in trigs if x.type in SPEECH and x.end <= t.start]
+                if not agents and (own or t.own) and not set(told) & {"CONDEMN", "ACCUSE", "DEMAND", "WARN"} \
+                        and (t.own or own.group(0).endswith("nya") or not told):
+                    # "membantah pengerahan pasukannya": the subject's own troops (not so after "mengecam")
+                    agents = self.subjects(sent, args, lo, t.start, False) or main or self.last_agents
             elif in_quote and speech:
                 agents = speaker
             elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
@@ -98,6 +115,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
                     and t.start > 0 and not t.passive:
                 agents = main
+            elif main and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):
+                agents = main        # "X mengakui telah mengirim pasukan": the speaker did it
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech:
@@ -107,8 +126,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif lx["document"].match(text[lo:]) and self.adopter and not t.passive:
                 agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it
             elif t.passive:
-                by = re.match(r"\s+oleh\s+", text[t.end:])    # "dikecam oleh Presiden AS Donald Trump": past the title
-                reach = t.end + (by.end() + 40 if by else 6)
+                by = re.match(r"\s+oleh\s+" if not t.word.casefold().endswith(" oleh") else r"\s+", text[t.end:])
+                # "dikecam oleh Presiden AS Donald Trump": past the title
+                owned = lx["troops"].match(text, t.end + 1) if not by else None    # "ditangkap pasukan X"
+                reach = t.end + (by.end() + 40 if by else owned.end() - t.end + 6 if owned else 6)
                 nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
                        and (by or not self.before(sent, m, lx["prep"]))]
                 if nxt:
@@ -143,7 +164,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 last = next((m for m in reversed(args) if m.key == agents[0] and m.end - sent.start <= t.start), None)
                 if t.type != "COMBAT" and not (via_owner and last and not re.search(r"[,;]", text[last.end - sent.start:t.start])):
                     continue     # "Menteri X yang berada di Kyiv": a person somewhere, not troops deployed
-            typ = "DEPLOY" if t.type == "COMBAT" and via_owner else t.type
+            typ = "DEPLOY" if t.type == "COMBAT" and via_owner and t.word.casefold() in lx["fight"] else t.type
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
             target = target or tgt
@@ -232,7 +253,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                         s.about = named
                     elif lx["that_report"].match(complement):
                         s.about = self.last_event    # "membantah laporan itu": the event reported just before
-            if s.type == "STATEMENT" and lx["threat"].search(s.quote or text):
+            if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)):
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"

@@ -1,0 +1,39 @@
+"""Targets, places and owners of events on invented sentences; the expected facts sit next to each."""
+from __future__ import annotations
+
+import pytest
+from conftest import claims_of, has
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the thousands dot of a number does not end the clause: the target after it is kept
+    ("Kenya telah mengirim sekitar 4.500 tentara ke Somalia.", ("DEPLOY", "Kenya", {"target": "Somalia", "quantity": 4500})),
+    ("Rwanda mengerahkan 12.000 pasukan ke Kongo timur dan ke Burundi.", ("DEPLOY", "Rwanda", {"target": "Burundi"})),
+    ("Pada Jumat, Chad memindahkan lebih dari 1.200 prajurit ke Niger.", ("DEPLOY", "Chad", {"target": "Niger"})),
+    # "ke wilayah X" after an attack: X is attacked
+    ("Azerbaijan membalas dengan rentetan serangan drone ke wilayah Armenia.", ("ATTACK", "Azerbaijan", {"target": "Armenia"})),
+    ("Sudan melancarkan serangkaian serangan udara ke wilayah Chad.", ("ATTACK", "Sudan", {"target": "Chad"})),
+    ("Eritrea merespons dengan serangan artileri ke wilayah Ethiopia.", ("ATTACK", "Eritrea", {"target": "Ethiopia"})),
+    # the owner of an event noun told by "-nya": the subject, or the speaker of the verb before it
+    ("Armenia belum mengakui pengerahan pasukannya ke Georgia.",
+     ("DEPLOY", "Armenia", {"target": "Georgia"})),
+    ("Armenia belum mengakui pengerahan pasukannya ke Georgia.",
+     ("NO_COMMENT", "Armenia", {"about": "DEPLOY"})),
+    ("Kenya membantah pengiriman tentaranya ke Haiti.", ("DEPLOY", "Kenya", {"target": "Haiti"})),
+    ("Chad mengakui telah mengirimkan pasukannya ke Sudan.", ("DEPLOY", "Chad", {"target": "Sudan"})),
+])
+def test_arguments_construction_gives_the_fact(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+def test_arguments_a_country_after_ke_wilayah_is_not_the_attacker():
+    got = claims_of("Azerbaijan membalas dengan rentetan serangan drone ke wilayah Armenia.")
+    assert not any(c[0] == "ATTACK" and c[1] == "Armenia" for c in got), got
+
+
+def test_arguments_their_troops_after_a_condemnation_are_someone_else_s():
+    """"mengecam serangan pasukan mereka": "mereka" is not the one who condemns."""
+    got = claims_of("Pemerintah Chad mengecam serangan pasukan mereka di perbatasan.")
+    assert not any(c[0] == "ATTACK" and c[1] == "Chad" for c in got), got

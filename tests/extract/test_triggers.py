@@ -1,0 +1,105 @@
+"""Trigger words on invented sentences: event words, combat told by capture or outcome, speech acts, and
+words that only look like a speech act or an event. The expected facts sit next to each sentence."""
+from __future__ import annotations
+
+import pytest
+from conftest import claims_of, has
+
+EVENTS = [
+    # supply told as receiving: the giver after "dari" is the agent, the receiver the target
+    ("Sebagai imbalan, Eritrea menerima suku cadang helikopter dan amunisi dari Belarus.",
+     ("SUPPLY", "Belarus", {"target": "Eritrea"})),
+    ("Pada tahun lalu Mali mendapatkan puluhan drone dari Turki.", ("SUPPLY", "Turki", {"target": "Mali"})),
+    ("Militer Chad memperoleh kendaraan lapis baja dari Prancis.", ("SUPPLY", "Prancis", {"target": "Chad"})),
+    # supply told as selling or exporting arms
+    ("Serbia menjual amunisi artileri kepada Ukraina.", ("SUPPLY", "Serbia", {"target": "Ukraina"})),
+    ("Iran mengekspor drone ke Sudan sejak tahun lalu.", ("SUPPLY", "Iran", {"target": "Sudan"})),
+    # sanctions given "kepada"
+    ("Uni Afrika memberikan sanksi kepada tiga komandan Mali, termasuk Kolonel Issa Traore.",
+     ("SANCTION", "Uni Afrika", {"target": "Mali"})),
+    ("Uni Eropa mengenakan sanksi kepada Belarus.", ("SANCTION", "Uni Eropa", {"target": "Belarus"})),
+    # agreeing and ratifying
+    ("Kenya dan Haiti setuju untuk memperpanjang misi keamanan itu.", ("AGREE", "Kenya", {})),
+    ("Parlemen Armenia meratifikasi perjanjian perbatasan dengan Azerbaijan.", ("AGREE", "Parlemen Armenia", {"target": "Azerbaijan"})),
+]
+
+COMBAT = [
+    # capturing or holding soldiers
+    ("Pasukan Armenia menangkap tiga tentara Azerbaijan di Provinsi Syunik pada Senin (3/3/2025).",
+     ("COMBAT", "Armenia", {"target": "Azerbaijan", "place": "Syunik", "date": "2025-03-03"})),
+    ("Dua tentara Armenia ditangkap pasukan Azerbaijan di dekat perbatasan.",
+     ("COMBAT", "Azerbaijan", {"target": "Armenia"})),
+    ("Tentara Sudan telah menawan belasan prajurit Chad.", ("COMBAT", "Sudan", {"target": "Chad"})),
+    # retaking or driving out of a named place
+    ("Militer Ethiopia mengklaim telah merebut kembali kota Humera dari pasukan Eritrea.",
+     ("COMBAT", "Ethiopia", {"place": "Humera"})),
+    ("Pasukan Kenya merebut desa Qoryoley dari milisi pekan lalu.", ("COMBAT", "Kenya", {"place": "Qoryoley"})),
+    ("Tentara Mali mengusir pasukan Niger dari kota Gao.", ("COMBAT", "Mali", {"target": "Niger", "place": "Gao"})),
+    # taking part in combat operations or in the liberation of a place
+    ("Tentara Sudan mulai terlibat dalam pertempuran di Kursk sejak awal Desember 2024.",
+     ("COMBAT", "Sudan", {"place": "Kursk", "date": "2024-12"})),
+    ("Pasukan Kenya ikut serta dalam pembebasan kota Marawi.", ("COMBAT", "Kenya", {"place": "Marawi"})),
+    ("Prajurit Chad berpartisipasi dalam operasi tempur di Niger.", ("COMBAT", "Chad", {})),
+]
+
+SPEECH = [
+    ("Klaim tersebut ditolak oleh Kosovo.", ("DENY", "Kosovo", {})),
+    ("Tuduhan itu langsung ditolak oleh Kementerian Luar Negeri Serbia.", ("DENY", "Kementerian Luar Negeri Serbia", {})),
+    ("Kenya menolak klaim bahwa pasukannya tiba di Haiti.", ("DENY", "Kenya", {})),
+    ("Pemerintah Kenya mencap Somalia sebagai negara gagal.", ("ACCUSE", "Kenya", {"target": "Somalia"})),
+    ("Somalia dicap Kenya sebagai sarang milisi.", ("ACCUSE", "Kenya", {"target": "Somalia"})),
+    ("Menteri Pertahanan Azerbaijan Rauf Mammadov bersumpah akan membalas jika Armenia menyerang lagi.",
+     ("WARN", "Rauf Mammadov", {"target": "Armenia"})),
+    ("Presiden Niger Amadou Sali bersumpah untuk menghukum siapa pun yang menyerang pangkalan itu.",
+     ("WARN", "Amadou Sali", {})),
+    ("“Kami akan membalas dengan keras jika Mali melanggar perbatasan,” kata Menteri Pertahanan Niger Amadou Sali.",
+     ("WARN", "Amadou Sali", {})),
+    ("Dewan Keamanan PBB memberikan teguran kepada Sudan.", ("CONDEMN", "Dewan Keamanan PBB", {"target": "Sudan"})),
+    ("Menteri Luar Negeri Chad Ahmed Salih menegur Duta Besar Sudan.", ("CONDEMN", "Ahmed Salih", {"target": "Sudan"})),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EVENTS + COMBAT + SPEECH,
+                         ids=[f"{e[1][0]}-{i}" for i, e in enumerate(EVENTS + COMBAT + SPEECH)])
+def test_triggers_construction_gives_the_fact(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    # a threat's condition is no event
+    ("Menteri Pertahanan Azerbaijan Rauf Mammadov bersumpah akan membalas jika Armenia menyerang lagi.", "ATTACK"),
+    ("Apabila pasukan Chad menyerang perbatasan, Niger akan membalas.", "ATTACK"),
+    # readiness is no attack
+    ("Pasukan Sudan siap menyerang Chad.", "ATTACK"),
+    ("Militer Mali bersiap menyerang kota Gao.", "ATTACK"),
+    # "memastikan" after a purpose word means to make sure
+    ("Tim itu dikirim untuk memastikan keamanan perbatasan Armenia.", "CONFIRM"),
+    ("Kenya menambah patroli guna memastikan gencatan senjata dipatuhi.", "CONFIRM"),
+    # "mencatat" with no amount notes, it does not estimate
+    ("Kementerian Kesehatan Sudan mencatat situasi di kamp pengungsi memburuk.", "ESTIMATE"),
+    # visiting a place is no meeting
+    ("Presiden Kenya William Odhiambo mengunjungi Kigali pada Senin.", "MEET"),
+    ("Menteri Luar Negeri Chad Ahmed Salih mengunjungi Mesir pekan lalu.", "MEET"),
+    # an arrest or a rejection is no combat or denial
+    ("Polisi Kenya menangkap tiga tersangka di Nairobi.", "COMBAT"),
+    ("Usulan itu ditolak oleh Kosovo.", "DENY"),
+    # retaking a country's territory at large, or something that is not a place
+    ("Pasukan Chad merebut hati warga Niger.", "COMBAT"),
+    # "untuk bertempur ... atau mendukung operasi tempur": a purpose
+    ("Sudan bermaksud mengirim pasukan untuk bertempur atau mendukung operasi tempur melawan Chad.", "COMBAT"),
+])
+def test_triggers_look_alike_is_not_the_fact(sentence, absent):
+    got = claims_of(sentence)
+    assert not any(c[0] == absent for c in got), got
+
+
+def test_triggers_mencatat_with_an_amount_is_an_estimate():
+    got = claims_of("Kementerian Kesehatan Sudan mencatat sedikitnya 300 tentara tewas di Darfur.")
+    assert has(got, "ESTIMATE", "Kementerian Kesehatan Sudan", quantity=300), got
+
+
+def test_triggers_visiting_someone_is_a_meeting():
+    got = claims_of("Presiden Kenya William Odhiambo mengunjungi Presiden Rwanda Paul Habimana di Kigali.")
+    assert has(got, "MEET", "William Odhiambo", target="Paul Habimana"), got
