@@ -30,7 +30,7 @@ class Attribution:
             # the first name after the verb, past any title ("kata juru bicara kementerian Budi Hartono")
             after = [a for a in args if m.end() <= a.start - sent.start <= m.end() + 70
                      and not re.search(r"[.;\"“”]", text[m.end():a.start - sent.start])]
-            if after and (word != "menurut" or self.kind(after[0]) != "Outlet"):
+            if after and self.can_act(after[0]):
                 return [after[0].key], qspan
         return [], qspan
 

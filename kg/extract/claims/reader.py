@@ -11,6 +11,7 @@ from kg.extract.claims.dating import date_event_named, date_for
 from kg.extract.claims.patterns import (
     EVENT_TYPES,
     HOSTILE,
+    NOMINAL_EXTRA,
     NO_TARGET,
     POINT_EVENTS,
     SPEECH,
@@ -70,6 +71,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         countries = [m.key for m in args if self.kind(m) == "Country"]
         out: list[Claim] = []
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
+        said: list[str] = []          # the speaker of the last speech verb
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         for t in trigs:
@@ -99,6 +101,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
                     and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
                 agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
+            elif t.nominal and t.word.casefold() in NOMINAL_EXTRA and self.subject_just_before(sent, args, lo, t.start):
+                agents = self.subjects(sent, args, lo, t.start, speech)     # "Uni Afrika Konfirmasi ...": a verb
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"
@@ -115,8 +119,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
                     and t.start > 0 and not t.passive:
                 agents = main
-            elif main and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):
-                agents = main        # "X mengakui telah mengirim pasukan": the speaker did it
+            elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):
+                agents = said        # "X mengakui telah mengirim pasukan": the speaker did it
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech:
@@ -173,6 +177,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if speech:
                 speech_end = t.end
                 main = main or agents
+                said = agents
             for ag in agents:
                 c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
