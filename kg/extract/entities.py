@@ -26,6 +26,8 @@ def _entry_for(surface: str) -> Entry | None:
         strict = e.alias.isupper() or len(e.alias) <= 3
         if not strict or surface == e.alias:
             return e
+        if len(e.alias) >= 4 and e.alias.isupper() and surface == e.alias.title() and surface.casefold() not in stopwords():
+            return e             # "Nato", "Asean", "Unicef": an acronym written in title case
     return None
 
 

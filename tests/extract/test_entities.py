@@ -143,3 +143,15 @@ def test_entities_one_person_under_a_title_a_surname_and_the_full_name():
 ])
 def test_entities_page_furniture_is_no_person(text):
     assert not persons(entities(text))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Nato mengecam serangan itu.", "NATO"),
+    ("Para menteri Asean bertemu di Vientiane.", "ASEAN"),
+    ("Unicef mengirim bantuan ke Gaza.", "UNICEF"),
+    ("KTT Apec digelar di Lima.", "APEC"),
+])
+def test_entities_an_acronym_in_title_case_is_the_same_body(text, label):
+    a = entities(text)
+    assert label in {e.label for e in a.entities.values()}, a.entities
+

@@ -69,6 +69,8 @@ def lexicon():
         "claim_verbs": frozenset(w.casefold() for w in lex["claim_verbs"]),
         "presence": _words(lex["presence"]),
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
+        "according": frozenset(" ".join(w.casefold().split()) for w in lex["according"]),
+        "figure_that": re.compile(r"^\W*(?:" + _alt(lex["figure_nouns"]) + r")" + THAT, re.I),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
         "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")" + THAT, re.I),

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.claims.amounts import Amounts
 from kg.extract.claims.arguments import Arguments
-from kg.extract.claims.attribution import Attribution
+from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import date_event_named, date_for
 from kg.extract.claims.patterns import (
     EVENT_TYPES,
@@ -37,12 +37,30 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
+        self.open_quote: tuple[int, list[str]] | None = None   # (last sentence inside, speaker) of a running quote
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
         for m in article.mentions:
             self.by_sent.setdefault(m.sentence, []).append(m)
 
-    def read(self, sent: Sentence) -> list[Claim]:
+    def quoted_by(self, sents: list[Sentence], i: int) -> list[str] | None:
+        """The speaker of a quote that opens in sentence `i` and runs over the next ones, named where it
+        closes ("“... . ...,” ujar X"); the sentences in between are part of it."""
+        if self.open_quote and self.open_quote[0] >= i:
+            return self.open_quote[1]
+        self.open_quote = None
+        if not quote_opens(sents[i].text):
+            return None
+        for j in range(i + 1, min(i + 5, len(sents))):
+            if quote_closes(sents[j].text):
+                spk, _ = self.speaker(sents[j], self.args(sents[j]))
+                self.open_quote = (j - 1, spk) if spk else None
+                return spk or None
+            if quote_opens(sents[j].text):
+                break
+        return None
+
+    def read(self, sent: Sentence, quoted: list[str] | None = None) -> list[Claim]:
         lx = lexicon()
         text = sent.text
         args = self.args(sent)
@@ -50,7 +68,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         if self.ref:             # "pada 2035": a target, not when it was said or done
             dates = [d for d in dates if d.day() <= self.ref + dt.timedelta(days=31)]
         quantities = self.quantities(text)
-        speaker, qspan = self.speaker(sent, args)
+        speaker, qspan = self.speaker(sent, args, quoted)
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
             said = [t for t in trigs if t.type in ("STATEMENT", "DENY") and t.start < m.start()]
@@ -228,6 +246,15 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
 
+    def figures_of(self, before: Sentence, found: list[Claim], earlier: list[Claim]) -> list[Claim]:
+        """Estimates, by the speaker of this sentence, of the amounts the sentence before gave with no source."""
+        by = next((c for c in found if c.type in SPEECH), None)
+        if by is None:
+            return []
+        given = {c.quantity.start for c in earlier if c.sentence.index == before.index and c.type == "ESTIMATE" and c.quantity}
+        return [Claim("ESTIMATE", by.agent, before, quantity=q, trigger=by.trigger, date=by.date, about=counted)
+                for q, counted in self.quantities(before.text) if q.start not in given]
+
     def _refine(self, sent, claims, quantities, speaker, dates, inherited, trigs) -> list[Claim]:
         """Tie speech acts to the events they are about; turn negated reports into denials; add estimates."""
         lx = lexicon()
@@ -330,8 +357,11 @@ def read_claims(article: Article, ref, ref_own: bool = True) -> Article:
     body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
     lede = {s.index for s in body[:2]}
     prev: list[Claim] = []
-    for sent in article.sentences:
-        found = reader.read(sent)
+    sents = article.sentences
+    for i, sent in enumerate(sents):
+        found = reader.read(sent, reader.quoted_by(sents, i))
+        if i and lx["figure_that"].match(sent.text):     # "Angka tersebut diungkapkan oleh X": X's figures
+            found += reader.figures_of(sents[i - 1], found, prev)
         if lx["statement_noun"].match(sent.text):
             d = find_dates(sent.text, ref_day)
             for c in prev:
