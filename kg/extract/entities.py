@@ -158,14 +158,15 @@ class _Annotator:
         title_re, body_re, body_canon = _roles()
         local: list[Mention] = []
         outlets = self._outlets(sent, local)
-        titles = [(t.start(), t.end()) for t in title_re.finditer(text)]
+        title_matches = list(title_re.finditer(text))
+        titles = [(t.start(), t.end()) for t in title_matches]
         for start, end, surface in find_names(text):
             e = _entry_for(surface)
             if not e or any(a <= start < b for a, b in outlets):
                 continue         # "Radio Free Europe": "Europe" is a word of the outlet's name, not a place
             lead = max(0, start - 40)
             b = body_re.search(text, lead, start) if e.type in ("Country", "Place") else None
-            if b and any(a <= b.start() < z for a, z in titles):
+            if b and titles and any(a <= b.start() < z for a, z in titles):
                 b = None         # "Anggota parlemen Republik Ceko": "parlemen" belongs to the title
             if b:
                 body = body_canon[b.group(1).casefold()]
@@ -180,7 +181,7 @@ class _Annotator:
             local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
         self._localities(sent, local)
         by_start = {m.start - off: m for m in local}
-        for t in title_re.finditer(text):
+        for t in title_matches:
             self._titled(sent, t, by_start)
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))

@@ -21,6 +21,22 @@ from conftest import claims_of, has
      ("NO_COMMENT", "Armenia", {"about": "DEPLOY"})),
     ("Kenya membantah pengiriman tentaranya ke Haiti.", ("DEPLOY", "Kenya", {"target": "Haiti"})),
     ("Chad mengakui telah mengirimkan pasukannya ke Sudan.", ("DEPLOY", "Chad", {"target": "Sudan"})),
+    # the target as subject of "menjadi sasaran serangan X"
+    ("Pos perbatasan Armenia menjadi sasaran serangan artileri Azerbaijan.", ("ATTACK", "Azerbaijan", {"target": "Armenia"})),
+    ("Kapal patroli Filipina kembali menjadi sasaran serangan China.", ("ATTACK", "China", {"target": "Filipina"})),
+    # an attack told by a passive verb and the weapon of the attacker
+    ("Pangkalan Chad dihantam rudal Sudan pada Senin (3/3/2025).",
+     ("ATTACK", "Sudan", {"target": "Chad", "date": "2025-03-03"})),
+    ("Konvoi Mali diserang drone Niger di dekat perbatasan.", ("ATTACK", "Niger", {"target": "Mali"})),
+    # a destination inside a purpose clause
+    ("Kenya mengirim 500 tentara untuk berlatih di Uganda.", ("DEPLOY", "Kenya", {"place": "Uganda"})),
+    ("Chad mengerahkan pasukan guna berjaga di Niger.", ("DEPLOY", "Chad", {"place": "Niger"})),
+    # a word between the event noun and its owner
+    ("Sudan mengecam pernyataan perwakilan Chad di PBB.", ("STATEMENT", "Chad", {})),
+    ("Kenya menolak tuntutan delegasi Somalia.", ("DEMAND", "Somalia", {})),
+    # two parties joined by a hyphen
+    ("Bentrokan antara Armenia-Azerbaijan kembali pecah.", ("COMBAT", "Armenia", {"target": "Azerbaijan"})),
+    ("Pertemuan antara Kenya-Somalia berlangsung di Nairobi.", ("MEET", "Kenya", {"target": "Somalia"})),
 ])
 def test_arguments_construction_gives_the_fact(sentence, expected):
     typ, agent, fields = expected
@@ -37,3 +53,18 @@ def test_arguments_their_troops_after_a_condemnation_are_someone_else_s():
     """"mengecam serangan pasukan mereka": "mereka" is not the one who condemns."""
     got = claims_of("Pemerintah Chad mengecam serangan pasukan mereka di perbatasan.")
     assert not any(c[0] == "ATTACK" and c[1] == "Chad" for c in got), got
+
+
+def test_arguments_a_hyphenated_country_name_stays_one_country():
+    got = claims_of("Guinea-Bissau mengirim pasukan ke Mali.")
+    assert has(got, "DEPLOY", "Guinea-Bissau", target="Mali"), got
+
+
+def test_arguments_talks_with_a_delegation_are_not_the_delegation_s():
+    got = claims_of("Menteri Luar Negeri Chad Ahmed Salih menggelar pembicaraan dengan delegasi Sudan di Ndjamena.")
+    assert not any(c[0] == "MEET" and c[1] == "Sudan" for c in got), got
+
+
+def test_arguments_a_war_named_in_a_purpose_clause_is_not_where_troops_went():
+    got = claims_of("Niger mengirim pasukan untuk bertempur mendukung Mali dalam perang di Burkina Faso.")
+    assert not any(c[0] == "DEPLOY" and c[3] == "Burkina Faso" for c in got), got

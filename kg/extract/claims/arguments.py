@@ -21,21 +21,26 @@ class Arguments:
             gap = text[t.end:m.start - sent.start]
             if len(gap) > 45:
                 break
-            if not gap.strip() or (lx["owner"].search(gap) and re.fullmatch(r"[\w\s-]*", gap) and len(gap.split()) <= 3):
+            spoken = lx["speaker_noun"].search(gap) and not lx["prep_word"].search(t.word)   # "pernyataan perwakilan X"
+            if not gap.strip() or ((lx["owner"].search(gap) or spoken) and re.fullmatch(r"[\w\s-]*", gap)
+                                   and len(gap.split()) <= 3 and not lx["prep_word"].search(gap)):
                 if self.kind(m) != "Place":
                     return [m.key], None
             pm = re.fullmatch(r"\s*(?:\w+\s+)?antara\s+(?:\w+\s+)?", gap)
             if pm:
                 rest = [n for n in after if n is not m and n.start > m.end]
-                if rest and re.fullmatch(r"\s+dan\s+", text[m.end - sent.start:rest[0].start - sent.start]):
+                if rest and re.fullmatch(r"\s+dan\s+|-", text[m.end - sent.start:rest[0].start - sent.start]):
                     return [m.key], rest[0].key
                 return [m.key], None
         return [], None
 
     def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
-        """Where the clause of trigger `t` ends: the next verb trigger, a full stop (not the dot of "4.500"),
-        a semicolon, or a comma before a new clause."""
-        nxt = [x.start for x in trigs if x.start > t.end and not x.nominal]
+        """Where the clause of trigger `t` ends: the next verb trigger (a few words past one of purpose:
+        "mengirim tentara untuk berlatih di X" goes on to X), a full stop (not the dot of "4.500"), a semicolon, or a comma
+        before a new clause."""
+        purpose = lexicon()["purpose"]
+        nxt = [x.end + 20 if t.type == "DEPLOY" and purpose.search(text, max(0, x.start - 12), x.start) else x.start
+               for x in trigs if x.start > t.end and not x.nominal]
         m = CLAUSE_END.search(text, t.end)
         return min(nxt + ([m.start()] if m else []) + [len(text)])
 

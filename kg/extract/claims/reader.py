@@ -124,6 +124,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"
+                if agents and t.type in HOSTILE and re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran\s+$", text[max(0, t.start - 30):t.start]):
+                    hit = self.subjects(sent, args, lo, t.start, False)     # "X menjadi sasaran serangan Y"
+                    target = hit[0] if hit and hit[0] not in agents else target
                 own = lx["own"].match(text, t.end)
                 told = [x.type for x in trigs if x.type in SPEECH and x.end <= t.start]
                 if not agents and (own or t.own) and not set(told) & {"CONDEMN", "ACCUSE", "DEMAND", "WARN"} \
@@ -150,7 +153,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.passive:
                 by = re.match(r"\s+oleh\s+" if not t.word.casefold().endswith(" oleh") else r"\s+", text[t.end:])
                 # "dikecam oleh Presiden AS Donald Trump": past the title
-                owned = lx["troops"].match(text, t.end + 1) if not by else None    # "ditangkap pasukan X"
+                owned = (lx["troops"].match(text, t.end + 1) or lx["arms"].match(text, t.end + 1)) if not by else None
+                # "ditangkap pasukan X", "dihantam rudal X"
                 reach = t.end + (by.end() + 40 if by else owned.end() - t.end + 6 if owned else 6)
                 nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
                        and (by or not self.before(sent, m, lx["prep"]))]
