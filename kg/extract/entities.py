@@ -85,6 +85,13 @@ def _admin() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _role_verb() -> re.Pattern:
+    """NAME, yang VERB: a person and the verb that gives the role ("yang mengepalai", "yang memimpin")."""
+    verbs = "|".join(map(re.escape, sorted(load("roles")["role_verbs"], key=len, reverse=True)))
+    return re.compile(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s+yang\s+(?:kini\s+|saat\s+ini\s+)?((?i:{verbs}))\s+")
+
+
+@functools.lru_cache(maxsize=1)
 def _role_prefix() -> re.Pattern:
     """Words before a title that are part of the role: "Wakil Duta Besar", "mantan menteri"."""
     words = "|".join(map(re.escape, load("roles")["role_prefixes"]))
@@ -183,6 +190,8 @@ class _Annotator:
         by_start = {m.start - off: m for m in local}
         for t in title_matches:
             self._titled(sent, t, by_start)
+        for m in _role_verb().finditer(text):
+            self._role_by_verb(sent, m, by_start)
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
@@ -278,7 +287,9 @@ class _Annotator:
                 continue
             break
         if org is None:
-            pos, org = self._named_org(sent, pos, by_start, inner)
+            via = re.match(r"dari\s+", text[pos:]) if not inner else None     # "Anggota parlemen dari Partai Hijau, X"
+            end, org = self._named_org(sent, pos + (via.end() if via else 0), by_start, inner)
+            pos = end if org else pos
             while pos < len(text) and text[pos] == " ":
                 pos += 1
         if text.startswith(",", pos):
@@ -308,6 +319,38 @@ class _Annotator:
         if org is None:
             org = self._country_of(ent.label)
         self.roles.append(Role(ent.key, role, org, sent.index))
+        # "..., Anna Berg, dan Lars Holm dari Partai Liberal,": a second person of the same office and another body
+        nm = re.compile(rf",\s+dan\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s+dari\s+").match(
+            text, pos + len(name)) if name else None
+        if nm and _clean_name(nm.group(1)) == nm.group(1):
+            other, more = [], []
+            end, org2 = self._named_org(sent, nm.end(), by_start, more)
+            if org2:
+                other = self._person(sent, nm.start(1), nm.group(1), "rule: title + name")
+                for m in more:
+                    m.inside = other.key
+                self.roles.append(Role(other.key, role, org2, sent.index))
+
+    def _role_by_verb(self, sent, m, by_start) -> None:
+        """"Tomas Kral, yang mengepalai Badan Intelijen Ceko,": a person with the role the verb gives."""
+        name = _clean_name(m.group(1))
+        if name != m.group(1):
+            return
+        pos, inner = m.end(), []
+        org = by_start.get(pos)
+        if org and self.a.entities[org.key].type in ("Organization", "Country"):
+            inner.append(org)
+            key = org.key
+        else:
+            _, key = self._named_org(sent, pos, by_start, inner)
+        if key is None:
+            return
+        known = by_start.get(m.start(1))
+        person = self.a.entities[known.key] if known and self.a.entities[known.key].type == "Person" else \
+            self._person(sent, m.start(1), name, "rule: name, yang + verb of office")
+        for x in inner:
+            x.inside = person.key
+        self.roles.append(Role(person.key, load("roles")["role_verbs"][" ".join(m.group(2).casefold().split())], key, sent.index))
 
     def _named_org(self, sent, pos: int, by_start, inner: list) -> tuple[int, str | None]:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia

@@ -97,6 +97,16 @@ def test_entities_any_word_of_a_full_name_is_that_person():
     # an organisation with its acronym in brackets: named without it
     ("Menurut peneliti Pusat Kajian Strategis (PKS) Nairobi, Amina Odhiambo, rencana itu sulit.",
      "Amina Odhiambo", "peneliti", "Pusat Kajian Strategis"),
+    # "dari" before the organisation; a second person of the same office with another body
+    ("Analis dari Universitas Nairobi, Peter Otieno, menilai situasi memburuk.", "Peter Otieno", "analis", "Universitas Nairobi"),
+    ("Anggota parlemen dari Partai Hijau, Anna Berg, dan Lars Holm dari Partai Liberal, mengatakan Rusia harus dihukum.",
+     "Anna Berg", "anggota parlemen", "Partai Hijau"),
+    ("Anggota parlemen dari Partai Hijau, Anna Berg, dan Lars Holm dari Partai Liberal, mengatakan Rusia harus dihukum.",
+     "Lars Holm", "anggota parlemen", "Partai Liberal"),
+    # a role given by a verb in a relative clause
+    ("Tomas Kral, yang mengepalai Badan Intelijen Ceko, mengatakan Rusia mengirim pasukan.",
+     "Tomas Kral", "kepala", "Badan Intelijen Ceko"),
+    ("Rina Saputri, yang kini memimpin Komisi Pertahanan, menolak rencana itu.", "Rina Saputri", "pemimpin", "Komisi Pertahanan"),
 ])
 def test_entities_person_role_and_organisation(text, person, role, org):
     a = entities(text)

@@ -34,7 +34,7 @@ COMBAT = [
     ("Militer Ethiopia mengklaim telah merebut kembali kota Humera dari pasukan Eritrea.",
      ("COMBAT", "Ethiopia", {"place": "Humera"})),
     ("Pasukan Kenya merebut desa Qoryoley dari milisi pekan lalu.", ("COMBAT", "Kenya", {"place": "Qoryoley"})),
-    ("Tentara Mali mengusir pasukan Niger dari kota Gao.", ("COMBAT", "Mali", {"target": "Niger", "place": "Gao"})),
+    ("Tentara Mali memukul mundur pasukan Niger dari kota Gao.", ("COMBAT", "Mali", {"target": "Niger", "place": "Gao"})),
     # taking part in combat operations or in the liberation of a place
     ("Tentara Sudan mulai terlibat dalam pertempuran di Kursk sejak awal Desember 2024.",
      ("COMBAT", "Sudan", {"place": "Kursk", "date": "2024-12"})),
@@ -85,6 +85,11 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     # an arrest or a rejection is no combat or denial
     ("Polisi Kenya menangkap tiga tersangka di Nairobi.", "COMBAT"),
     ("Usulan itu ditolak oleh Kosovo.", "DENY"),
+    # receiving an attack or a report is no supply; expelling troops is no combat; giving up arms is no supply
+    ("Rusia menerima serangan drone dari Ukraina semalam.", "SUPPLY"),
+    ("Kenya menerima laporan tentang rudal dari Somalia.", "SUPPLY"),
+    ("Junta Niger mengusir pasukan Prancis dari negaranya.", "COMBAT"),
+    ("Milisi itu menyerahkan senjata kepada tentara Mali.", "SUPPLY"),
     # retaking a country's territory at large, or something that is not a place
     ("Pasukan Chad merebut hati warga Niger.", "COMBAT"),
     # "untuk bertempur ... atau mendukung operasi tempur": a purpose

@@ -121,6 +121,8 @@ class Triggers:
         for m in lx["receive"].finditer(text):     # "X menerima amunisi dari Y": a supply by Y to X
             obj = text[m.end():m.end() + 60]
             arms = lx["arms"].search(obj)
-            if arms and re.search(r"\bdari\s", obj[arms.end():]) and not lx["negation"].search(text[max(0, m.start() - 25):m.start()]):
+            lead = obj[:arms.start()] if arms else ""     # "menerima puluhan drone", not "menerima serangan drone"
+            if arms and len(lead.split()) <= 3 and not lx["trigger"].search(lead) and not lx["said_noun"].search(lead) \
+                    and re.search(r"\bdari\s", obj[arms.end():]) and not lx["negation"].search(text[max(0, m.start() - 25):m.start()]):
                 out.append(Trigger("SUPPLY", m.start(), m.end(), m.group(0), receive=True))
         return sorted(out, key=lambda t: t.start)
