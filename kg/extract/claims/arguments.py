@@ -64,8 +64,9 @@ class Arguments:
             if target or m.key in agents or self.before(sent, m, lx["carried"]):
                 continue
             if typ in ("DEPLOY", "SUPPLY", "TRAIN"):
-                if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I):
-                    target = m.key
+                if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I) or \
+                        typ == "TRAIN" and lx["troops"].fullmatch(text[t.end:rel].strip()):
+                    target = m.key       # "mengajari tentara Somalia": the troops trained are the target's
             elif bahwa and rel > bahwa.start() and not (typ == "WARN" and bahwa.group(0).casefold() == "jika"):
                 continue         # (the one a warning is for may stand in its condition: "... jika Y menyerang")
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
