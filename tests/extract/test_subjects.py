@@ -57,3 +57,8 @@ def test_subjects_a_later_clause_s_acts_are_not_the_first_speaker_s():
 def test_subjects_the_speaker_after_a_dateline_is_kept():
     got = claims_of("Addis Ababa, KabarTimur | Badan Intelijen Kenya mengatakan Somalia mengirim pasukan ke perbatasan.")
     assert has(got, "STATEMENT", "Badan Intelijen Kenya"), got
+
+
+def test_subjects_a_list_before_a_dash_is_not_a_dateline():
+    got = claims_of("Chad, Niger dan Mali – tiga negara itu – mengecam Sudan.")
+    assert has(got, "CONDEMN", "Chad", target="Sudan") and has(got, "CONDEMN", "Mali", target="Sudan"), got

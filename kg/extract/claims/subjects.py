@@ -8,8 +8,8 @@ from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -".
-DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?|\([^)]{2,30}\))"
-                      r"\s*[|–—-]\s+")
+DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*[\w.'’-]+|\([^)]{2,30}\))"
+                      r"(?:\s*[|–—]|\s+-)\s+")
 
 
 class Subjects:
