@@ -203,16 +203,16 @@ class _Annotator:
         text, off = sent.text, sent.start
         spans = []
         for m in _outlet_re().finditer(text):
-            name = m.group(2)
-            if _entry_for(name):
-                continue         # "harian Kompas", "televisi Rusia": the gazetteer's own name
+            name = m.group(2) if m.group(1)[0].isupper() else _clean_name(m.group(2))
+            if not name or _entry_for(name):
+                continue         # "harian Kompas", "televisi Rusia", "koran Jepang Asahi": the gazetteer's names
             label = name if m.group(1)[0].islower() else text[m.start(1):m.end(2)]
             if _entry_for(label):
                 continue
             begin = m.start(2) if m.group(1)[0].islower() else m.start(1)
             ent = self.entity(slug(label), label, "Outlet", label, source="rule: word for an outlet + name")
-            local.append(self.mention(off + begin, off + m.end(2), label, sent.index, ent.key))
-            spans.append((begin, m.end(2)))
+            local.append(self.mention(off + begin, off + begin + len(label), label, sent.index, ent.key))
+            spans.append((begin, begin + len(label)))
         return spans
 
     def _localities(self, sent, local: list[Mention]) -> None:

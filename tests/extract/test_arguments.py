@@ -68,3 +68,9 @@ def test_arguments_talks_with_a_delegation_are_not_the_delegation_s():
 def test_arguments_a_war_named_in_a_purpose_clause_is_not_where_troops_went():
     got = claims_of("Niger mengirim pasukan untuk bertempur mendukung Mali dalam perang di Burkina Faso.")
     assert not any(c[0] == "DEPLOY" and c[3] == "Burkina Faso" for c in got), got
+
+
+def test_arguments_a_leader_s_own_troops_are_his_country_s():
+    got = claims_of("Presiden Armenia Arman Petrosyan belum mengakui pengerahan pasukannya ke Georgia.")
+    assert has(got, "DEPLOY", "Armenia", target="Georgia"), got
+    assert not any(c[0] == "DEPLOY" and c[1] == "Arman Petrosyan" for c in got), got

@@ -40,3 +40,9 @@ def test_attribution_a_quote_closed_without_a_speaker_gives_no_speaker():
     """A quote that closes with no one named stays unattributed: no act is given to whoever spoke before."""
     got = claims_of("Presiden Chad Idriss Mahamat tiba di Niamey. “Kami mengecam serangan Sudan. Itu keterlaluan.”")
     assert not any(c[0] == "CONDEMN" for c in got), got
+
+
+def test_attribution_a_figure_denied_is_no_estimate_of_the_one_who_denies():
+    got = claims_of("Sekitar 1.500 tentara Mali dilaporkan tewas di Gao. Angka itu dibantah oleh Kementerian Pertahanan Niger.")
+    assert has(got, "DENY", "Kementerian Pertahanan Niger"), got
+    assert not any(c[0] == "ESTIMATE" and c[1] == "Kementerian Pertahanan Niger" for c in got), got

@@ -132,7 +132,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if not agents and (own or t.own) and not set(told) & {"CONDEMN", "ACCUSE", "DEMAND", "WARN"} \
                         and (t.own or own.group(0).endswith("nya") or not told):
                     # "membantah pengerahan pasukannya": the subject's own troops (not so after "mengecam")
-                    agents = self.subjects(sent, args, lo, t.start, False) or main or self.last_agents
+                    agents = self.for_country(self.subjects(sent, args, lo, t.start, False) or said)
             elif in_quote and speech:
                 agents = speaker
             elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
@@ -177,7 +177,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
-            if main and lo > 0:     # "X said that <X's own country> warned": the speaker acts for it
+            if main and lo > 0 and not (t.nominal and t.type in EVENT_TYPES):
+                # "X said that <X's own country> warned": the speaker acts for it (not so its troops)
                 own = {r.org for r in self.a.roles if r.person in main}
                 agents = [main[0] if a in own else a for a in agents]
             if not agents:
@@ -252,7 +253,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
 
     def figures_of(self, before: Sentence, found: list[Claim], earlier: list[Claim]) -> list[Claim]:
         """Estimates, by the speaker of this sentence, of the amounts the sentence before gave with no source."""
-        by = next((c for c in found if c.type in SPEECH), None)
+        by = next((c for c in found if c.type in ("STATEMENT", "ESTIMATE", "CONFIRM")), None)
         if by is None:
             return []
         given = {c.quantity.start for c in earlier if c.sentence.index == before.index and c.type == "ESTIMATE" and c.quantity}

@@ -48,6 +48,16 @@ class Subjects:
         return e.type in ("Person", "Organization", "Country") or e.type == "Outlet" and any(
             x.country for x in gazetteer()[0].get(e.label.casefold(), []))
 
+    def for_country(self, agents: list[str]) -> list[str]:
+        """The country a person holds office for, in place of the person: the owner of "pasukannya"."""
+        out = []
+        for a in agents:
+            if self.a.entities[a].type == "Person":
+                a = next((r.org for r in self.a.roles if r.person == a and r.org
+                          and self.a.entities[r.org].type == "Country"), a)
+            out.append(a)
+        return out
+
     def subject_just_before(self, sent, args, lo: int, pos: int) -> bool:
         """True when a mention that can act ends right before `pos` ("Uni Afrika Konfirmasi ...")."""
         return any(lo <= m.start - sent.start and m.end - sent.start <= pos and not sent.text[m.end - sent.start:pos].strip()
