@@ -62,3 +62,19 @@ def test_subjects_the_speaker_after_a_dateline_is_kept():
 def test_subjects_a_list_before_a_dash_is_not_a_dateline():
     got = claims_of("Chad, Niger dan Mali – tiga negara itu – mengecam Sudan.")
     assert has(got, "CONDEMN", "Chad", target="Sudan") and has(got, "CONDEMN", "Mali", target="Sudan"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Juru bicara Kementerian Luar Negeri Kenya Jane Wambui tiba di Haiti. Pejabat itu membantah laporan tersebut.",
+     ("DENY", "Jane Wambui")),
+    ("Menteri Pertahanan Chad Ahmed Salih tiba di Niamey. Menteri tersebut membantah laporan itu.", ("DENY", "Ahmed Salih")),
+    ("Presiden Niger Amadou Sali bertemu wartawan. Kemudian Presiden itu mengecam Mali.", ("CONDEMN", "Amadou Sali")),
+])
+def test_subjects_a_title_with_itu_is_the_person_named_before(text, expected):
+    got = claims_of(text)
+    assert has(got, *expected), got
+
+
+def test_subjects_a_title_with_itu_and_no_one_named_before_is_no_one():
+    got = claims_of("Pejabat itu membantah laporan tersebut.")
+    assert not any(c[0] == "DENY" for c in got), got

@@ -170,6 +170,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             else:
                 agents = self.subjects(sent, args, lo, t.start, speech)
                 if not agents:
+                    agents = self.titled_before(sent, text[lo:t.start])
+                if not agents:
                     agents = self.pronoun_agents(sent, lo, t.start, main)
                 if not agents and speech:
                     agents = speaker

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.claims.patterns import FRONTED, lexicon
+from kg.lexicon import load
 from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
@@ -94,6 +95,17 @@ class Subjects:
                     break
             return list(dict.fromkeys(out))
         return []
+
+    def titled_before(self, sent, head: str) -> list[str]:
+        """"Pejabat itu", "Menteri tersebut": the last person before this sentence who holds that title."""
+        m = lexicon()["title_that"].search(head)
+        if not m:
+            return []
+        title = " ".join(m.group(1).casefold().split())
+        generic = title in load("roles")["generic_titles"]
+        held = [r for r in self.a.roles if r.sentence < sent.index
+                and (generic or r.role == title or r.role.startswith(title + " "))]
+        return [max(held, key=lambda r: r.sentence).person] if held else []
 
     def pronoun_agents(self, sent, lo, hi, sent_agents) -> list[str]:
         if lexicon()["pronoun"].search(sent.text[lo:hi]):
