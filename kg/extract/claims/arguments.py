@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.claims.patterns import lexicon
+from kg.extract.claims.patterns import SPEECH, lexicon
 from kg.extract.claims.triggers import Trigger
 
 CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s")
@@ -33,6 +33,34 @@ class Arguments:
                     return [m.key], rest[0].key
                 return [m.key], None
         return [], None
+
+    def receive_args(self, sent, t, trigs, args, after, lo: int) -> tuple[list[str], str | None]:
+        """"X menerima amunisi dari Y": Y, named after "dari", supplies X, the subject."""
+        stop = self.clause_end(sent.text, t, trigs)
+        frm = [m for m in after if m.start - sent.start < stop and self.kind(m) != "Place"
+               and re.search(r"\bdari\s+$", sent.text[max(0, m.start - sent.start - 30):m.start - sent.start])]
+        if not frm:
+            return [], None
+        before = self.subjects(sent, args, lo, t.start, False)
+        return [frm[0].key], before[0] if before else None
+
+    def own_owner(self, sent, t, trigs, args, lo: int, said: list[str]) -> list[str]:
+        """The owner of an event noun told by "-nya" or "mereka" ("membantah pengerahan pasukannya"): the
+        subject, or the speaker of the verb before it, for whom a leader's troops are his country's; not after
+        a verb aimed at another party ("mengecam serangan pasukan mereka")."""
+        own = lexicon()["own"].match(sent.text, t.end)
+        told = [x.type for x in trigs if x.type in SPEECH and x.end <= t.start]
+        if not (own or t.own) or set(told) & {"CONDEMN", "ACCUSE", "DEMAND", "WARN"} \
+                or not (t.own or own.group(0).endswith("nya") or not told):
+            return []
+        return self.for_country(self.subjects(sent, args, lo, t.start, False) or said)
+
+    def target_as_subject(self, sent, t, args, lo: int, agents: list[str]) -> str | None:
+        """"X menjadi sasaran serangan Y": X, the subject, is the target of Y's attack."""
+        if not re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran\s+$", sent.text[max(0, t.start - 30):t.start]):
+            return None
+        hit = self.subjects(sent, args, lo, t.start, False)
+        return hit[0] if hit and hit[0] not in agents else None
 
     def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
         """Where the clause of trigger `t` ends: the next verb trigger (a few words past one of purpose:

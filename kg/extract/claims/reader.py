@@ -111,11 +111,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
             elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
-                stop = self.clause_end(text, t, trigs)
-                frm = [m for m in after if m.start - sent.start < stop and self.kind(m) != "Place"
-                       and re.search(r"\bdari\s+$", text[max(0, m.start - sent.start - 30):m.start - sent.start])]
-                before = self.subjects(sent, args, lo, t.start, False)
-                agents, target = ([frm[0].key], before[0] if before else None) if frm else ([], None)
+                agents, target = self.receive_args(sent, t, trigs, args, after, lo)
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
                     and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
                 agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
@@ -124,15 +120,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"
-                if agents and t.type in HOSTILE and re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran\s+$", text[max(0, t.start - 30):t.start]):
-                    hit = self.subjects(sent, args, lo, t.start, False)     # "X menjadi sasaran serangan Y"
-                    target = hit[0] if hit and hit[0] not in agents else target
-                own = lx["own"].match(text, t.end)
-                told = [x.type for x in trigs if x.type in SPEECH and x.end <= t.start]
-                if not agents and (own or t.own) and not set(told) & {"CONDEMN", "ACCUSE", "DEMAND", "WARN"} \
-                        and (t.own or own.group(0).endswith("nya") or not told):
-                    # "membantah pengerahan pasukannya": the subject's own troops (not so after "mengecam")
-                    agents = self.for_country(self.subjects(sent, args, lo, t.start, False) or said)
+                if agents and t.type in HOSTILE:
+                    target = self.target_as_subject(sent, t, args, lo, agents) or target
+                if not agents:
+                    agents = self.own_owner(sent, t, trigs, args, lo, said)
             elif in_quote and speech:
                 agents = speaker
             elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
