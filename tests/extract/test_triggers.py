@@ -126,3 +126,19 @@ def test_triggers_more_event_words(sentence, expected):
     typ, agent, fields = expected
     got = claims_of(sentence)
     assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb with "-nya": what it says is about what was told just before
+    ("Sudan mengirim pasukan ke Chad. Menteri Luar Negeri Chad Ahmed Salih menyebutnya sebagai provokasi.",
+     ("ACCUSE", "Ahmed Salih", {"target": "Sudan"})),
+    ("Mali menyerang pos perbatasan Niger. Presiden Niger Amadou Sali mengecamnya.", ("CONDEMN", "Amadou Sali", {})),
+    # new verbs of saying
+    ("Badan Intelijen Kenya mendeteksi pergerakan pasukan Somalia di perbatasan.", ("STATEMENT", "Badan Intelijen Kenya", {})),
+    ("Menteri Pertahanan Niger Amadou Sali menyoroti pengiriman senjata Mali ke Burkina Faso.",
+     ("STATEMENT", "Amadou Sali", {"about": "SUPPLY"})),
+])
+def test_triggers_speech_verbs(text, expected):
+    typ, agent, fields = expected
+    got = claims_of(text)
+    assert has(got, typ, agent, **fields), got

@@ -290,6 +290,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 pos = words_after(text, s)
                 s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
+                if s.target is None and text.startswith("nya", pos) and self.did.get(self.last_event) != s.agent:
+                    s.target = self.did.get(self.last_event)     # "menyebutnya sebagai provokasi": who did what was told
         # "mengecam serangan itu": the target is whoever did the event named just before
         for s in speech:
             if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
