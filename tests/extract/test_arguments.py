@@ -74,3 +74,9 @@ def test_arguments_a_leader_s_own_troops_are_his_country_s():
     got = claims_of("Presiden Armenia Arman Petrosyan belum mengakui pengerahan pasukannya ke Georgia.")
     assert has(got, "DEPLOY", "Armenia", target="Georgia"), got
     assert not any(c[0] == "DEPLOY" and c[1] == "Arman Petrosyan" for c in got), got
+
+
+def test_arguments_countries_listed_with_a_place_are_places_not_targets():
+    got = claims_of("Kementerian Keuangan Kenya mengumumkan sanksi terhadap sejumlah perusahaan di Sudan, Chad, dan Niger.")
+    assert has(got, "SANCTION", "Kementerian Keuangan Kenya", place="Sudan"), got
+    assert not any(c[0] == "SANCTION" and c[2] in ("Chad", "Niger") for c in got), got

@@ -78,14 +78,16 @@ class Arguments:
         text = sent.text
         target = place = None
         bahwa = lx["bahwa"].search(text, t.end)
+        where = None             # the last mention read as a place: those listed with it are places too
         for m in after:
             rel = m.start - sent.start
             if rel >= stop:
                 break
             k = self.kind(m)
             ctx = text[max(0, rel - 30):rel]
-            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person":
-                place = place or m.key
+            listed = where is not None and k != "Person" and lx["coord"].match(text[where.end - sent.start:rel])
+            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person" or listed:
+                place, where = place or m.key, m     # "di China, India, dan Uni Emirat Arab": all places
                 if k == "Country" and typ in ("ATTACK", "KILL") and re.search(r"\bke\s+wilayah\s+$", ctx, re.I):
                     target = target or m.key     # "serangan drone ke wilayah X": X is attacked
                 continue
