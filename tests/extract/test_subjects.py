@@ -78,3 +78,19 @@ def test_subjects_a_title_with_itu_is_the_person_named_before(text, expected):
 def test_subjects_a_title_with_itu_and_no_one_named_before_is_no_one():
     got = claims_of("Pejabat itu membantah laporan tersebut.")
     assert not any(c[0] == "DENY" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Yang pertama kali mengonfirmasi pengiriman itu adalah Kementerian Pertahanan Kenya.",
+     ("CONFIRM", "Kementerian Pertahanan Kenya")),
+    ("Yang membantah laporan tersebut ialah Presiden Chad Idriss Mahamat.", ("DENY", "Idriss Mahamat")),
+    ("Pihak yang mengecam serangan itu adalah Uni Afrika.", ("CONDEMN", "Uni Afrika")),
+])
+def test_subjects_a_cleft_names_its_agent_after_adalah(sentence, expected):
+    got = claims_of(sentence)
+    assert has(got, *expected), got
+
+
+def test_subjects_an_accusation_in_a_quote_targets_the_party_named_in_it():
+    got = claims_of("“Kami mendesak Armenia menghentikan provokasi,” kata Menteri Luar Negeri Azerbaijan Elnur Aliyev.")
+    assert has(got, "ACCUSE", "Elnur Aliyev", target="Armenia"), got

@@ -110,6 +110,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             via_owner = False
             if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
+            elif cleft := self.cleft_agent(sent, t, args):
+                agents = cleft       # "Yang pertama kali mengonfirmasi ... adalah X"
             elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
                 agents, target = self.receive_args(sent, t, trigs, args, after, lo)
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
@@ -288,7 +290,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
                 pos = words_after(text, s)
-                s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
+                s.target = s.target or next((m.key for m in self.args(sent) if (m.start - sent.start >= pos or
+                                             s.quote and s.quote_start <= m.start < s.quote_end)   # or in the quote
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
                 if s.target is None and text.startswith("nya", pos) and self.did.get(self.last_event) != s.agent:
                     s.target = self.did.get(self.last_event)     # "menyebutnya sebagai provokasi": who did what was told

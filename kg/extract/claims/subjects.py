@@ -8,6 +8,7 @@ from kg.lexicon import load
 from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
+CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -".
 DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*[\w.'’-]+|\([^)]{2,30}\))"
                       r"(?:\s*[|–—]|\s+-)\s+")
@@ -95,6 +96,17 @@ class Subjects:
                     break
             return list(dict.fromkeys(out))
         return []
+
+    def cleft_agent(self, sent, t, args) -> list[str]:
+        """"Yang pertama kali mengonfirmasi hal itu adalah X": X, named after "adalah", is the agent."""
+        text = sent.text
+        if not CLEFT.match(text[:t.start]):
+            return []
+        be = re.search(r"\b(?:adalah|ialah)\s+", text[t.end:])
+        if not be:
+            return []
+        after = [m for m in args if m.start - sent.start >= t.end + be.end() and self.can_act(m)]
+        return [after[0].key] if after and after[0].start - sent.start <= t.end + be.end() + 40 else []
 
     def titled_before(self, sent, head: str) -> list[str]:
         """"Pejabat itu", "Menteri tersebut": the last person before this sentence who holds that title."""
