@@ -4,8 +4,13 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.lexicon import alternation as _alt
-from kg.lexicon import load
+from kg.lexicon import load, trie
+
+
+def _alt(words) -> str:
+    """The words as one prefix-factored alternation; every pattern here matches case-insensitively."""
+    return trie(w.casefold() for w in words)
+
 
 FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
 THAT = r"\s+(?:itu|tersebut|ini)\b"      # after a noun: the one named before ("laporan itu")
