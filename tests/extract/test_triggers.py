@@ -142,3 +142,15 @@ def test_triggers_speech_verbs(text, expected):
     typ, agent, fields = expected
     got = claims_of(text)
     assert has(got, typ, agent, **fields), got
+
+
+def test_triggers_every_listed_word_is_read_whole_and_only_whole():
+    """Each trigger word or phrase of the lexicon is found as written, in any case, and not inside a longer word."""
+    from kg.extract.claims.patterns import lexicon
+    lx = lexicon()
+    for word in lx["kind"]:
+        for form in (word, word.upper(), word.replace(" ", "  ")):
+            m = lx["trigger"].search(f"Lalu {form} hari ini.")
+            assert m and m.group(1).casefold().split() == word.split(), (word, form, m)
+        longer = lx["trigger"].search(f"Lalu {word}x hari ini.")
+        assert not longer or longer.group(1).casefold() != word, word
