@@ -57,6 +57,7 @@ def lexicon():
                             [f"{v} {n}".casefold() for v in lex["participation"] for n in lex["combat_nouns"] if n == "pembebasan"]),
         "own": re.compile(r"\s+(?:" + _alt(lex["troops"] + lex["arms"]) + r")(?:nya|\s+(?:mereka|kami|kita))(?![\w-])", re.I),
         "receive": _words(lex["receive_verbs"]),
+        "place_noun": re.compile(r"\s+(?:kembali\s+)?((?i:" + _alt(lex["locality_nouns"]) + r")\s+)?(?=[A-Z])"),
         "said_noun": _words(lex["said_nouns"]),
         "purpose": re.compile(r"(?<![\w-])(?:" + _alt(lex["purpose"]) + r")\s+$", re.I),
         "count_verbs": frozenset(w.casefold() for w in lex["count_verbs"]),

@@ -10,14 +10,10 @@ from kg.model import Claim, Sentence
 from kg.text.gazetteer import find_names, gazetteer
 from kg.text.numbers import find_quantities
 
-PLACE_NOUN = re.compile(r"\s+(?:kembali\s+)?((?i:kota|desa|provinsi|distrik|kawasan|pangkalan|bandara|pelabuhan|"
-                        r"oblast|kabupaten|ibu\s+kota)\s+)?(?=[A-Z])")
-
-
 def place_after(text: str, pos: int) -> bool:
     """True when a named place follows `pos`: a place of the gazetteer ("Krimea"), or a word for a locality
     and a name ("kota Humera"); not a country at large ("merebut Kenya", "wilayah Rusia")."""
-    m = PLACE_NOUN.match(text, pos)
+    m = lexicon()["place_noun"].match(text, pos)
     if not m:
         return False
     name = next((surface for a, _, surface in find_names(text[m.end():m.end() + 40]) if a == 0), None)
