@@ -154,3 +154,10 @@ def test_triggers_every_listed_word_is_read_whole_and_only_whole():
             assert m and m.group(1).casefold().split() == word.split(), (word, form, m)
         longer = lx["trigger"].search(f"Lalu {word}x hari ini.")
         assert not longer or longer.group(1).casefold() != word, word
+
+
+def test_triggers_agreeing_to_do_something_has_no_target_but_a_partner():
+    got = claims_of("Kenya setuju untuk menjadi tuan rumah pertemuan puncak Uni Afrika.")
+    assert has(got, "AGREE", "Kenya", target=None), got
+    got = claims_of("Kenya setuju untuk memperpanjang kerja sama dengan Somalia.")
+    assert has(got, "AGREE", "Kenya", target="Somalia"), got

@@ -93,6 +93,8 @@ class Arguments:
                 continue
             if target or m.key in agents or self.before(sent, m, lx["carried"]):
                 continue
+            if lx["purpose"].search(t.word + " ") and not re.search(r"\bdengan\s+$", ctx):
+                continue         # "setuju untuk menjadi tuan rumah KTT X": what is agreed to, not with whom
             if typ in ("DEPLOY", "SUPPLY", "TRAIN"):
                 if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I) or \
                         typ == "TRAIN" and lx["troops"].fullmatch(text[t.end:rel].strip()):
