@@ -161,3 +161,8 @@ def test_triggers_agreeing_to_do_something_has_no_target_but_a_partner():
     assert has(got, "AGREE", "Kenya", target=None), got
     got = claims_of("Kenya setuju untuk memperpanjang kerja sama dengan Somalia.")
     assert has(got, "AGREE", "Kenya", target="Somalia"), got
+
+
+def test_triggers_visiting_an_office_holder_of_a_country_is_a_meeting_with_it():
+    got = claims_of("Wakil Presiden Kenya Ruth Achieng mengunjungi Presiden Uganda di Kampala.")
+    assert has(got, "MEET", "Ruth Achieng", target="Uganda"), got

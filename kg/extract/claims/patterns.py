@@ -76,6 +76,7 @@ def lexicon():
         "presence": _words(lex["presence"]),
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
         "according": frozenset(" ".join(w.casefold().split()) for w in lex["according"]),
+        "title_before": re.compile(r"(?<![\w-])(?:" + _alt(load("roles")["titles"]) + r")\s+$", re.I),
         "title_that": re.compile(r"(?<![\w-])(" + _alt(load("roles")["titles"]) + r")\s+(?:itu|tersebut)(?:\s+[a-z]+){0,2}\s*$", re.I),
         "figure_that": re.compile(r"^\W*(?:" + _alt(lex["figure_nouns"]) + r")" + THAT, re.I),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),

@@ -100,9 +100,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                or (bg := lx["background"].match(text)) and t.start < bg.end()):
                 continue         # a plan, a purpose or a condition ("jika Y menyerang"), not an event
             if t.word.casefold() in lx["visit"] and not any(
-                    self.kind(m) in ("Person", "Organization") and m.start - sent.start >= t.end
-                    and m.start - sent.start <= t.end + 60 for m in args):
-                continue         # "mengunjungi Kigali": a visit to a place, no meeting
+                    (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
+                    and t.end <= m.start - sent.start <= t.end + 60 for m in args):
+                continue         # "mengunjungi Kigali": a visit to a place, no meeting ("mengunjungi Presiden X" is one)
             lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end, verb_end])
             after = [m for m in args if m.start - sent.start >= t.end]
             agents: list[str] = []
