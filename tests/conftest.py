@@ -19,6 +19,28 @@ Korea Utara membantah laporan yang menyebutkan bahwa mereka mengirimkan pasukan 
 """
 
 
+def claims_of(text: str, published: str | None = "2025-03-06") -> list[tuple]:
+    """The claims read from an invented text, as (type, agent, target, place, about, date, quantity, range) labels."""
+    from kg.build.pipeline import extract
+    from kg.model import Article
+    a = Article("t", None, text + "\n")
+    if published:
+        a.published_hint = published
+    extract(a)
+    label = lambda k: a.entities[k].label if k else None
+    return [(c.type, label(c.agent), label(c.target), label(c.place), c.about,
+             c.date.value if c.date else None, c.quantity.value if c.quantity else None,
+             (c.quantity.low, c.quantity.high) if c.quantity and c.quantity.value is None else None)
+            for c in a.claims]
+
+
+def has(claims, typ, agent, **kw) -> bool:
+    """True when a claim of that type and agent has the fields `kw` (type, agent, target, place, about, date,
+    quantity, range)."""
+    keys = ("type", "agent", "target", "place", "about", "date", "quantity", "range")
+    return any(c[0] == typ and c[1] == agent and all(c[keys.index(k)] == v for k, v in kw.items()) for c in claims)
+
+
 def run_kg(*args, cwd=None, check=False) -> subprocess.CompletedProcess:
     """Run the `kg` command as a user would."""
     return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], cwd=cwd, capture_output=True,

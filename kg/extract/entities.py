@@ -11,7 +11,10 @@ from kg.lexicon import load
 from kg.model import Article, Entity, Mention, Role, slug
 from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
 
-_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?|(?:al|el|ad|as|ar|an)-[A-Z][a-z'’]+)(?:-[A-Za-z'’]+)*"
+# Letters of Latin names, accented ones included ("Radić", "Çavuşoğlu").
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
+_LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
+_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?|(?:al|el|ad|as|ar|an)-[{_UP}][{_LOW}'’]+)(?:-[{_UP}{_LOW}'’]+)*"
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
 
@@ -23,6 +26,8 @@ def _entry_for(surface: str) -> Entry | None:
         strict = e.alias.isupper() or len(e.alias) <= 3
         if not strict or surface == e.alias:
             return e
+        if len(e.alias) >= 4 and e.alias.isupper() and surface == e.alias.title() and surface.casefold() not in stopwords():
+            return e             # "Nato", "Asean", "Unicef": an acronym written in title case
     return None
 
 
@@ -80,6 +85,34 @@ def _admin() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _role_verb() -> re.Pattern:
+    """NAME, yang VERB: a person and the verb that gives the role ("yang mengepalai", "yang memimpin")."""
+    verbs = "|".join(map(re.escape, sorted(load("roles")["role_verbs"], key=len, reverse=True)))
+    return re.compile(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s+yang\s+(?:kini\s+|saat\s+ini\s+)?((?i:{verbs}))\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _role_prefix() -> re.Pattern:
+    """Words before a title that are part of the role: "Wakil Duta Besar", "mantan menteri"."""
+    words = "|".join(map(re.escape, load("roles")["role_prefixes"]))
+    return re.compile(rf"(?<![\w-])((?i:{words}))\s+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_re() -> re.Pattern:
+    """A word for an outlet and the capitalised name after it: "harian Le Soir", "Radio Free Europe"."""
+    words = "|".join(map(re.escape, sorted(load("roles")["outlet_nouns"], key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])((?i:{words}))\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+@functools.lru_cache(maxsize=1)
+def _locality() -> re.Pattern:
+    """A word for a locality, then a capitalised name: "kota Humera", "Provinsi Syunik"."""
+    words = "|".join(map(re.escape, load("roles")["admin_prefixes"]))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+({_NAME_TOKEN}(?: {_NAME_TOKEN})?)")
+
+
+@functools.lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     return frozenset(load("stopwords")["function_words"])
 
@@ -131,12 +164,17 @@ class _Annotator:
 
         title_re, body_re, body_canon = _roles()
         local: list[Mention] = []
+        outlets = self._outlets(sent, local)
+        title_matches = list(title_re.finditer(text))
+        titles = [(t.start(), t.end()) for t in title_matches]
         for start, end, surface in find_names(text):
             e = _entry_for(surface)
-            if not e:
-                continue
+            if not e or any(a <= start < b for a, b in outlets):
+                continue         # "Radio Free Europe": "Europe" is a word of the outlet's name, not a place
             lead = max(0, start - 40)
             b = body_re.search(text, lead, start) if e.type in ("Country", "Place") else None
+            if b and titles and any(a <= b.start() < z for a, z in titles):
+                b = None         # "Anggota parlemen Republik Ceko": "parlemen" belongs to the title
             if b:
                 body = body_canon[b.group(1).casefold()]
                 label = f"{body.title()} {e.label}"
@@ -148,13 +186,46 @@ class _Annotator:
                 continue
             self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
             local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
+        self._localities(sent, local)
         by_start = {m.start - off: m for m in local}
-        for t in title_re.finditer(text):
+        for t in title_matches:
             self._titled(sent, t, by_start)
+        for m in _role_verb().finditer(text):
+            self._role_by_verb(sent, m, by_start)
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
                 self._person(sent, m.start(1), name, "rule: speaker after verb of saying")
+
+    def _outlets(self, sent, local: list[Mention]) -> list[tuple[int, int]]:
+        """Outlets the gazetteer does not know, named after a word for an outlet ("harian Le Soir") or
+        starting with one ("Radio Free Europe"); returns their spans."""
+        text, off = sent.text, sent.start
+        spans = []
+        for m in _outlet_re().finditer(text):
+            name = m.group(2) if m.group(1)[0].isupper() else _clean_name(m.group(2))
+            if not name or _entry_for(name):
+                continue         # "harian Kompas", "televisi Rusia", "koran Jepang Asahi": the gazetteer's names
+            label = name if m.group(1)[0].islower() else text[m.start(1):m.end(2)]
+            if _entry_for(label):
+                continue
+            begin = m.start(2) if m.group(1)[0].islower() else m.start(1)
+            ent = self.entity(slug(label), label, "Outlet", label, source="rule: word for an outlet + name")
+            local.append(self.mention(off + begin, off + begin + len(label), label, sent.index, ent.key))
+            spans.append((begin, begin + len(label)))
+        return spans
+
+    def _localities(self, sent, local: list[Mention]) -> None:
+        """A name after a word for a locality ("kota Humera", "Provinsi Syunik") is a place, when the
+        gazetteer does not know it."""
+        text, off = sent.text, sent.start
+        taken = [(m.start - off, m.end - off) for m in local]
+        for m in _locality().finditer(text):
+            name = _clean_name(m.group(1))
+            if not name or any(a < m.start(1) + len(name) and m.start(1) < b for a, b in taken):
+                continue
+            ent = self.entity(slug(name), name, "Place", text[m.start():m.start(1) + len(name)], source="rule: locality + name")
+            local.append(self.mention(off + m.start(1), off + m.start(1) + len(name), name, sent.index, ent.key))
 
     def _person(self, sent, start, name, source) -> Entity:
         key = slug(name)
@@ -173,6 +244,9 @@ class _Annotator:
         text = sent.text
         pos, org, inner = t.end(), None, []
         role = t.group(1).casefold()
+        pre = _role_prefix().search(text, 0, t.start())
+        if pre:
+            role = pre.group(1).casefold() + " " + role     # "Wakil Duta Besar", "ajudan presiden"
         if t.group(2):      # "Guterres, melalui juru bicaranya, Budi": the office of the one named before
             before = [m for m in self.mentions if m.sentence == sent.index and m.end - sent.start <= t.start()
                       and self.a.entities[m.key].type != "Place"]
@@ -184,6 +258,9 @@ class _Annotator:
         if desc and not set(words.split()) & function_words():
             role += " " + words      # "pengamat hubungan internasional", "pejabat senior", "analis ... dari"
             pos = desc.end() - (2 if desc.group(0).endswith(", ") else 1)
+            if words.split()[-1] in _org_heads():     # "Juru bicara kementerian, X": the ministry named before
+                org = self._named_before(sent, t.start(), words.split()[-1])
+                role = role[:-len(words.split()[-1])].strip() if org else role
         while True:
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -210,7 +287,9 @@ class _Annotator:
                 continue
             break
         if org is None:
-            pos, org = self._named_org(sent, pos, by_start, inner)
+            via = re.match(r"dari\s+", text[pos:]) if not inner else None     # "Anggota parlemen dari Partai Hijau, X"
+            end, org = self._named_org(sent, pos + (via.end() if via else 0), by_start, inner)
+            pos = end if org else pos
             while pos < len(text) and text[pos] == " ":
                 pos += 1
         if text.startswith(",", pos):
@@ -222,6 +301,12 @@ class _Annotator:
             ent, name = self.a.entities[m.key], m.text
         else:
             nm = _name_pattern().match(text, pos)
+            stacked = _roles()[0].search(text, pos + 1, nm.end()) if nm else None
+            if stacked and text[stacked.start() - 1] == " " and not stacked.group(2):
+                # "Kepala Staf Angkatan Darat Jenderal Sam Okoro": the words up to the second title are the office
+                role += " " + text[pos:stacked.start()].strip().casefold()
+                pos = stacked.end() + 1
+                nm = _name_pattern().match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
             if not name or (inner and inner[-1].end - sent.start > pos):
                 ent = self._apposed(sent, t.start(), by_start)
@@ -239,6 +324,38 @@ class _Annotator:
         if org is None:
             org = self._country_of(ent.label)
         self.roles.append(Role(ent.key, role, org, sent.index))
+        # "..., Anna Berg, dan Lars Holm dari Partai Liberal,": a second person of the same office and another body
+        nm = re.compile(rf",\s+dan\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s+dari\s+").match(
+            text, pos + len(name)) if name else None
+        if nm and _clean_name(nm.group(1)) == nm.group(1):
+            other, more = [], []
+            end, org2 = self._named_org(sent, nm.end(), by_start, more)
+            if org2:
+                other = self._person(sent, nm.start(1), nm.group(1), "rule: title + name")
+                for m in more:
+                    m.inside = other.key
+                self.roles.append(Role(other.key, role, org2, sent.index))
+
+    def _role_by_verb(self, sent, m, by_start) -> None:
+        """"Tomas Kral, yang mengepalai Badan Intelijen Ceko,": a person with the role the verb gives."""
+        name = _clean_name(m.group(1))
+        if name != m.group(1):
+            return
+        pos, inner = m.end(), []
+        org = by_start.get(pos)
+        if org and self.a.entities[org.key].type in ("Organization", "Country"):
+            inner.append(org)
+            key = org.key
+        else:
+            _, key = self._named_org(sent, pos, by_start, inner)
+        if key is None:
+            return
+        known = by_start.get(m.start(1))
+        person = self.a.entities[known.key] if known and self.a.entities[known.key].type == "Person" else \
+            self._person(sent, m.start(1), name, "rule: name, yang + verb of office")
+        for x in inner:
+            x.inside = person.key
+        self.roles.append(Role(person.key, load("roles")["role_verbs"][" ".join(m.group(2).casefold().split())], key, sent.index))
 
     def _named_org(self, sent, pos: int, by_start, inner: list) -> tuple[int, str | None]:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
@@ -257,15 +374,27 @@ class _Annotator:
             cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
         if cut < 1:
             return pos, None
-        label = " ".join(toks[:cut])
-        ent = self.entity(slug(label), label, "Organization", label, source="rule: organisation before a name")
-        m = self.mention(sent.start + pos, sent.start + pos + len(label), label, sent.index, ent.key)
+        written = " ".join(toks[:cut])
+        # "Centre for Strategic and International Studies (CSIS) Jakarta": the name, its acronym, the acronym and place
+        label, acronym, rest = re.fullmatch(r"(.*?)(?: \(([A-Z]{2,8})\)(.*))?", written).groups()
+        ent = self.entity(slug(label), label, "Organization", written, source="rule: organisation before a name")
+        for alias in filter(None, [acronym, acronym and rest and acronym + rest]):
+            ent.aliases.add(alias)
+        m = self.mention(sent.start + pos, sent.start + pos + len(written), written, sent.index, ent.key)
         inner.append(m)
-        return pos + len(label), ent.key
+        return pos + len(written), ent.key
+
+    def _named_before(self, sent, pos: int, head: str) -> str | None:
+        """The last organisation named before `pos` whose name starts with `head` ("kementerian")."""
+        before = [m for m in self.mentions if m.start < sent.start + pos
+                  and self.a.entities[m.key].type == "Organization"
+                  and self.a.entities[m.key].label.casefold().split()[0] == head]
+        return max(before, key=lambda m: m.start).key if before else None
 
     def _apposed(self, sent, title_start: int, by_start) -> Entity | None:
         """NAME, TITLE ORG: the person named just before the comma ("Budi Hartono, juru bicara Pentagon")."""
-        m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s*$", sent.text[:title_start])
+        m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s*(?:(?:salah\s+)?seorang\s+|salah\s+satu\s+)?$",
+                      sent.text[:title_start])
         if not m:
             return None
         known = by_start.get(m.start(1))

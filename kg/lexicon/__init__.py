@@ -21,3 +21,24 @@ def load(name: str) -> dict:
 def alternation(words) -> str:
     """Regex alternation of `words`, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def trie(words) -> str:
+    """The same alternation as `alternation`, factored by shared prefixes ("menyerang|menyebut" as
+    "meny(?:erang|ebut)"), so a long list is tried letter by letter instead of word by word."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:       # a word ends here: longer ones first, then this one
+            body = (body if len(alts) == 1 and len(body) == 1 else "(?:" + body + ")") + "?"
+        return body
+    return build(root)

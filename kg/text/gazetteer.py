@@ -37,6 +37,7 @@ def gazetteer() -> tuple[dict[str, list[Entry]], int]:
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+_PART = re.compile(r"\w+(?:['’.]\w+)*")
 
 
 def known_label(text: str) -> bool:
@@ -58,6 +59,11 @@ def find_names(text: str):
                 i += n
                 break
         else:
+            a, b = toks[i]
+            if "-" in text[a:b]:       # "antara Armenia-Azerbaijan": the names joined by a hyphen
+                for m in _PART.finditer(text, a, b):
+                    if m.group(0).casefold() in index:
+                        yield m.start(), m.end(), m.group(0)
             i += 1
 
 

@@ -77,3 +77,96 @@ def test_entities_spelling_variants_merge_across_articles(tmp_path):
 def test_entities_any_word_of_a_full_name_is_that_person():
     a = entities("Presiden Filipina Carlos Mendoza Jr. tiba di Manila. Mendoza mengatakan kunjungan itu penting.")
     assert persons(a) == {"Carlos Mendoza Jr": {"Mendoza"}}
+
+
+@pytest.mark.parametrize("text, person, role, org", [
+    # stacked titles: the words up to the second title are the office
+    ("Kepala Staf Angkatan Darat Jenderal Sam Okoro mengatakan pasukan siap.", "Sam Okoro", "kepala staf angkatan darat", None),
+    ("Kepala Staf Angkatan Laut Laksamana Madya Rui Tavares menolak berkomentar.", "Rui Tavares", None, None),
+    # a title then a country: the country is the organisation, the name after it the person
+    ("Anggota parlemen Republik Ceko Jan Novak mengecam Rusia.", "Jan Novak", "anggota parlemen", "Ceko"),
+    ("Anggota parlemen Kenya Grace Atieno menolak rencana itu.", "Grace Atieno", "anggota parlemen", "Kenya"),
+    # "wakil" and "ajudan" stay in the role
+    ("Wakil Duta Besar Kenya untuk PBB, Peter Kamau, mengecam Sudan.", "Peter Kamau", "wakil duta besar", "Kenya"),
+    ("Mantan Menteri Pertahanan Chad Idriss Mahamat tiba di Paris.", "Idriss Mahamat", "mantan menteri pertahanan", "Chad"),
+    # a title then an organisation the gazetteer does not know, set off by commas
+    ("Direktur Biro Logistik, Tomas Novak, mengatakan pengiriman tertunda.", "Tomas Novak", "direktur", "Biro Logistik"),
+    ("Kepala Direktorat Intelijen Militer, Ivo Radić, membantah laporan itu.", "Ivo Radić", "kepala", "Direktorat Intelijen Militer"),
+    # an apposition with "seorang" before the title
+    ("Marta Kowalczyk, seorang profesor Universitas Warsawa, mengatakan Polandia siap.",
+     "Marta Kowalczyk", "profesor", "Universitas Warsawa"),
+    ("Lukas Berg, salah seorang peneliti Institut Perdamaian Oslo, menilai situasi memburuk.",
+     "Lukas Berg", "peneliti", "Institut Perdamaian Oslo"),
+    # an organisation with its acronym in brackets: named without it
+    ("Menurut peneliti Pusat Kajian Strategis (PKS) Nairobi, Amina Odhiambo, rencana itu sulit.",
+     "Amina Odhiambo", "peneliti", "Pusat Kajian Strategis"),
+    # "dari" before the organisation; a second person of the same office with another body
+    ("Analis dari Universitas Nairobi, Peter Otieno, menilai situasi memburuk.", "Peter Otieno", "analis", "Universitas Nairobi"),
+    ("Anggota parlemen dari Partai Hijau, Anna Berg, dan Lars Holm dari Partai Liberal, mengatakan Rusia harus dihukum.",
+     "Anna Berg", "anggota parlemen", "Partai Hijau"),
+    ("Anggota parlemen dari Partai Hijau, Anna Berg, dan Lars Holm dari Partai Liberal, mengatakan Rusia harus dihukum.",
+     "Lars Holm", "anggota parlemen", "Partai Liberal"),
+    # a role given by a verb in a relative clause
+    ("Tomas Kral, yang mengepalai Badan Intelijen Ceko, mengatakan Rusia mengirim pasukan.",
+     "Tomas Kral", "kepala", "Badan Intelijen Ceko"),
+    ("Rina Saputri, yang kini memimpin Komisi Pertahanan, menolak rencana itu.", "Rina Saputri", "pemimpin", "Komisi Pertahanan"),
+])
+def test_entities_person_role_and_organisation(text, person, role, org):
+    a = entities(text)
+    assert person in persons(a), persons(a)
+    got = {(p, r, o) for p, r, o in roles(a) if p == person}
+    assert any((role is None or r == role) and o == org for _, r, o in got), got
+
+
+def test_entities_the_office_named_before_is_the_organisation():
+    a = entities("Kementerian Pertahanan Kenya mengecam pengiriman itu. "
+                 "Juru bicara kementerian, Jane Wambui, mengatakan Nairobi memantau situasi.")
+    assert ("Jane Wambui", "juru bicara", "Kementerian Pertahanan Kenya") in roles(a)
+
+
+@pytest.mark.parametrize("text, outlet, not_there", [
+    ("Kenya mengirim pasukan ke Haiti, seperti dikutip dari laporan harian Le Soir.", "Le Soir", set()),
+    ("“Kami tidak mengirim pasukan,” kata seorang pejabat Armenia kepada Radio Free Europe.", "Radio Free Europe", {"Eropa"}),
+    ("Menurut laporan Radio Free Asia, China mengirim kapal ke Laut China Selatan.", "Radio Free Asia", {"Asia"}),
+    ("Hal itu dilaporkan kantor berita Anadolu pada Senin.", "Anadolu", set()),
+    ("Hal itu dilaporkan koran Jepang Asahi pada Senin.", None, {"Jepang Asahi"}),
+])
+def test_entities_an_outlet_named_after_its_kind_is_an_outlet(text, outlet, not_there):
+    """A word for an outlet names an outlet; the gazetteer's names inside stay what they are."""
+    a = entities(text)
+    kinds = {e.label: e.type for e in a.entities.values()}
+    assert outlet is None or kinds.get(outlet) == "Outlet", kinds
+    assert not not_there & set(kinds), kinds
+
+
+def test_entities_a_locality_names_a_place():
+    a = entities("Pasukan Armenia menangkap tiga tentara di Provinsi Syunik, dekat kota Meghri dan desa Agarak.")
+    places = {e.label for e in a.entities.values() if e.type == "Place"}
+    assert {"Syunik", "Meghri", "Agarak"} <= places
+
+
+def test_entities_one_person_under_a_title_a_surname_and_the_full_name():
+    a = entities("Jenderal Tomas mengatakan pasukan siap. Menlu Velde mengecam Sudan. Velde juga mengecam Chad. "
+                 "Menteri Luar Negeri Estonia Tomas Velde tiba di Kigali.")
+    assert set(persons(a)) == {"Tomas Velde"}
+
+
+@pytest.mark.parametrize("text", [
+    "Komentar Terbanyak\nKenya mengirim pasukan ke Haiti.",
+    "Read Next\nKenya mengirim pasukan ke Haiti.",
+    "Paling Banyak Dibaca\nKenya mengirim pasukan ke Haiti.",
+])
+def test_entities_page_furniture_is_no_person(text):
+    assert not persons(entities(text))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Nato mengecam serangan itu.", "NATO"),
+    ("Para menteri Asean bertemu di Vientiane.", "ASEAN"),
+    ("Unicef mengirim bantuan ke Gaza.", "UNICEF"),
+    ("KTT Apec digelar di Lima.", "APEC"),
+])
+def test_entities_an_acronym_in_title_case_is_the_same_body(text, label):
+    a = entities(text)
+    assert label in {e.label for e in a.entities.values()}, a.entities
+

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.claims.patterns import lexicon
+from kg.extract.claims.patterns import SPEECH, lexicon
 from kg.extract.claims.triggers import Trigger
+
+CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s")
 
 
 class Arguments:
@@ -19,20 +21,55 @@ class Arguments:
             gap = text[t.end:m.start - sent.start]
             if len(gap) > 45:
                 break
-            if not gap.strip() or (lx["owner"].search(gap) and re.fullmatch(r"[\w\s-]*", gap) and len(gap.split()) <= 3):
+            spoken = lx["speaker_noun"].search(gap) and not lx["prep_word"].search(t.word)   # "pernyataan perwakilan X"
+            if not gap.strip() or ((lx["owner"].search(gap) or spoken) and re.fullmatch(r"[\w\s-]*", gap)
+                                   and len(gap.split()) <= 3 and not lx["prep_word"].search(gap)):
                 if self.kind(m) != "Place":
                     return [m.key], None
             pm = re.fullmatch(r"\s*(?:\w+\s+)?antara\s+(?:\w+\s+)?", gap)
             if pm:
                 rest = [n for n in after if n is not m and n.start > m.end]
-                if rest and re.fullmatch(r"\s+dan\s+", text[m.end - sent.start:rest[0].start - sent.start]):
+                if rest and re.fullmatch(r"\s+dan\s+|-", text[m.end - sent.start:rest[0].start - sent.start]):
                     return [m.key], rest[0].key
                 return [m.key], None
         return [], None
 
+    def receive_args(self, sent, t, trigs, args, after, lo: int) -> tuple[list[str], str | None]:
+        """"X menerima amunisi dari Y": Y, named after "dari", supplies X, the subject."""
+        stop = self.clause_end(sent.text, t, trigs)
+        frm = [m for m in after if m.start - sent.start < stop and self.kind(m) != "Place"
+               and re.search(r"\bdari\s+$", sent.text[max(0, m.start - sent.start - 30):m.start - sent.start])]
+        if not frm:
+            return [], None
+        before = self.subjects(sent, args, lo, t.start, False)
+        return [frm[0].key], before[0] if before else None
+
+    def own_owner(self, sent, t, trigs, args, lo: int, said: list[str]) -> list[str]:
+        """The owner of an event noun told by "-nya" or "mereka" ("membantah pengerahan pasukannya"): the
+        subject, or the speaker of the verb before it, for whom a leader's troops are his country's; not after
+        a verb aimed at another party ("mengecam serangan pasukan mereka")."""
+        own = lexicon()["own"].match(sent.text, t.end)
+        told = [x.type for x in trigs if x.type in SPEECH and x.end <= t.start]
+        if not (own or t.own) or set(told) & {"CONDEMN", "ACCUSE", "DEMAND", "WARN"} \
+                or not (t.own or own.group(0).endswith("nya") or not told):
+            return []
+        return self.for_country(self.subjects(sent, args, lo, t.start, False) or said)
+
+    def target_as_subject(self, sent, t, args, lo: int, agents: list[str]) -> str | None:
+        """"X menjadi sasaran serangan Y": X, the subject, is the target of Y's attack."""
+        if not re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran\s+$", sent.text[max(0, t.start - 30):t.start]):
+            return None
+        hit = self.subjects(sent, args, lo, t.start, False)
+        return hit[0] if hit and hit[0] not in agents else None
+
     def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
-        nxt = [x.start for x in trigs if x.start > t.end and not x.nominal]
-        m = re.compile(r"[;.]|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s").search(text, t.end)
+        """Where the clause of trigger `t` ends: the next verb trigger (a few words past one of purpose:
+        "mengirim tentara untuk berlatih di X" goes on to X), a full stop (not the dot of "4.500"), a semicolon, or a comma
+        before a new clause."""
+        purpose = lexicon()["purpose"]
+        nxt = [x.end + 20 if t.type == "DEPLOY" and purpose.search(text, max(0, x.start - 12), x.start) else x.start
+               for x in trigs if x.start > t.end and not x.nominal]
+        m = CLAUSE_END.search(text, t.end)
         return min(nxt + ([m.start()] if m else []) + [len(text)])
 
     def objects(self, sent, typ, t, after, stop, agents) -> tuple[str | None, str | None]:
@@ -41,22 +78,29 @@ class Arguments:
         text = sent.text
         target = place = None
         bahwa = lx["bahwa"].search(text, t.end)
+        where = None             # the last mention read as a place: those listed with it are places too
         for m in after:
             rel = m.start - sent.start
             if rel >= stop:
                 break
             k = self.kind(m)
             ctx = text[max(0, rel - 30):rel]
-            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person":
-                place = place or m.key
+            listed = where is not None and k != "Person" and lx["coord"].match(text[where.end - sent.start:rel])
+            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person" or listed:
+                place, where = place or m.key, m     # "di China, India, dan Uni Emirat Arab": all places
+                if k == "Country" and typ in ("ATTACK", "KILL") and re.search(r"\bke\s+wilayah\s+$", ctx, re.I):
+                    target = target or m.key     # "serangan drone ke wilayah X": X is attacked
                 continue
             if target or m.key in agents or self.before(sent, m, lx["carried"]):
                 continue
+            if lx["purpose"].search(t.word + " ") and not re.search(r"\bdengan\s+$", ctx):
+                continue         # "setuju untuk menjadi tuan rumah KTT X": what is agreed to, not with whom
             if typ in ("DEPLOY", "SUPPLY", "TRAIN"):
-                if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I):
-                    target = m.key
-            elif bahwa and rel > bahwa.start():
-                continue
+                if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I) or \
+                        typ == "TRAIN" and lx["troops"].fullmatch(text[t.end:rel].strip()):
+                    target = m.key       # "mengajari tentara Somalia": the troops trained are the target's
+            elif bahwa and rel > bahwa.start() and not (typ == "WARN" and bahwa.group(0).casefold() == "jika"):
+                continue         # (the one a warning is for may stand in its condition: "... jika Y menyerang")
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
                     typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):
                 target = m.key

@@ -7,17 +7,33 @@ from kg.extract.claims.patterns import QUOTE, lexicon
 from kg.model import Mention, Sentence
 
 
+def quote_opens(text: str) -> bool:
+    """True when a quote opens in `text` and does not close there."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+
+
+def quote_closes(text: str) -> bool:
+    """True when `text` closes a quote opened before it."""
+    return text.count("”") > text.count("“") or text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
+
+
 class Attribution:
     """Speakers and carriers (a part of the claim reader)."""
 
-    def speaker(self, sent, args) -> tuple[list[str], tuple[int, int] | None]:
-        """Who a quoted or attributed sentence is by ("...," kata X / ucapnya / menurut X), and the quote span."""
+    def speaker(self, sent, args, quoted: list[str] | None = None) -> tuple[list[str], tuple[int, int] | None]:
+        """Who a quoted or attributed sentence is by ("...," kata X / ucapnya / menurut X), and the quote span.
+        `quoted`: the speaker of a quote this sentence is part of, named in a later sentence where it closes."""
         lx = lexicon()
         text = sent.text
         q = QUOTE.search(text)
         qspan = (q.start(1), q.end(1)) if q else None
+        if quoted and not qspan:
+            opening = re.search(r"[“\"]", text)
+            return quoted, (opening.end() if opening else 0, len(text))
         for m in lx["attribution"].finditer(text):
-            word = m.group(1).casefold()
+            word = " ".join(m.group(1).casefold().split())
+            if word in lx["according"]:
+                word = "menurut"     # "berdasarkan estimasi dari X" names its source as "menurut X" does
             if word.endswith("nya"):
                 return self.last_agents, qspan
             if qspan and word != "menurut" and qspan[0] <= m.start() < qspan[1]:
@@ -30,7 +46,7 @@ class Attribution:
             # the first name after the verb, past any title ("kata juru bicara kementerian Budi Hartono")
             after = [a for a in args if m.end() <= a.start - sent.start <= m.end() + 70
                      and not re.search(r"[.;\"“”]", text[m.end():a.start - sent.start])]
-            if after and (word != "menurut" or self.kind(after[0]) != "Outlet"):
+            if after and self.can_act(after[0]):
                 return [after[0].key], qspan
         return [], qspan
 

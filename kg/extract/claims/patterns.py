@@ -4,8 +4,13 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.lexicon import alternation as _alt
-from kg.lexicon import load
+from kg.lexicon import load, trie
+
+
+def _alt(words) -> str:
+    """The words as one prefix-factored alternation; every pattern here matches case-insensitively."""
+    return trie(w.casefold() for w in words)
+
 
 FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
 THAT = r"\s+(?:itu|tersebut|ini)\b"      # after a noun: the one named before ("laporan itu")
@@ -33,18 +38,36 @@ def lexicon():
         for typ, words in lex[group].items():
             for w in words:
                 kinds.setdefault(w.casefold(), typ)
+    for verb in lex["participation"]:       # "terlibat dalam pertempuran": taking part in combat
+        for noun in lex["combat_nouns"]:
+            kinds.setdefault(f"{verb} {noun}".casefold(), "COMBAT")
     return {
         "kind": kinds,
-        "trigger": re.compile(r"(?<![\w-])(" + _alt(kinds) + r")(?![\w-])", re.I),
+        "trigger": re.compile(r"(?<![\w-])(" + _alt(kinds) + r")(nya)?(?![\w-])", re.I),
         "no_comment": _words(lex["no_comment"]),
         "falsehood": _words(lex["falsehood"]),
         "troops": _words(lex["troops"], "nya"),
         "arms": _words(lex["arms"], "nya"),
         "transfer": frozenset(w.casefold() for w in lex["transfer_verbs"]),
         "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
+        "fight": frozenset(w.casefold() for w in lex["fight_verbs"]),
+        "sale": frozenset(w.casefold() for w in lex["sale_verbs"]),
+        "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
+        "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
+                            [f"{v} {n}".casefold() for v in lex["participation"] for n in lex["combat_nouns"] if n == "pembebasan"]),
+        "own": re.compile(r"\s+(?:" + _alt(lex["troops"] + lex["arms"]) + r")(?:nya|\s+(?:mereka|kami|kita))(?![\w-])", re.I),
+        "receive": _words(lex["receive_verbs"]),
+        "place_noun": re.compile(r"\s+(?:kembali\s+)?((?i:" + _alt(lex["locality_nouns"]) + r")\s+)?(?=[A-Z])"),
+        "said_noun": _words(lex["said_nouns"]),
+        "purpose": re.compile(r"(?<![\w-])(?:" + _alt(lex["purpose"]) + r")\s+$", re.I),
+        "count_verbs": frozenset(w.casefold() for w in lex["count_verbs"]),
+        "visit": frozenset(w.casefold() for w in lex["visit_verbs"]),
+        "condition": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^,.;:“”\"]*$", re.I),
+        "threat_after": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["retaliation"]) + r")(?![\w-])[^.;]*?"
+                                   r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])", re.I),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
         "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
-        "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+$", re.I),
+        "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+(?:(?:" + _alt(lex["quantifiers"]) + r")\s+)?$", re.I),
         "same_day": [(re.compile(r"^\W*" + re.escape(k) + r"\b", re.I), v) for k, v in
                      sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
         "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")" + THAT, re.I),
@@ -52,6 +75,10 @@ def lexicon():
         "claim_verbs": frozenset(w.casefold() for w in lex["claim_verbs"]),
         "presence": _words(lex["presence"]),
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
+        "according": frozenset(" ".join(w.casefold().split()) for w in lex["according"]),
+        "title_before": re.compile(r"(?<![\w-])(?:" + _alt(load("roles")["titles"]) + r")\s+$", re.I),
+        "title_that": re.compile(r"(?<![\w-])(" + _alt(load("roles")["titles"]) + r")\s+(?:itu|tersebut)(?:\s+[a-z]+){0,2}\s*$", re.I),
+        "figure_that": re.compile(r"^\W*(?:" + _alt(lex["figure_nouns"]) + r")" + THAT, re.I),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
         "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")" + THAT, re.I),
@@ -61,11 +88,12 @@ def lexicon():
         "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),
         "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
+        "prep_word": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")(?![\w-])", re.I),
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
-                            r"|(?<=[\w,] )(?i:" + _alt(lex["subordinators"]) + r")(?=\s+[A-Z])"),
+                            r"|(?<=[\w,] )(?i:" + _alt(lex["subordinators"]) + r")(?=\s+(?:[A-Z]|(?i:" + _alt(lex["troops"] + lex["speaker_nouns"]) + r")\b))"),
         "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),

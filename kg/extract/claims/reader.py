@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from kg.extract.claims.amounts import EVENT_OF, Amounts
 from kg.extract.claims.arguments import Arguments
-from kg.extract.claims.attribution import Attribution
+from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
     background,
     date_event_named,
@@ -21,6 +21,7 @@ from kg.extract.claims.patterns import (
     FRONTED,
     HOSTILE,
     NO_TARGET,
+    NOMINAL_EXTRA,
     POINT_EVENTS,
     SPEECH,
     THAT,
@@ -48,12 +49,30 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
+        self.open_quote: tuple[int, list[str]] | None = None   # (last sentence inside, speaker) of a running quote
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
         for m in article.mentions:
             self.by_sent.setdefault(m.sentence, []).append(m)
 
-    def read(self, sent: Sentence) -> list[Claim]:
+    def quoted_by(self, sents: list[Sentence], i: int) -> list[str] | None:
+        """The speaker of a quote that opens in sentence `i` and runs over the next ones, named where it
+        closes ("“... . ...,” ujar X"); the sentences in between are part of it."""
+        if self.open_quote and self.open_quote[0] >= i:
+            return self.open_quote[1]
+        self.open_quote = None
+        if not quote_opens(sents[i].text):
+            return None
+        for j in range(i + 1, min(i + 5, len(sents))):
+            if quote_closes(sents[j].text):
+                spk, _ = self.speaker(sents[j], self.args(sents[j]))
+                self.open_quote = (j - 1, spk) if spk else None
+                return spk or None
+            if quote_opens(sents[j].text):
+                break
+        return None
+
+    def read(self, sent: Sentence, quoted: list[str] | None = None) -> list[Claim]:
         lx = lexicon()
         text = sent.text
         args = self.args(sent)
@@ -64,7 +83,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         spans = background(text, dates)
         main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
-        speaker, qspan = self.speaker(sent, args)
+        speaker, qspan = self.speaker(sent, args, quoted)
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
             said = [t for t in trigs if t.type in ("STATEMENT", "DENY") and t.start < m.start()]
@@ -89,6 +108,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         countries = [m.key for m in args if self.kind(m) == "Country"]
         out: list[Claim] = []
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
+        said: list[str] = []          # the speaker of the last speech verb
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         for t in trigs:
@@ -96,8 +116,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
             if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
+                               or lx["condition"].search(text[max(0, t.start - 60):t.start])
                                or (bg := lx["background"].match(text)) and t.start < bg.end()):
-                continue
+                continue         # a plan, a purpose or a condition ("jika Y menyerang"), not an event
+            if t.word.casefold() in lx["visit"] and not any(
+                    (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
+                    and t.end <= m.start - sent.start <= t.end + 60 for m in args):
+                continue         # "mengunjungi Kigali": a visit to a place, no meeting ("mengunjungi Presiden X" is one)
             lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end, verb_end])
             after = [m for m in args if m.start - sent.start >= t.end]
             agents: list[str] = []
@@ -105,12 +130,22 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             via_owner = False
             if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
+            elif cleft := self.cleft_agent(sent, t, args):
+                agents = cleft       # "Yang pertama kali mengonfirmasi ... adalah X"
+            elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
+                agents, target = self.receive_args(sent, t, trigs, args, after, lo)
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
                     and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
                 agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
+            elif t.nominal and t.word.casefold() in NOMINAL_EXTRA and self.subject_just_before(sent, args, lo, t.start):
+                agents = self.subjects(sent, args, lo, t.start, speech)     # "Uni Afrika Konfirmasi ...": a verb
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"
+                if agents and t.type in HOSTILE:
+                    target = self.target_as_subject(sent, t, args, lo, agents) or target
+                if not agents:
+                    agents = self.own_owner(sent, t, trigs, args, lo, said)
             elif in_quote and speech:
                 agents = speaker
             elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
@@ -118,6 +153,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
                     and t.start > 0 and not t.passive:
                 agents = main
+            elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):
+                agents = said        # "X mengakui telah mengirim pasukan": the speaker did it
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech:
@@ -128,8 +165,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it, when it did
                 adopted = True
             elif t.passive:
-                by = re.match(r"\s+oleh\s+", text[t.end:])    # "dikecam oleh Presiden AS Donald Trump": past the title
-                reach = t.end + (by.end() + 40 if by else 6)
+                by = re.match(r"\s+oleh\s+" if not t.word.casefold().endswith(" oleh") else r"\s+", text[t.end:])
+                # "dikecam oleh Presiden AS Donald Trump": past the title
+                owned = (lx["troops"].match(text, t.end + 1) or lx["arms"].match(text, t.end + 1)) if not by else None
+                # "ditangkap pasukan X", "dihantam rudal X"
+                reach = t.end + (by.end() + 40 if by else owned.end() - t.end + 6 if owned else 6)
                 nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
                        and (by or not self.before(sent, m, lx["prep"]))]
                 if nxt:
@@ -144,6 +184,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             else:
                 agents = self.subjects(sent, args, lo, t.start, speech)
                 if not agents:
+                    agents = self.titled_before(sent, text[lo:t.start])
+                if not agents:
                     agents = self.pronoun_agents(sent, lo, t.start, main)
                 if not agents and speech:
                     agents = speaker
@@ -151,7 +193,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
-            if main and lo > 0:     # "X said that <X's own country> warned": the speaker acts for it
+            if main and lo > 0 and not (t.nominal and t.type in EVENT_TYPES):
+                # "X said that <X's own country> warned": the speaker acts for it (not so its troops)
                 own = {r.org for r in self.a.roles if r.person in main}
                 agents = [main[0] if a in own else a for a in agents]
             if not agents:
@@ -164,7 +207,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 last = next((m for m in reversed(args) if m.key == agents[0] and m.end - sent.start <= t.start), None)
                 if t.type != "COMBAT" and not (via_owner and last and not re.search(r"[,;]", text[last.end - sent.start:t.start])):
                     continue     # "Menteri X yang berada di Kyiv": a person somewhere, not troops deployed
-            typ = "DEPLOY" if t.type == "COMBAT" and via_owner else t.type
+            typ = "DEPLOY" if t.type == "COMBAT" and via_owner and t.word.casefold() in lx["fight"] else t.type
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
             target = target or tgt
@@ -173,6 +216,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if speech:
                 speech_end = t.end
                 main = main or agents
+                said = agents
             for ag in agents:
                 c = Claim(typ, ag, sent, target=target if typ not in NO_TARGET else None,
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
@@ -228,6 +272,16 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
 
+    def figures_of(self, before: Sentence, found: list[Claim], earlier: list[Claim]) -> list[Claim]:
+        """Estimates, by the speaker of this sentence, of the amounts the sentence before gave with no source."""
+        by = next((c for c in found if c.type in ("STATEMENT", "ESTIMATE", "CONFIRM")), None)
+        if by is None:
+            return []
+        given = {c.quantity.start for c in earlier if c.sentence.index == before.index and c.type == "ESTIMATE" and c.quantity}
+        return [Claim("ESTIMATE", by.agent, before, quantity=replace(q, counts=counted), trigger=by.trigger, date=by.date,
+                      about=EVENT_OF[counted])
+                for q, counted in self.quantities(before.text) if q.start not in given]
+
     def _refine(self, sent, claims, quantities, speaker, dates, inherited, trigs) -> list[Claim]:
         """Tie speech acts to the events they are about; turn negated reports into denials; add estimates."""
         lx = lexicon()
@@ -258,13 +312,16 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                         s.about = named
                     elif lx["that_report"].match(complement):
                         s.about = self.last_event    # "membantah laporan itu": the event reported just before
-            if s.type == "STATEMENT" and lx["threat"].search(s.quote or text):
+            if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)):
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 s.type = "ACCUSE"
                 pos = words_after(text, s)
-                s.target = s.target or next((m.key for m in self.args(sent) if m.start - sent.start >= pos
+                s.target = s.target or next((m.key for m in self.args(sent) if (m.start - sent.start >= pos or
+                                             s.quote and s.quote_start <= m.start < s.quote_end)   # or in the quote
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
+                if s.target is None and text.startswith("nya", pos) and self.did.get(self.last_event) != s.agent:
+                    s.target = self.did.get(self.last_event)     # "menyebutnya sebagai provokasi": who did what was told
         # "mengecam serangan itu": the target is whoever did the event named just before
         for s in speech:
             if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
@@ -338,8 +395,11 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
     lede = {s.index for s in body[:2]}
     prev: list[Claim] = []
-    for sent in article.sentences:
-        found = reader.read(sent)
+    sents = article.sentences
+    for i, sent in enumerate(sents):
+        found = reader.read(sent, reader.quoted_by(sents, i))
+        if i and lx["figure_that"].match(sent.text):     # "Angka tersebut diungkapkan oleh X": X's figures
+            found += reader.figures_of(sents[i - 1], found, prev)
         if lx["statement_noun"].match(sent.text):
             d = find_dates(sent.text, ref_day, ref_from)
             for c in prev:

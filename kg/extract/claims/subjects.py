@@ -4,16 +4,26 @@ from __future__ import annotations
 import re
 
 from kg.extract.claims.patterns import FRONTED, lexicon
+from kg.lexicon import load
 from kg.model import Mention, Sentence
+from kg.text.gazetteer import gazetteer
+
+CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
+# A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -".
+DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*[\w.'’-]+|\([^)]{2,30}\))"
+                      r"(?:\s*[|–—]|\s+-)\s+")
 
 
 class Subjects:
     """Mentions and subjects of clauses (a part of the claim reader)."""
 
     def args(self, sent: Sentence) -> list[Mention]:
-        """Mentions that can fill a role (not inside a person's title), in text order."""
+        """Mentions that can fill a role (not inside a person's title, not in a dateline), in text order."""
         out = []
+        dateline = DATELINE.match(sent.text)
         for m in self.by_sent.get(sent.index, []):
+            if dateline and m.start - sent.start < dateline.end():
+                continue         # "Addis Ababa, KabarTimur |": where and by whom it was filed, not who acts
             if m.inside or any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                                for o in self.by_sent[sent.index]):
                 continue
@@ -33,6 +43,28 @@ class Subjects:
     def kind(self, m: Mention) -> str:
         return self.a.entities[m.key].type
 
+    def can_act(self, m: Mention) -> bool:
+        """Persons, organisations and countries act and speak; an outlet only carries what others say,
+        unless it is a state's own medium (an outlet with a country in the gazetteer: "KCNA")."""
+        e = self.a.entities[m.key]
+        return e.type in ("Person", "Organization", "Country") or e.type == "Outlet" and any(
+            x.country for x in gazetteer()[0].get(e.label.casefold(), []))
+
+    def for_country(self, agents: list[str]) -> list[str]:
+        """The country a person holds office for, in place of the person: the owner of "pasukannya"."""
+        out = []
+        for a in agents:
+            if self.a.entities[a].type == "Person":
+                a = next((r.org for r in self.a.roles if r.person == a and r.org
+                          and self.a.entities[r.org].type == "Country"), a)
+            out.append(a)
+        return out
+
+    def subject_just_before(self, sent, args, lo: int, pos: int) -> bool:
+        """True when a mention that can act ends right before `pos` ("Uni Afrika Konfirmasi ...")."""
+        return any(lo <= m.start - sent.start and m.end - sent.start <= pos and not sent.text[m.end - sent.start:pos].strip()
+                   and self.can_act(m) for m in args)
+
     def before(self, sent, m, pattern) -> bool:
         """True when the words just before mention `m` match `pattern` (an opening bracket is looked through)."""
         ctx = sent.text[max(0, m.start - sent.start - 40):m.start - sent.start]
@@ -42,7 +74,7 @@ class Subjects:
         """The subject(s) of the clause sent.text[lo:hi]: the first free agent mention and those coordinated with it."""
         lx = lexicon()
         cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
-                 and self.kind(m) in ("Person", "Organization", "Country", "Outlet")]
+                 and self.can_act(m)]
         for i, m in enumerate(cands):
             if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]):
                 continue
@@ -64,6 +96,28 @@ class Subjects:
                     break
             return list(dict.fromkeys(out))
         return []
+
+    def cleft_agent(self, sent, t, args) -> list[str]:
+        """"Yang pertama kali mengonfirmasi hal itu adalah X": X, named after "adalah", is the agent."""
+        text = sent.text
+        if not CLEFT.match(text[:t.start]):
+            return []
+        be = re.search(r"\b(?:adalah|ialah)\s+", text[t.end:])
+        if not be:
+            return []
+        after = [m for m in args if m.start - sent.start >= t.end + be.end() and self.can_act(m)]
+        return [after[0].key] if after and after[0].start - sent.start <= t.end + be.end() + 40 else []
+
+    def titled_before(self, sent, head: str) -> list[str]:
+        """"Pejabat itu", "Menteri tersebut": the last person before this sentence who holds that title."""
+        m = lexicon()["title_that"].search(head)
+        if not m:
+            return []
+        title = " ".join(m.group(1).casefold().split())
+        generic = title in load("roles")["generic_titles"]
+        held = [r for r in self.a.roles if r.sentence < sent.index
+                and (generic or r.role == title or r.role.startswith(title + " "))]
+        return [max(held, key=lambda r: r.sentence).person] if held else []
 
     def pronoun_agents(self, sent, lo, hi, sent_agents) -> list[str]:
         if lexicon()["pronoun"].search(sent.text[lo:hi]):

@@ -7,6 +7,20 @@ from dataclasses import dataclass
 
 from kg.extract.claims.patterns import EVENT_TYPES, NOMINAL_EXTRA, SPEECH, lexicon
 from kg.model import Claim, Sentence
+from kg.text.gazetteer import find_names, gazetteer
+from kg.text.numbers import find_quantities
+
+
+def place_after(text: str, pos: int) -> bool:
+    """True when a named place follows `pos`: a place of the gazetteer ("Krimea"), or a word for a locality
+    and a name ("kota Humera"); not a country at large ("merebut Kenya", "wilayah Rusia")."""
+    m = lexicon()["place_noun"].match(text, pos)
+    if not m:
+        return False
+    name = next((surface for a, _, surface in find_names(text[m.end():m.end() + 40]) if a == 0), None)
+    if name:
+        return any(e.type == "Place" for e in gazetteer()[0].get(name.casefold(), []))
+    return m.group(1) is not None
 
 
 @dataclass
@@ -19,6 +33,8 @@ class Trigger:
     nominal: bool = False
     passive: bool = False
     light: bool = False       # the object of a light verb ("mengumumkan sanksi"): the verb's subject is its agent
+    receive: bool = False     # "X menerima amunisi dari Y": Y is the agent, X the target
+    own: bool = False         # ends in "-nya" ("pengiriman tentaranya"): the owner is the subject or speaker
 
 
 def words_after(text: str, c: Claim) -> int:
@@ -57,19 +73,40 @@ class Triggers:
             if any(a <= m.start() < b for a, b in spans):
                 continue
             w = m.group(1)
-            typ = lx["kind"][w.casefold()]
+            if m.group(2) and not w.casefold().startswith(("me", "di")) and " " not in w:
+                continue         # "-nya" makes a verb take a pronoun ("menyebutnya"); "serangannya" is not read
+            typ = lx["kind"][" ".join(w.casefold().split())]     # "menjatuhkan\x85sanksi": any space
             t = Trigger(typ, m.start(), m.end(), w, nominal=is_nominal(w),
-                        passive=w.casefold().startswith("di") and len(w) > 4)
-            t.negated = bool(lx["negation"].search(text[max(0, t.start - 25):t.start]))
+                        passive=w.casefold().startswith("di") and len(w) > 4, own=bool(m.group(2)))
+            neg = lx["negation"].search(text, max(0, t.start - 25), t.start)
+            t.negated = bool(neg)
+            if neg and out and out[-1].type in SPEECH and neg.start() < out[-1].start < t.start:
+                t.negated = False    # "belum mengakui pengerahan ...": the negation is the speech verb's
             if t.negated and not t.type in SPEECH and re.search(r"\bbukan\s+$", text[max(0, t.start - 8):t.start]):
                 continue         # "pelatihan, bukan berperang": a contrast, neither an event nor a denial
             if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text[max(0, t.start - 40):t.start]):
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
-            if lx["light"].search(text[max(0, t.start - 16):t.start]):
+            before, wf = text[max(0, t.start - 40):t.start], w.casefold()
+            if typ == "CONFIRM" and lx["purpose"].search(before) and not lx["reluctant"].search(before):
+                continue         # "untuk memastikan keamanan": to make sure, not a confirmation
+            if wf in lx["count_verbs"] and not find_quantities(text):
+                t.type = "STATEMENT"     # "mencatat" with no amount notes, it does not estimate
+            if wf in lx["capture"] and not (lx["troops"].search(text, t.end, t.end + 30)
+                                             or t.passive and lx["troops"].search(before)):
+                continue         # "menangkap tersangka": an arrest, not combat
+            if wf in lx["retake"] and not place_after(text, t.end):
+                continue         # "merebut hati warga": not a place taken
+            if wf == "ditolak oleh" and not lx["said_noun"].search(before):
+                continue         # "Usulan itu ditolak oleh X": a rejection, not a denial
+            if lx["light"].search(before):
                 t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
             if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text[max(0, t.start - 40):t.start]):
                 continue         # "berada di" is a deployment only of troops
-            if typ == "DEPLOY" and w.casefold() in lx["transfer"]:
+            if wf in lx["sale"]:
+                if not lx["arms"].search(text, t.end, t.end + 30):
+                    continue     # "menjual saham": not arms
+                t.type = "SUPPLY"
+            elif typ == "DEPLOY" and wf in lx["transfer"]:
                 obj = text[t.end:t.end + 60]
                 if lx["arms"].search(obj) and not lx["troops"].search(obj[:25]):
                     t.type = "SUPPLY"
@@ -78,4 +115,11 @@ class Triggers:
             if typ in ("CONFIRM", "DENY") and t.negated:
                 t.type, t.negated = "NO_COMMENT", False
             out.append(t)
+        for m in lx["receive"].finditer(text):     # "X menerima amunisi dari Y": a supply by Y to X
+            obj = text[m.end():m.end() + 60]
+            arms = lx["arms"].search(obj)
+            lead = obj[:arms.start()] if arms else ""     # "menerima puluhan drone", not "menerima serangan drone"
+            if arms and len(lead.split()) <= 3 and not lx["trigger"].search(lead) and not lx["said_noun"].search(lead) \
+                    and re.search(r"\bdari\s", obj[arms.end():]) and not lx["negation"].search(text[max(0, m.start() - 25):m.start()]):
+                out.append(Trigger("SUPPLY", m.start(), m.end(), m.group(0), receive=True))
         return sorted(out, key=lambda t: t.start)

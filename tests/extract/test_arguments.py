@@ -1,0 +1,82 @@
+"""Targets, places and owners of events on invented sentences; the expected facts sit next to each."""
+from __future__ import annotations
+
+import pytest
+from conftest import claims_of, has
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the thousands dot of a number does not end the clause: the target after it is kept
+    ("Kenya telah mengirim sekitar 4.500 tentara ke Somalia.", ("DEPLOY", "Kenya", {"target": "Somalia", "quantity": 4500})),
+    ("Rwanda mengerahkan 12.000 pasukan ke Kongo timur dan ke Burundi.", ("DEPLOY", "Rwanda", {"target": "Burundi"})),
+    ("Pada Jumat, Chad memindahkan lebih dari 1.200 prajurit ke Niger.", ("DEPLOY", "Chad", {"target": "Niger"})),
+    # "ke wilayah X" after an attack: X is attacked
+    ("Azerbaijan membalas dengan rentetan serangan drone ke wilayah Armenia.", ("ATTACK", "Azerbaijan", {"target": "Armenia"})),
+    ("Sudan melancarkan serangkaian serangan udara ke wilayah Chad.", ("ATTACK", "Sudan", {"target": "Chad"})),
+    ("Eritrea merespons dengan serangan artileri ke wilayah Ethiopia.", ("ATTACK", "Eritrea", {"target": "Ethiopia"})),
+    # the owner of an event noun told by "-nya": the subject, or the speaker of the verb before it
+    ("Armenia belum mengakui pengerahan pasukannya ke Georgia.",
+     ("DEPLOY", "Armenia", {"target": "Georgia"})),
+    ("Armenia belum mengakui pengerahan pasukannya ke Georgia.",
+     ("NO_COMMENT", "Armenia", {"about": "DEPLOY"})),
+    ("Kenya membantah pengiriman tentaranya ke Haiti.", ("DEPLOY", "Kenya", {"target": "Haiti"})),
+    ("Chad mengakui telah mengirimkan pasukannya ke Sudan.", ("DEPLOY", "Chad", {"target": "Sudan"})),
+    # the target as subject of "menjadi sasaran serangan X"
+    ("Pos perbatasan Armenia menjadi sasaran serangan artileri Azerbaijan.", ("ATTACK", "Azerbaijan", {"target": "Armenia"})),
+    ("Kapal patroli Filipina kembali menjadi sasaran serangan China.", ("ATTACK", "China", {"target": "Filipina"})),
+    # an attack told by a passive verb and the weapon of the attacker
+    ("Pangkalan Chad dihantam rudal Sudan pada Senin (3/3/2025).",
+     ("ATTACK", "Sudan", {"target": "Chad", "date": "2025-03-03"})),
+    ("Konvoi Mali diserang drone Niger di dekat perbatasan.", ("ATTACK", "Niger", {"target": "Mali"})),
+    # a destination inside a purpose clause
+    ("Kenya mengirim 500 tentara untuk berlatih di Uganda.", ("DEPLOY", "Kenya", {"place": "Uganda"})),
+    ("Chad mengerahkan pasukan guna berjaga di Niger.", ("DEPLOY", "Chad", {"place": "Niger"})),
+    # a word between the event noun and its owner
+    ("Sudan mengecam pernyataan perwakilan Chad di PBB.", ("STATEMENT", "Chad", {})),
+    ("Kenya menolak tuntutan delegasi Somalia.", ("DEMAND", "Somalia", {})),
+    # two parties joined by a hyphen
+    ("Bentrokan antara Armenia-Azerbaijan kembali pecah.", ("COMBAT", "Armenia", {"target": "Azerbaijan"})),
+    ("Pertemuan antara Kenya-Somalia berlangsung di Nairobi.", ("MEET", "Kenya", {"target": "Somalia"})),
+])
+def test_arguments_construction_gives_the_fact(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+def test_arguments_a_country_after_ke_wilayah_is_not_the_attacker():
+    got = claims_of("Azerbaijan membalas dengan rentetan serangan drone ke wilayah Armenia.")
+    assert not any(c[0] == "ATTACK" and c[1] == "Armenia" for c in got), got
+
+
+def test_arguments_their_troops_after_a_condemnation_are_someone_else_s():
+    """"mengecam serangan pasukan mereka": "mereka" is not the one who condemns."""
+    got = claims_of("Pemerintah Chad mengecam serangan pasukan mereka di perbatasan.")
+    assert not any(c[0] == "ATTACK" and c[1] == "Chad" for c in got), got
+
+
+def test_arguments_a_hyphenated_country_name_stays_one_country():
+    got = claims_of("Guinea-Bissau mengirim pasukan ke Mali.")
+    assert has(got, "DEPLOY", "Guinea-Bissau", target="Mali"), got
+
+
+def test_arguments_talks_with_a_delegation_are_not_the_delegation_s():
+    got = claims_of("Menteri Luar Negeri Chad Ahmed Salih menggelar pembicaraan dengan delegasi Sudan di Ndjamena.")
+    assert not any(c[0] == "MEET" and c[1] == "Sudan" for c in got), got
+
+
+def test_arguments_a_war_named_in_a_purpose_clause_is_not_where_troops_went():
+    got = claims_of("Niger mengirim pasukan untuk bertempur mendukung Mali dalam perang di Burkina Faso.")
+    assert not any(c[0] == "DEPLOY" and c[3] == "Burkina Faso" for c in got), got
+
+
+def test_arguments_a_leader_s_own_troops_are_his_country_s():
+    got = claims_of("Presiden Armenia Arman Petrosyan belum mengakui pengerahan pasukannya ke Georgia.")
+    assert has(got, "DEPLOY", "Armenia", target="Georgia"), got
+    assert not any(c[0] == "DEPLOY" and c[1] == "Arman Petrosyan" for c in got), got
+
+
+def test_arguments_countries_listed_with_a_place_are_places_not_targets():
+    got = claims_of("Kementerian Keuangan Kenya mengumumkan sanksi terhadap sejumlah perusahaan di Sudan, Chad, dan Niger.")
+    assert has(got, "SANCTION", "Kementerian Keuangan Kenya", place="Sudan"), got
+    assert not any(c[0] == "SANCTION" and c[2] in ("Chad", "Niger") for c in got), got

@@ -1,0 +1,96 @@
+"""Who acts or speaks, on invented sentences: clauses with their own subject, datelines, outlets, headline
+verbs and the speaker of a verb a clause shares. The expected facts sit next to each sentence."""
+from __future__ import annotations
+
+import pytest
+from conftest import claims_of, has
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # after "usai"/"setelah" a clause has its own subject
+    ("Hal itu diungkapkan Badan Intelijen Kenya beberapa hari usai Somalia mengakui telah mengirim pasukan ke perbatasan.",
+     ("CONFIRM", "Somalia", {"about": "DEPLOY"})),
+    ("Pernyataan itu muncul sehari seusai Chad membantah pengiriman pasukan ke Sudan.", ("DENY", "Chad", {})),
+    ("Pernyataan itu muncul sehari setelah pasukan Chad menyerang pos perbatasan Sudan.",
+     ("ATTACK", "Chad", {"target": "Sudan"})),
+    # a verb after a speech verb and "telah" has the speaker as subject
+    ("Somalia mengakui telah mengirim pasukan ke Kenya.", ("DEPLOY", "Somalia", {"target": "Kenya"})),
+    ("Kemarin Niger membenarkan sudah mengerahkan tentara ke Mali.", ("DEPLOY", "Niger", {"target": "Mali"})),
+    # a headline verb: the subject before it speaks
+    ("Uni Afrika Konfirmasi Pengiriman Pasukan Kenya ke Somalia", ("CONFIRM", "Uni Afrika", {"about": "DEPLOY"})),
+    ("Chad Kritik Pengiriman Pasukan Sudan ke Darfur", ("CONDEMN", "Chad", {})),
+    # the one who denies is the subject, not the one whose statement is denied
+    ("Misi Eritrea di PBB membantah pernyataan Ethiopia.", ("DENY", "Eritrea", {})),
+    ("Kedutaan Besar Sudan di Nairobi membantah tuduhan Kenya.", ("DENY", "Kedutaan Besar Sudan", {})),
+])
+def test_subjects_construction_gives_the_fact(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("sentence, not_agent", [
+    # the speaker whose clause comes first did not do what a later subject did
+    # a dateline names where and by whom the report was filed: no speaker
+    ("Addis Ababa, KabarTimur | Badan Intelijen Kenya mengatakan Somalia mengirim pasukan ke perbatasan.", "Ethiopia"),
+    ("JAKARTA, KOMPAS.com - Menteri Luar Negeri Kenya Jane Wambui mengatakan Somalia mengirim pasukan.", "Indonesia"),
+    ("JAKARTA, KOMPAS.com - Menteri Luar Negeri Kenya Jane Wambui mengatakan Somalia mengirim pasukan.", "Kompas"),
+    ("Nairobi (ANTARA) - Kementerian Luar Negeri Chad membantah laporan itu.", "Kenya"),
+    # an outlet carries what others say
+    ("Reuters melaporkan bahwa Somalia mengirim pasukan ke perbatasan.", "Reuters"),
+    ("Kenya mengirim pasukan ke Haiti, seperti dikutip dari laporan harian Le Soir.", "Le Soir"),
+    ("“Kami tidak mengirim pasukan,” kata seorang pejabat Armenia kepada Radio Free Europe.", "Radio Free Europe"),
+    # a headline speaks of its subject, not of a country named later
+    ("Uni Afrika Konfirmasi Pengiriman Pasukan Kenya ke Somalia", "Kenya"),
+])
+def test_subjects_not_the_agent(sentence, not_agent):
+    got = claims_of(sentence)
+    assert not any(c[1] == not_agent and c[0] not in ("DEPLOY",) for c in got), got
+
+
+def test_subjects_a_later_clause_s_acts_are_not_the_first_speaker_s():
+    got = claims_of("Hal itu diungkapkan Badan Intelijen Kenya beberapa hari usai Somalia mengakui telah mengirim "
+                    "pasukan ke perbatasan.")
+    assert not any(c[1] == "Badan Intelijen Kenya" and c[0] in ("CONFIRM", "DEPLOY") for c in got), got
+
+
+def test_subjects_the_speaker_after_a_dateline_is_kept():
+    got = claims_of("Addis Ababa, KabarTimur | Badan Intelijen Kenya mengatakan Somalia mengirim pasukan ke perbatasan.")
+    assert has(got, "STATEMENT", "Badan Intelijen Kenya"), got
+
+
+def test_subjects_a_list_before_a_dash_is_not_a_dateline():
+    got = claims_of("Chad, Niger dan Mali – tiga negara itu – mengecam Sudan.")
+    assert has(got, "CONDEMN", "Chad", target="Sudan") and has(got, "CONDEMN", "Mali", target="Sudan"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Juru bicara Kementerian Luar Negeri Kenya Jane Wambui tiba di Haiti. Pejabat itu membantah laporan tersebut.",
+     ("DENY", "Jane Wambui")),
+    ("Menteri Pertahanan Chad Ahmed Salih tiba di Niamey. Menteri tersebut membantah laporan itu.", ("DENY", "Ahmed Salih")),
+    ("Presiden Niger Amadou Sali bertemu wartawan. Kemudian Presiden itu mengecam Mali.", ("CONDEMN", "Amadou Sali")),
+])
+def test_subjects_a_title_with_itu_is_the_person_named_before(text, expected):
+    got = claims_of(text)
+    assert has(got, *expected), got
+
+
+def test_subjects_a_title_with_itu_and_no_one_named_before_is_no_one():
+    got = claims_of("Pejabat itu membantah laporan tersebut.")
+    assert not any(c[0] == "DENY" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Yang pertama kali mengonfirmasi pengiriman itu adalah Kementerian Pertahanan Kenya.",
+     ("CONFIRM", "Kementerian Pertahanan Kenya")),
+    ("Yang membantah laporan tersebut ialah Presiden Chad Idriss Mahamat.", ("DENY", "Idriss Mahamat")),
+    ("Pihak yang mengecam serangan itu adalah Uni Afrika.", ("CONDEMN", "Uni Afrika")),
+])
+def test_subjects_a_cleft_names_its_agent_after_adalah(sentence, expected):
+    got = claims_of(sentence)
+    assert has(got, *expected), got
+
+
+def test_subjects_an_accusation_in_a_quote_targets_the_party_named_in_it():
+    got = claims_of("“Kami mendesak Armenia menghentikan provokasi,” kata Menteri Luar Negeri Azerbaijan Elnur Aliyev.")
+    assert has(got, "ACCUSE", "Elnur Aliyev", target="Armenia"), got

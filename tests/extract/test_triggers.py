@@ -1,0 +1,177 @@
+"""Trigger words on invented sentences: event words, combat told by capture or outcome, speech acts, and
+words that only look like a speech act or an event. The expected facts sit next to each sentence."""
+from __future__ import annotations
+
+import pytest
+from conftest import claims_of, has
+
+EVENTS = [
+    # supply told as receiving: the giver after "dari" is the agent, the receiver the target
+    ("Sebagai imbalan, Eritrea menerima suku cadang helikopter dan amunisi dari Belarus.",
+     ("SUPPLY", "Belarus", {"target": "Eritrea"})),
+    ("Pada tahun lalu Mali mendapatkan puluhan drone dari Turki.", ("SUPPLY", "Turki", {"target": "Mali"})),
+    ("Militer Chad memperoleh kendaraan lapis baja dari Prancis.", ("SUPPLY", "Prancis", {"target": "Chad"})),
+    # supply told as selling or exporting arms
+    ("Serbia menjual amunisi artileri kepada Ukraina.", ("SUPPLY", "Serbia", {"target": "Ukraina"})),
+    ("Iran mengekspor drone ke Sudan sejak tahun lalu.", ("SUPPLY", "Iran", {"target": "Sudan"})),
+    # sanctions given "kepada"
+    ("Uni Afrika memberikan sanksi kepada tiga komandan Mali, termasuk Kolonel Issa Traore.",
+     ("SANCTION", "Uni Afrika", {"target": "Mali"})),
+    ("Uni Eropa mengenakan sanksi kepada Belarus.", ("SANCTION", "Uni Eropa", {"target": "Belarus"})),
+    # agreeing and ratifying
+    ("Kenya dan Haiti setuju untuk memperpanjang misi keamanan itu.", ("AGREE", "Kenya", {})),
+    ("Parlemen Armenia meratifikasi perjanjian perbatasan dengan Azerbaijan.", ("AGREE", "Parlemen Armenia", {"target": "Azerbaijan"})),
+]
+
+COMBAT = [
+    # capturing or holding soldiers
+    ("Pasukan Armenia menangkap tiga tentara Azerbaijan di Provinsi Syunik pada Senin (3/3/2025).",
+     ("COMBAT", "Armenia", {"target": "Azerbaijan", "place": "Syunik", "date": "2025-03-03"})),
+    ("Dua tentara Armenia ditangkap pasukan Azerbaijan di dekat perbatasan.",
+     ("COMBAT", "Azerbaijan", {"target": "Armenia"})),
+    ("Tentara Sudan telah menawan belasan prajurit Chad.", ("COMBAT", "Sudan", {"target": "Chad"})),
+    # retaking or driving out of a named place
+    ("Militer Ethiopia mengklaim telah merebut kembali kota Humera dari pasukan Eritrea.",
+     ("COMBAT", "Ethiopia", {"place": "Humera"})),
+    ("Pasukan Kenya merebut desa Qoryoley dari milisi pekan lalu.", ("COMBAT", "Kenya", {"place": "Qoryoley"})),
+    ("Tentara Mali memukul mundur pasukan Niger dari kota Gao.", ("COMBAT", "Mali", {"target": "Niger", "place": "Gao"})),
+    # taking part in combat operations or in the liberation of a place
+    ("Tentara Sudan mulai terlibat dalam pertempuran di Kursk sejak awal Desember 2024.",
+     ("COMBAT", "Sudan", {"place": "Kursk", "date": "2024-12"})),
+    ("Pasukan Kenya ikut serta dalam pembebasan kota Marawi.", ("COMBAT", "Kenya", {"place": "Marawi"})),
+    ("Prajurit Chad berpartisipasi dalam operasi tempur di Niger.", ("COMBAT", "Chad", {})),
+]
+
+SPEECH = [
+    ("Klaim tersebut ditolak oleh Kosovo.", ("DENY", "Kosovo", {})),
+    ("Tuduhan itu langsung ditolak oleh Kementerian Luar Negeri Serbia.", ("DENY", "Kementerian Luar Negeri Serbia", {})),
+    ("Kenya menolak klaim bahwa pasukannya tiba di Haiti.", ("DENY", "Kenya", {})),
+    ("Pemerintah Kenya mencap Somalia sebagai negara gagal.", ("ACCUSE", "Kenya", {"target": "Somalia"})),
+    ("Somalia dicap Kenya sebagai sarang milisi.", ("ACCUSE", "Kenya", {"target": "Somalia"})),
+    ("Menteri Pertahanan Azerbaijan Rauf Mammadov bersumpah akan membalas jika Armenia menyerang lagi.",
+     ("WARN", "Rauf Mammadov", {"target": "Armenia"})),
+    ("Presiden Niger Amadou Sali bersumpah untuk menghukum siapa pun yang menyerang pangkalan itu.",
+     ("WARN", "Amadou Sali", {})),
+    ("“Kami akan membalas dengan keras jika Mali melanggar perbatasan,” kata Menteri Pertahanan Niger Amadou Sali.",
+     ("WARN", "Amadou Sali", {})),
+    ("Dewan Keamanan PBB memberikan teguran kepada Sudan.", ("CONDEMN", "Dewan Keamanan PBB", {"target": "Sudan"})),
+    ("Menteri Luar Negeri Chad Ahmed Salih menegur Duta Besar Sudan.", ("CONDEMN", "Ahmed Salih", {"target": "Sudan"})),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EVENTS + COMBAT + SPEECH,
+                         ids=[f"{e[1][0]}-{i}" for i, e in enumerate(EVENTS + COMBAT + SPEECH)])
+def test_triggers_construction_gives_the_fact(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    # a threat's condition is no event
+    ("Menteri Pertahanan Azerbaijan Rauf Mammadov bersumpah akan membalas jika Armenia menyerang lagi.", "ATTACK"),
+    ("Apabila pasukan Chad menyerang perbatasan, Niger akan membalas.", "ATTACK"),
+    # readiness is no attack
+    ("Pasukan Sudan siap menyerang Chad.", "ATTACK"),
+    ("Militer Mali bersiap menyerang kota Gao.", "ATTACK"),
+    # "memastikan" after a purpose word means to make sure
+    ("Tim itu dikirim untuk memastikan keamanan perbatasan Armenia.", "CONFIRM"),
+    ("Kenya menambah patroli guna memastikan gencatan senjata dipatuhi.", "CONFIRM"),
+    # "mencatat" with no amount notes, it does not estimate
+    ("Kementerian Kesehatan Sudan mencatat situasi di kamp pengungsi memburuk.", "ESTIMATE"),
+    # visiting a place is no meeting
+    ("Presiden Kenya William Odhiambo mengunjungi Kigali pada Senin.", "MEET"),
+    ("Menteri Luar Negeri Chad Ahmed Salih mengunjungi Mesir pekan lalu.", "MEET"),
+    # an arrest or a rejection is no combat or denial
+    ("Polisi Kenya menangkap tiga tersangka di Nairobi.", "COMBAT"),
+    ("Usulan itu ditolak oleh Kosovo.", "DENY"),
+    # receiving an attack or a report is no supply; expelling troops is no combat; giving up arms is no supply
+    ("Rusia menerima serangan drone dari Ukraina semalam.", "SUPPLY"),
+    ("Kenya menerima laporan tentang rudal dari Somalia.", "SUPPLY"),
+    ("Junta Niger mengusir pasukan Prancis dari negaranya.", "COMBAT"),
+    ("Milisi itu menyerahkan senjata kepada tentara Mali.", "SUPPLY"),
+    # retaking a country's territory at large, or something that is not a place
+    ("Pasukan Chad merebut hati warga Niger.", "COMBAT"),
+    # "untuk bertempur ... atau mendukung operasi tempur": a purpose
+    ("Sudan bermaksud mengirim pasukan untuk bertempur atau mendukung operasi tempur melawan Chad.", "COMBAT"),
+])
+def test_triggers_look_alike_is_not_the_fact(sentence, absent):
+    got = claims_of(sentence)
+    assert not any(c[0] == absent for c in got), got
+
+
+def test_triggers_mencatat_with_an_amount_is_an_estimate():
+    got = claims_of("Kementerian Kesehatan Sudan mencatat sedikitnya 300 tentara tewas di Darfur.")
+    assert has(got, "ESTIMATE", "Kementerian Kesehatan Sudan", quantity=300), got
+
+
+def test_triggers_visiting_someone_is_a_meeting():
+    got = claims_of("Presiden Kenya William Odhiambo mengunjungi Presiden Rwanda Paul Habimana di Kigali.")
+    assert has(got, "MEET", "William Odhiambo", target="Paul Habimana"), got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # help in a field, teaching, talks, officers and advisers sent
+    ("Rusia memberikan bantuan di bidang pertahanan kepada Mali.", ("SUPPLY", "Rusia", {"target": "Mali"})),
+    ("Turki memberikan bantuan teknis militer kepada Somalia.", ("SUPPLY", "Turki", {"target": "Somalia"})),
+    ("Instruktur Turki mengajari tentara Somalia menembak.", ("TRAIN", "Turki", {"target": "Somalia"})),
+    ("Prancis memberikan pelatihan kepada pasukan Chad.", ("TRAIN", "Prancis", {})),
+    ("Kenya dan Somalia menggelar perundingan di Nairobi pada Senin (3/3/2025).", ("MEET", "Somalia", {"date": "2025-03-03"})),
+    ("Menteri Luar Negeri Chad Ahmed Salih melakukan pembicaraan dengan Presiden Niger Amadou Sali.",
+     ("MEET", "Ahmed Salih", {"target": "Amadou Sali"})),
+    ("Puluhan perwira Rusia dikirim ke Mali pekan lalu.", ("DEPLOY", "Rusia", {"target": "Mali"})),
+    ("Rusia mengirim penasihat militer ke Burkina Faso.", ("DEPLOY", "Rusia", {"target": "Burkina Faso"})),
+])
+def test_triggers_more_event_words(sentence, expected):
+    typ, agent, fields = expected
+    got = claims_of(sentence)
+    assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb with "-nya": what it says is about what was told just before
+    ("Sudan mengirim pasukan ke Chad. Menteri Luar Negeri Chad Ahmed Salih menyebutnya sebagai provokasi.",
+     ("ACCUSE", "Ahmed Salih", {"target": "Sudan"})),
+    ("Mali menyerang pos perbatasan Niger. Presiden Niger Amadou Sali mengecamnya.", ("CONDEMN", "Amadou Sali", {})),
+    # new verbs of saying
+    ("Badan Intelijen Kenya mendeteksi pergerakan pasukan Somalia di perbatasan.", ("STATEMENT", "Badan Intelijen Kenya", {})),
+    ("Menteri Pertahanan Niger Amadou Sali menyoroti pengiriman senjata Mali ke Burkina Faso.",
+     ("STATEMENT", "Amadou Sali", {"about": "SUPPLY"})),
+])
+def test_triggers_speech_verbs(text, expected):
+    typ, agent, fields = expected
+    got = claims_of(text)
+    assert has(got, typ, agent, **fields), got
+
+
+def test_triggers_every_listed_word_is_read_whole_and_only_whole():
+    """Each trigger word or phrase of the lexicon is found as written, in any case, and not inside a longer word."""
+    from kg.extract.claims.patterns import lexicon
+    lx = lexicon()
+    for word in lx["kind"]:
+        for form in (word, word.upper(), word.replace(" ", "  ")):
+            m = lx["trigger"].search(f"Lalu {form} hari ini.")
+            assert m and m.group(1).casefold().split() == word.split(), (word, form, m)
+        longer = lx["trigger"].search(f"Lalu {word}x hari ini.")
+        assert not longer or longer.group(1).casefold() != word, word
+
+
+def test_triggers_agreeing_to_do_something_has_no_target_but_a_partner():
+    got = claims_of("Kenya setuju untuk menjadi tuan rumah pertemuan puncak Uni Afrika.")
+    assert has(got, "AGREE", "Kenya", target=None), got
+    got = claims_of("Kenya setuju untuk memperpanjang kerja sama dengan Somalia.")
+    assert has(got, "AGREE", "Kenya", target="Somalia"), got
+
+
+def test_triggers_visiting_an_office_holder_of_a_country_is_a_meeting_with_it():
+    got = claims_of("Wakil Presiden Kenya Ruth Achieng mengunjungi Presiden Uganda di Kampala.")
+    assert has(got, "MEET", "Ruth Achieng", target="Uganda"), got
+
+
+@pytest.mark.parametrize("space", [" ", "\u0085", "\u00a0", "  "])
+def test_triggers_a_phrase_is_read_whatever_space_joins_its_words(space):
+    from kg.build.pipeline import extract
+    from kg.model import Article
+    a = Article("t", None, f"Amerika Serikat menjatuhkan{space}sanksi kepada Iran.\n")
+    extract(a)
+    assert [(c.type, c.agent) for c in a.claims] == [("SANCTION", "amerika-serikat")]
