@@ -526,6 +526,14 @@ def test_store_local_reload_replaces_article_graph(tmp_path):
     g.remove((KBR["claim/deploy-1"], KB.quantity, None))      # a claim both articles report
     load_local(g, db)
     assert local_count(db) == (len(g), 5)
+    g.remove((KBR["claim/deny-1"], None, None))                # a claim uji_002 no longer makes
+    load_local(g, db)
+    assert local_count(db) == (len(g), 5)
+    s = ox.Store(str(db))
+    try:
+        assert not list(s.quads_for_pattern(ox.NamedNode(str(KBR["claim/deny-1"])), None, None, None))
+    finally:
+        del s
 
 
 def test_store_local_store_in_use_raises_store_error(tmp_path):
