@@ -12,7 +12,7 @@
 4. Queries: every query of queries/ with the parameters of its header's example, through
    kg.uses.query.run as `kg query` runs it (parameters bound as terms, answers turned into rdflib
    terms): the first page (`--limit 100`) and the whole answer, median ms of --query-runs runs (a run
-   over 5 s is not repeated; over --limit-s it is given up), and the rows. rdflib only at the smallest
+   over 5 s is not repeated; runs still going after --limit-s seconds a run are given up), and the rows. rdflib only at the smallest
    size (--rdflib-max articles), whole answers only (a page costs it as much).
 
     python bench/store_speed.py                                   # 2,200, 6,500 and 22,000 articles
