@@ -1,24 +1,22 @@
-"""Load throughput into the embedded Oxigraph store, and query latency of the query library, on a
-graph of at least a million triples, with Oxigraph and with rdflib.
+"""Load speed of `kg load`, and the time of every query of the library, at several sizes of graph
+(1, 3 and 10 million triples by default), on the store `kg load` fills, on Oxigraph in memory and on rdflib.
 
-1. Graph: --articles generated articles (bench/generate.py, --seed) built with `kg build
-   --workers 2` into graph.ttl and, with `--format nquads` and `--format trig`, graph.nq and
-   graph.trig (one named graph per article). Reused from --keep DIR when there.
-2. Load, --runs times each into a fresh store folder, median reported:
-   - `kg load` (kg.uses.store.load_local) of graph.ttl: parse, split by article, one named graph each;
-   - `kg load` of graph.nq and of graph.trig, whose graphs are already split;
-   - for comparison, pyoxigraph's own `Store.bulk_load` of graph.ttl into the default graph, and
-     rdflib parsing graph.ttl (once).
-   Triples/s = triples written / wall time of the call.
-3. Queries: every query in queries/ with the parameters of its header's example, through
-   kg.uses.query.run (parameters bound as terms, answers turned into rdflib terms, as `kg query` does):
-   --query-runs times on the on-disk store `kg load` filled (`kg query --store`), on an in-memory
-   Oxigraph store, and --rdflib-runs times on the rdflib Graph; medians in milliseconds, and the
-   number of rows. A query that takes over 5 s is run once.
+1. Graphs: --articles N ... generated articles each (bench/generate.py, --seed), built with `kg build
+   --workers 2 --format nquads` (about 500 triples an article: 2,200 articles make 1.1 million).
+   Reused from --keep DIR when there.
+2. Load: `kg load graph.nq` (kg.uses.store.load_local) into a fresh store folder, --runs times, median
+   quads/s; Oxigraph's own bulk load of the same file is given for reference.
+3. Layouts, one column each: the store as `kg load` fills it (one named graph per article, queries over
+   the union default graph), and the same triples materialised in the default graph of another on-disk
+   store (queries over the default graph alone), and in memory (Oxigraph's in-memory store of graph.nq).
+4. Queries: every query of queries/ with the parameters of its header's example, through
+   kg.uses.query.run as `kg query` runs it (parameters bound as terms, answers turned into rdflib
+   terms): the first page (`--limit 100`) and the whole answer, median ms of --query-runs runs (a run
+   over 5 s is not repeated; runs still going after --limit-s seconds a run are given up), and the rows. rdflib only at the smallest
+   size (--rdflib-max articles), whole answers only (a page costs it as much).
 
-    python bench/store_speed.py                       # 3,000 articles (about 1.3 million triples)
-    python bench/store_speed.py --articles 500 --runs 1 --rdflib-runs 1   # a quick look
-    python bench/store_speed.py --keep /tmp/kg-store-bench                # keep the corpus and graphs
+    python bench/store_speed.py                                   # 2,200, 6,500 and 22,000 articles
+    python bench/store_speed.py --articles 2200 --keep /tmp/kg-store   # 1.1 million triples, kept
 """
 from __future__ import annotations
 
@@ -39,11 +37,12 @@ sys.path.insert(0, str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg.uses.query import header, named, open_store, run  # noqa: E402
+from kg.uses.query import header, named, pageable, run  # noqa: E402
 from kg.uses.store import load_local  # noqa: E402
 
-TARGET_LOAD = 200_000       # triples/s
-TARGET_QUERY_MS = 10.0
+PAGE = 100
+TARGET_PARAM_MS, TARGET_PAGE_MS, TARGET_FULL_MS = 10.0, 50.0, 1000.0
+SLOW = 5.0      # seconds: a run this slow is not repeated
 
 
 def example_params(path: Path) -> dict[str, str]:
@@ -53,131 +52,140 @@ def example_params(path: Path) -> dict[str, str]:
     return dict(toks[i + 1].split("=", 1) for i, t in enumerate(toks) if t == "--param")
 
 
-SLOW = 5.0      # seconds: a query this slow is run once, not --query-runs times
+class DefaultGraph:
+    """An Oxigraph store queried over its default graph alone (the union materialised there)."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def query(self, text, **kw):
+        kw["use_default_graph_as_union"] = False
+        return self.store.query(text, **kw)
 
 
-def median_time(fn, runs: int) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-        if times[-1] > SLOW:
-            break
-    return statistics.median(times), out
-
-
-def rows(ans) -> int:
-    return len(ans.rows) if ans.type == "SELECT" else len(ans.graph)
-
-
-def capped(fn, runs: int, limit: float) -> tuple[float | None, int | None]:
-    """(median_time of fn, rows of its answer), run in a forked child process; (None, None) when the
-    runs take over `limit` seconds each."""
+def timed(fn, runs: int, limit: float) -> tuple[float | None, int | None]:
+    """(median seconds, rows) of fn() run in a forked child, or (None, None) when a run passes `limit` s."""
     import multiprocessing as mp
     ctx = mp.get_context("fork")
     q = ctx.Queue()
 
-    def child_run():
-        t, ans = median_time(fn, runs)
-        q.put((t, rows(ans)))
-    child = ctx.Process(target=child_run)
-    child.start()
-    child.join(limit * runs)
-    if child.is_alive():
-        child.terminate()
-        child.join()
+    def child():
+        times, n = [], None
+        for _ in range(runs):
+            t = time.perf_counter()
+            ans = fn()
+            times.append(time.perf_counter() - t)
+            n = len(ans.rows) if ans.type == "SELECT" else len(ans.graph)
+            if times[-1] > SLOW:
+                break
+        q.put((statistics.median(times), n))
+    p = ctx.Process(target=child)
+    p.start()
+    p.join(limit * runs + 5)
+    if p.is_alive():
+        p.terminate()
+        p.join()
         return None, None
     return q.get() if not q.empty() else (None, None)
 
 
-def make_graphs(work: Path, n: int, seed: int) -> tuple[Path, Path, Path]:
+def make_graph(work: Path, n: int, seed: int) -> Path:
     import generate
-    corpus, ttl, nq, trig = work / f"gen{n}", work / f"graph{n}.ttl", work / f"graph{n}.nq", work / f"graph{n}.trig"
-    if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != n:
-        generate.write(n, corpus, seed)
-    kg = [sys.executable, "-m", "kg", "build", str(corpus), "--workers", "2"]
-    for out, fmt in ((ttl, "ttl"), (nq, "nquads"), (trig, "trig")):
-        if not out.is_file():
-            t = time.perf_counter()
-            subprocess.run(kg + ["-o", str(out), "--format", fmt], check=True, cwd=work, stdout=subprocess.DEVNULL)
-            print(f"built {out.name} from {n:,} articles in {time.perf_counter() - t:.0f} s", flush=True)
-    return ttl, nq, trig
+    corpus, nq = work / f"gen{n}", work / f"graph{n}.nq"
+    if not nq.is_file():
+        if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != n:
+            generate.write(n, corpus, seed)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--workers", "2", "--format", "nquads",
+                        "-o", str(nq)], check=True, cwd=work, stdout=subprocess.DEVNULL)
+        print(f"built {nq.name} from {n:,} articles in {time.perf_counter() - t:.0f} s", flush=True)
+    return nq
+
+
+def fresh(d: Path) -> Path:
+    shutil.rmtree(d, ignore_errors=True)
+    return d
+
+
+def measure(work: Path, n: int, a) -> None:
+    nq = make_graph(work, n, a.seed)
+    print(f"\n## {n:,} articles ({nq.name}, {nq.stat().st_size / 1e6:,.0f} MB)", flush=True)
+    loads = []
+    for _ in range(a.runs):
+        r = load_local(nq, fresh(work / "store"))
+        loads.append((r.seconds, r.triples))
+    secs, quads = sorted(loads)[len(loads) // 2]
+    t = time.perf_counter()
+    ref = ox.Store(str(fresh(work / "bulk")))
+    ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    ref.flush()
+    ref_secs = time.perf_counter() - t
+    del ref
+    shutil.rmtree(work / "bulk", ignore_errors=True)
+    print(f"kg load graph.nq: {quads:,} quads in {secs:.1f} s = {quads / secs:,.0f} quads/s (median of {a.runs}); "
+          f"Oxigraph's bulk_load of the same file: {quads / ref_secs:,.0f} quads/s", flush=True)
+
+    disk = ox.Store.read_only(str(work / "store"))
+    flat_dir = fresh(work / "flat")
+    flat = ox.Store(str(flat_dir))
+    flat.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                     for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
+    flat.flush()
+    del flat
+    flat = DefaultGraph(ox.Store.read_only(str(flat_dir)))
+    mem = ox.Store()
+    mem.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    triples = len(mem)
+    sources = [("store", disk), ("default graph", flat), ("memory", mem)]
+    if n <= a.rdflib_max:
+        from rdflib import Dataset
+        t = time.perf_counter()
+        ds = Dataset(default_union=True)
+        ds.parse(str(nq), format="nquads")
+        print(f"rdflib parsed graph.nq in {time.perf_counter() - t:.0f} s", flush=True)
+        sources.append(("rdflib", ds))
+    print(f"{triples:,} quads; queries: median ms of {a.query_runs} runs (rdflib: {a.rdflib_runs}), first page of "
+          f"{PAGE} rows / whole answer; '-': not run, '>{a.limit_s:g}s': given up", flush=True)
+    cols = " ".join(f"{s + ' page':>15} {s + ' all':>15}" for s, _ in sources)
+    print(f"{'query':<26} {'rows':>7} {cols}  parameters", flush=True)
+    for name, path in named().items():
+        params = example_params(path)
+        cells, rows = [], None
+        for label, src in sources:
+            runs = a.rdflib_runs if label == "rdflib" else a.query_runs
+            for limit in (PAGE, None):
+                if limit and (not pageable(name) or label == "rdflib"):   # a CONSTRUCT has no pages; rdflib
+                    cells.append("-")                                   # pays the whole answer for one
+                    continue
+                secs, got = timed(lambda: run(src, name, params, limit=limit), runs, a.limit_s)
+                if limit is None and got is not None:
+                    rows = got
+                cells.append(f">{a.limit_s:g}s" if secs is None else f"{secs * 1000:,.1f}")
+        print(f"{name:<26} {rows if rows is not None else '?':>7} " + " ".join(f"{c:>15}" for c in cells)
+              + "  " + " ".join(f"{k}={v!r}" for k, v in params.items()), flush=True)
+    del disk, flat, mem
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--articles", type=int, nargs="+", default=[2200, 6500, 22000])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--runs", type=int, default=3, help="runs of each load")
-    ap.add_argument("--query-runs", type=int, default=21)
-    ap.add_argument("--rdflib-runs", type=int, default=3)
-    ap.add_argument("--no-load", action="store_true", help="time the queries only")
-    ap.add_argument("--limit", type=float, default=120, help="seconds a query may take before it is given up")
-    ap.add_argument("--keep", type=Path, help="make the corpus and graphs in this folder and keep them")
+    ap.add_argument("--query-runs", type=int, default=5)
+    ap.add_argument("--rdflib-runs", type=int, default=1)
+    ap.add_argument("--rdflib-max", type=int, default=2200, help="largest corpus (articles) run on rdflib too")
+    ap.add_argument("--limit-s", type=float, default=20, help="seconds a query run may take before it is given up")
+    ap.add_argument("--keep", type=Path, help="make the corpora and graphs in this folder and keep them")
     a = ap.parse_args(argv)
     work = a.keep or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"kabar-kg store speed: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, pyoxigraph "
-          f"{ox.__version__ if hasattr(ox, '__version__') else '?'}; load average "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
-    ttl, nq, trig = make_graphs(work, a.articles, a.seed)
-
-    def fresh(name: str) -> Path:
-        d = work / name
-        shutil.rmtree(d, ignore_errors=True)
-        return d
-
-    loads = []
-    for label, path in [] if a.no_load else (("kg load graph.ttl", ttl), ("kg load graph.nq", nq), ("kg load graph.trig", trig)):
-        runs = []
-        for _ in range(a.runs):
-            r = load_local(path, fresh("store"))
-            runs.append(r)
-            print(f"  {label}: {r.triples:,} triples, {len(r.articles):,} graphs in {r.seconds:.2f} s", flush=True)
-        med = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
-        loads.append((label, med.triples, med.seconds))
-
-    def bulk(path: Path, fmt) -> int:
-        s = ox.Store(str(fresh("bulk")))
-        s.bulk_load(path=str(path), format=fmt)
-        n = len(s)
-        del s
-        return n
-    for path, fmt, where in ((ttl, ox.RdfFormat.TURTLE, "graph.ttl"), (trig, ox.RdfFormat.TRIG, "graph.trig")):
-        secs, n_ox = median_time(lambda: bulk(path, fmt), a.runs)
-        loads.append((f"pyoxigraph bulk_load {where} (reference)", n_ox, secs))
-    from rdflib import Graph
-    t = time.perf_counter()
-    g = Graph()
-    g.parse(str(ttl), format="turtle")
-    loads.append(("rdflib parse graph.ttl (reference)", len(g), time.perf_counter() - t))
-    triples = len(g)
-
-    print(f"\nload, median of {a.runs} (rdflib: one run); the graph has {triples:,} distinct triples")
-    print(f"{'what':<44} {'triples':>10} {'seconds':>8} {'triples/s':>10}")
-    for label, n, s in loads:
-        print(f"{label:<44} {n:>10,} {s:>8.2f} {n / s:>10,.0f}")
-
-    load_local(ttl, fresh("store"))
-    disk = ox.Store.read_only(str(work / "store"))
-    mem = open_store(ttl)
-    print(f"\nqueries: median ms of {a.query_runs} runs on Oxigraph (the store `kg load` filled, and in memory), "
-          f"{a.rdflib_runs} on rdflib")
-    print(f"{'query':<28} {'rows':>6} {'store ms':>9} {'memory ms':>10} {'rdflib ms':>10}  parameters")
-    slow = []
-    for name, path in named().items():
-        params = example_params(path)
-        t_disk, n_disk = capped(lambda: run(disk, name, params), a.query_runs, a.limit)
-        t_mem, n_mem = capped(lambda: run(mem, name, params), a.query_runs, a.limit)
-        t_rdf, n_rdf = capped(lambda: run(g, name, params), a.rdflib_runs, a.limit)
-        n_rows = next((n for n in (n_mem, n_disk, n_rdf) if n is not None), "?")
-        if t_disk is None or t_disk * 1000 > TARGET_QUERY_MS:
-            slow.append(name)
-        ms = lambda t: f"> {a.limit:g} s" if t is None else f"{t * 1000:.1f}"
-        print(f"{name:<28} {n_rows:>6} {ms(t_disk):>9} {ms(t_mem):>10} {ms(t_rdf):>10}  "
-              f"{' '.join(f'{k}={v!r}' for k, v in params.items())}", flush=True)
-    print(f"\nover {TARGET_QUERY_MS:g} ms on the store: {', '.join(slow) or 'none'}")
+          f"{getattr(ox, '__version__', '?')}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}",
+          flush=True)
+    for n in a.articles:
+        measure(work, n, a)
+    for d in ("store", "flat"):
+        shutil.rmtree(work / d, ignore_errors=True)
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

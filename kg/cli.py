@@ -97,6 +97,19 @@ def cmd_build(a) -> int:
     return 3 if b.skipped else 0
 
 
+TABLE_LIMIT = 100   # rows `kg query` prints as a table unless --limit says otherwise
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of rows (0 or more)")
+    return n
+
+
 def _workers(text: str) -> int:
     try:
         n = int(text)
@@ -114,7 +127,7 @@ def cmd_query(a) -> int:
         return 0
     if not a.query:
         raise SystemExit("kg query: give a query name, a .rq file or SPARQL text (or --list)")
-    from kg.uses.query import open_disk_store, open_store, render, run, store_of
+    from kg.uses.query import open_disk_store, open_store, pageable, render, run, store_of
     lib = named()
     reason = a.reason if a.reason is not None else (
         a.query in lib and header(lib[a.query]).get("reasoning", "").startswith("required"))
@@ -142,7 +155,9 @@ def cmd_query(a) -> int:
         source = store_of(inferred) if a.engine == "oxigraph" else inferred
     else:
         source = open_store(a.graph) if a.engine == "oxigraph" else api.load_graph(a.graph)
-    sys.stdout.write(render(run(source, a.query, _params(a.param), lang=a.lang), a.format))
+    limit = a.limit if a.limit is not None else TABLE_LIMIT if a.format == "table" and pageable(a.query) else 0
+    sys.stdout.write(render(run(source, a.query, _params(a.param), lang=a.lang, limit=limit or None, offset=a.offset),
+                            a.format, offset=a.offset))
     return 0
 
 
@@ -272,6 +287,9 @@ def parser() -> argparse.ArgumentParser:
                    help="run on rdflib or on an in-memory Oxigraph store (same answers; default rdflib)")
     q.add_argument("--store", metavar="DIR",
                    help="query the embedded Oxigraph store that `kg load --store DIR` filled, instead of a graph file")
+    q.add_argument("--limit", type=_count, metavar="N",
+                   help=f"at most N rows (0: all; default {TABLE_LIMIT} for the table, all for csv and json)")
+    q.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N rows (with --limit: a page)")
     q.add_argument("--lang", choices=["id", "en"],
                    help="claim and event types as words in this language, and entity labels tagged with it where the graph has them")
     q.set_defaults(func=cmd_query)

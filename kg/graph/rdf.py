@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 from urllib.parse import quote
 
@@ -52,12 +53,39 @@ def graph_iri(doc_id: str) -> URIRef:
 ENTITIES = "_entities"
 """The named graph (graph_iri(ENTITIES)) that describes the entities, once for all articles: stores add to it
 and never drop it, so an entity that thousands of articles mention is not copied into each of their graphs."""
+CLAIMS = "_claims"
+"""The named graph (graph_iri(CLAIMS)) of the claims, the events they are about and the memberships: their own
+triples, once, however many articles report them. Which articles report one (PROVENANCE edges) is said in each
+article's own graph, so no triple is in two graphs and the union of the graphs needs no deduplication."""
+PROVENANCE = frozenset((KB.evidence, PROV.wasDerivedFrom, KB.sourceId))
+"""The edges that say which article reported a claim, an event or a membership: they belong to that article."""
+_PROVENANCE_IRIS = frozenset(map(str, PROVENANCE))
 _ENTITY_PREFIX = str(KBR["entity/"])
+_REPORTED_PREFIXES = (str(KBR["claim/"]), str(KBR["membership/"]))
 
 
 def is_entity(node) -> bool:
     """An entity node: its description belongs in the ENTITIES graph."""
     return str(node).startswith(_ENTITY_PREFIX)
+
+
+def home_graph(s, p) -> str | None:
+    """ENTITIES or CLAIMS for a triple (s, p, ...) that belongs in one of those graphs; None when it belongs to
+    the graph of the article that wrote it (the article, its evidence, and the PROVENANCE edges)."""
+    s = str(s)
+    if s.startswith(_ENTITY_PREFIX):
+        return ENTITIES
+    if s.startswith(_REPORTED_PREFIXES) and str(p) not in _PROVENANCE_IRIS:
+        return CLAIMS
+    return None
+
+
+def name_key(name: str) -> str:
+    """A name folded for lookup, as the gold scorer folds it: NFKC, case folded, hyphens, apostrophes, dots and
+    underscores as spaces, spaces collapsed ("Korea-Utara" and "korea utara" give the same key)."""
+    s = unicodedata.normalize("NFKC", str(name)).casefold()
+    s = re.sub(r"[-\u2010-\u2015'\u2019._]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
 
 
 def _hash(*parts) -> str:
@@ -239,6 +267,8 @@ def _entity(g: Graph, e: Entity, canon: Canon) -> URIRef:
     g.add((s, RDFS.label, Literal(e.label)))
     for a in sorted(e.aliases - {e.label}):
         g.add((s, SKOS.altLabel, Literal(a)))
+    for k in {name_key(n) for n in e.aliases | {e.label}} - {""}:
+        g.add((s, KB.nameKey, Literal(k)))
     if e.wikidata:
         g.add((s, SCHEMA.sameAs, WD[e.wikidata]))
     if e.country:
@@ -279,6 +309,9 @@ def _claim(g: Graph, a: Article, art: URIRef, c: Claim) -> None:
     if c.modality:
         g.add((s, KB.modality, Literal(c.modality)))
     g.add((s, PROV.wasDerivedFrom, art))
+    g.add((s, KB.sourceId, Literal(a.id)))
+    if about is not None:
+        g.add((about, KB.sourceId, Literal(a.id)))
     ev = KBR[f"evidence/{quote(a.id, safe='')}/{c.sentence.start}-{c.sentence.end}-{s.split('/')[-1]}"]
     g.add((s, KB.evidence, ev))
     if about is not None:
@@ -339,6 +372,7 @@ def add_article(g: Graph | set, a: Article, canon: Canon | None = None) -> None:
         g.add((m, RDF.type, KB.Membership))
         g.add((m, ORG.member, entity_iri(r.person)))
         g.add((m, KB.roleLabel, Literal(r.role)))
+        g.add((m, KB.sourceId, Literal(a.id)))
         if r.org:
             g.add((m, ORG.organization, entity_iri(r.org)))
         sent = a.sentences[r.sentence]
@@ -405,19 +439,20 @@ def to_graph(articles: list[Article]) -> Graph:
 
 
 def to_dataset(articles: list[Article]) -> Dataset:
-    """One named graph per article, so one article can be replaced without touching the rest, and the
-    entities' descriptions in the ENTITIES graph."""
+    """One named graph per article, so one article can be replaced without touching the rest; the entities'
+    descriptions in the ENTITIES graph, the claims', events' and memberships' in the CLAIMS graph."""
     ds = Dataset()
     for p, ns in PREFIXES.items():
         ds.bind(p, ns)
-    entities = ds.graph(graph_iri(ENTITIES))
+    common = {name: ds.graph(graph_iri(name)) for name in (ENTITIES, CLAIMS)}
     canon = Canon(articles)
     for a in articles:
         g = ds.graph(graph_iri(a.id))
         triples: set = set()
         add_article(triples, a, canon)
         for t in triples:
-            (entities if is_entity(t[0]) else g).add(t)
+            home = home_graph(t[0], t[1])
+            (common[home] if home else g).add(t)
     return ds
 
 
@@ -490,8 +525,9 @@ def write(articles, fh, fmt: str = "turtle", done=None, tally: Tally | None = No
 
     Turtle: one section per article (a comment naming it); a triple that an earlier section wrote
     (an entity's label, a claim two articles report) is not written again. TriG and N-Quads: one
-    named graph per article, holding that article's triples but the entities' descriptions, which go
-    once to the ENTITIES graph, after the article that first needed them. `articles` is read twice: first
+    named graph per article, holding that article's own triples and the PROVENANCE edges of what it
+    reports; the descriptions of entities, and of claims, events and memberships, go once to the
+    ENTITIES and CLAIMS graphs, after the article that first needed them (see home_graph). `articles` is read twice: first
     to find the nodes more than one article describes, the only ones whose triples can repeat;
     `done()` is called after each article is written; `tally` counts the entities and claims written."""
     fmt = FORMATS.get(fmt, fmt)
@@ -534,9 +570,14 @@ def write(articles, fh, fmt: str = "turtle", done=None, tally: Tally | None = No
         if fmt == "turtle":
             out = [f"\n# {n3(article_iri(a.id))}\n"] + _block(new, n3)
         else:
-            mine = [t for t in triples if not is_entity(t[0])]
-            described = [t for t in new if is_entity(t[0])]
-            graphs = [(graph_iri(a.id), mine)] + ([(graph_iri(ENTITIES), described)] if described else [])
+            parts: dict = {None: [], CLAIMS: [], ENTITIES: []}
+            new_set = set(new)
+            for t in triples:
+                home = home_graph(t[0], t[1])
+                if home is None or t in new_set:
+                    parts[home].append(t)
+            graphs = [(graph_iri(a.id), parts[None])] + [(graph_iri(k), parts[k]) for k in (CLAIMS, ENTITIES)
+                                                         if parts[k]]
             out = []
             for name, part in graphs:
                 if fmt == "trig":

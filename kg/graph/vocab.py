@@ -70,6 +70,8 @@ class KB(DefinedNamespace):
     evidence: object
     inArticle: object
     articleId: object
+    sourceId: object
+    nameKey: object
     text: object
     typeCode: object
     roleLabel: object

@@ -1,10 +1,10 @@
 """Score facts read back from the graph against gold annotations (the rules of the gold scorer)."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
+
+from kg.graph.rdf import name_key
 
 SPEECH = {"STATEMENT"}
 
@@ -27,11 +27,7 @@ def load_gold(path: str | Path) -> dict:
     return gold
 
 
-def norm(s) -> str:
-    """NFKC, case folded, hyphens/apostrophes/dots/underscores as spaces, spaces collapsed."""
-    s = unicodedata.normalize("NFKC", str(s)).casefold()
-    s = re.sub(r"[-\u2010-\u2015'\u2019._]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+norm = name_key      # the scorer's folding of names, as the graph's kb:nameKey holds it
 
 
 def as_list(v) -> list:

@@ -1,10 +1,18 @@
 """SPARQL over the graph: the query library in queries/, any query text or .rq file, two engines
 (rdflib and Oxigraph) giving the same answers, labels in a chosen language, and output formats.
 
-Parameters are bound as RDF literals, never pasted into the query text: rdflib gets them as
+Parameters are bound as RDF terms, never pasted into the query text: rdflib gets them as
 `initBindings`, Oxigraph as `substitutions` (SEP-0007). Oxigraph substitutes only variables of the
 SELECT projection (of a sub-SELECT in a CONSTRUCT), so the library's queries project their
-parameters; those echo columns are left out of the answer."""
+parameters; those echo columns are left out of the answer. A library parameter of kind `name` is
+folded to the entities' kb:nameKey (rdf.name_key), one of kind `code` upper-cased, one of kind `claim`
+bound as the claim's IRI, so that each is a constant in a triple pattern: an index lookup.
+
+The library's queries are shaped to cost what their answer costs on a store of any size: a line that
+ends with `# only with ?NAME` is left out when the parameter NAME is not given (so an optional
+parameter is a lookup when given, and nothing when not); they have no ORDER BY over the whole graph
+(which would evaluate every row before the first one): an answer read whole is sorted here, by the
+columns of the header's `order:` line; a page (`limit`, `offset`) comes in the store's order."""
 from __future__ import annotations
 
 import csv
@@ -20,7 +28,8 @@ from rdflib import RDFS, XSD, BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from kg.graph.vocab import TYPE_CLASS
+from kg.graph.rdf import name_key
+from kg.graph.vocab import KBR, TYPE_CLASS
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -49,6 +58,7 @@ class Answer:
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
     graph: Graph | None = None
     boolean: bool | None = None
+    more: bool = False                          # rows were cut: there are more after this page
 
 
 def named() -> dict[str, Path]:
@@ -72,11 +82,52 @@ def header(path: Path) -> dict[str, str]:
     return out
 
 
+_PARAM = re.compile(r"\?(\w+)(?:\s*\(((?:optional|required)(?:,\s*\w+)?)\))?")
+KINDS = ("name", "code", "claim")
+
+
 def parameters(path: Path) -> dict[str, bool]:
-    """?name -> required, from the `parameters:` header line (`?x (optional) ...; ?y (required) ...`)."""
-    text = header(path).get("parameters", "")
-    return {m.group(1): m.group(2) != "optional"
-            for m in re.finditer(r"\?(\w+)(?:\s*\((optional|required)\))?", text)}
+    """?name -> required, from the `parameters:` header line (`?x (optional) ...; ?y (required, name) ...`)."""
+    return {m.group(1): not (m.group(2) or "").startswith("optional")
+            for m in _PARAM.finditer(header(path).get("parameters", ""))}
+
+
+def kinds(path: Path) -> dict[str, str]:
+    """?name -> its kind (name, code, claim; "" for a plain string), from the `parameters:` header line."""
+    out = {}
+    for m in _PARAM.finditer(header(path).get("parameters", "")):
+        kind = (m.group(2) or "").partition(",")[2].strip()
+        out[m.group(1)] = kind if kind in KINDS else ""
+    return out
+
+
+def bind(kind: str, value: str) -> Node:
+    """The term a parameter value of `kind` is bound to: a name as its name key, a type code upper-cased, a
+    claim as its IRI (a bare last segment such as deny-4230d13ab1cb94c6 completed), else the plain string."""
+    if kind == "name":
+        return Literal(name_key(value))
+    if kind == "code":
+        return Literal(value.strip().upper())
+    if kind == "claim":
+        iri = value.strip() if ":" in value else str(KBR[f"claim/{value.strip()}"])
+        if re.search(r'[\s<>"{}|^`\\]', iri):
+            raise QueryError(f"{value!r}: not a claim IRI nor the last segment of one")
+        return URIRef(iri)
+    return Literal(value)
+
+
+def order(path: Path) -> list[tuple[str, bool]]:
+    """(column, descending) of the header's `order:` line (`date, -reports, agent`)."""
+    return [(c.strip().lstrip("-"), c.strip().startswith("-"))
+            for c in header(path).get("order", "").split(",") if c.strip()]
+
+
+_ONLY_WITH = re.compile(r"^.*#\s*only with \?(\w+)\s*$", re.M)
+
+
+def shape(text: str, given) -> str:
+    """The query text without its lines marked `# only with ?NAME` whose parameter is not given."""
+    return _ONLY_WITH.sub(lambda m: m.group(0) if m.group(1) in given else "", text)
 
 
 def resolve(q: str) -> str:
@@ -147,10 +198,10 @@ def _from_ox(t) -> Node | None:
     return None if t is None else to_rdflib(t)
 
 
-def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:
+def _run_rdflib(g: Graph, text: str, params: dict[str, Node]) -> Answer:
     """The query on rdflib, parameters as initBindings."""
     try:
-        res = g.query(text, initBindings={Variable(k): Literal(v) for k, v in params.items()})
+        res = g.query(text, initBindings={Variable(k): v for k, v in params.items()})
         if res.type == "ASK":
             return Answer("ASK", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
@@ -165,10 +216,11 @@ def _run_rdflib(g: Graph, text: str, params: dict[str, str]) -> Answer:
         raise QueryError(f"query failed: {' '.join(str(e).split())[:300]}") from None
 
 
-def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, str]) -> Answer:
+def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, Node]) -> Answer:
     """The query on Oxigraph, parameters as substitutions; terms converted to rdflib's."""
     import pyoxigraph as ox
-    subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+    subs = {ox.Variable(k): ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v))
+            for k, v in params.items()}
     for k in params:        # Oxigraph substitutes only projected variables and would ignore this one silently
         if not re.search(rf"\bselect\b[^{{]*[?$]{re.escape(k)}\b", text, re.I | re.S):
             raise QueryError(f"query failed: with --engine oxigraph, ?{k} must be a variable of a SELECT clause "
@@ -184,25 +236,99 @@ def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, str]) 
             kind = "DESCRIBE" if re.search(r"\bdescribe\b", text, re.I) else "CONSTRUCT"
             return Answer(kind, graph=g)
         names = [v.value for v in res.variables]
-        return Answer("SELECT", names, [tuple(_from_ox(s[n]) for n in names) for s in res])
+        seen: dict = {}         # a label or an id comes back in many rows: converted once
+
+        def term(t):
+            if t is None:
+                return None
+            r = seen.get(t)
+            if r is None:
+                r = seen[t] = _from_ox(t)
+            return r
+        return Answer("SELECT", names, [tuple(term(s[n]) for n in names) for s in res])
     except QueryError:
         raise
     except Exception as e:  # SyntaxError, OSError, RuntimeError
         raise QueryError(f"query failed: {e}") from None
 
 
-def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: str | None = None) -> Answer:
+def _form(text: str) -> str:
+    """SELECT, CONSTRUCT, ASK or DESCRIBE: the query's form, from its first keyword after the prologue."""
+    body = re.sub(r"<[^>\s]*>|#[^\n]*", " ", text)
+    m = re.search(r"\b(select|construct|ask|describe)\b", body, re.I)
+    return m.group(1).upper() if m else ""
+
+
+_OWN_PAGE = re.compile(r"\b(limit|offset)\s+\d+\s*(#[^\n]*\s*)*\Z", re.I)
+
+
+def pageable(q: str) -> bool:
+    """Whether `limit` and `offset` can page the query: a SELECT without a LIMIT or OFFSET of its own."""
+    text = resolve(q)
+    return _form(text) == "SELECT" and not _OWN_PAGE.search(text)
+
+
+def _page(text: str, limit: int | None, offset: int) -> str:
+    """The SELECT query text with LIMIT (one row more than asked, to tell whether rows were cut) and OFFSET."""
+    if not limit and not offset:
+        return text
+    if _form(text) != "SELECT":
+        raise QueryError("--limit and --offset page the rows of a SELECT query")
+    if _OWN_PAGE.search(text):
+        raise QueryError("the query has its own LIMIT or OFFSET; leave out --limit and --offset")
+    return text + (f"\nLIMIT {limit + 1}" if limit else "") + (f"\nOFFSET {offset}" if offset else "")
+
+
+def _value(v) -> tuple:
+    """A cell's sort key: unbound first, numbers by value, the rest by their text."""
+    if v is None:
+        return (0, 0, "")
+    if isinstance(v, Literal) and isinstance(v.value, int) and not isinstance(v.value, bool):
+        return (1, v.value, "")
+    return (2, 0, str(v))
+
+
+def sort_rows(rows: list, names: list[str], order_by: list[tuple[str, bool]]) -> None:
+    """Sort rows in place by the `order:` columns (descending ones reversed), then by every column, so
+    that any engine gives the same order."""
+    keyed = sorted(((tuple(_value(v) for v in r), r) for r in rows), key=lambda kr: kr[0])
+    for col, desc in reversed(order_by):
+        if col in names:
+            i = names.index(col)
+            keyed.sort(key=lambda kr: kr[0][i], reverse=desc)
+    rows[:] = [r for _, r in keyed]
+
+
+def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: str | None = None,
+        limit: int | None = None, offset: int = 0) -> Answer:
     """Run a named query, a .rq file or SPARQL text on an rdflib Graph or an Oxigraph Store.
 
-    `params` bind ?NAME to a plain literal; `lang` ('id', 'en') turns type codes into their names in
-    that language and prefers entity labels tagged with it (see localise())."""
+    `params` bind ?NAME to a plain literal (to a name key, a type code or a claim IRI for the library's
+    parameters of those kinds); `lang` ('id', 'en') turns type codes into their names in that language and
+    prefers entity labels tagged with it (see localise()); a type may be given by its name in either language. `limit` and `offset` page the rows of a SELECT
+    query (`Answer.more` says whether rows were cut); a library query's answer read whole is sorted by
+    the columns of its `order:` header line, a page comes in the order the store gives."""
     params = {k: type_code(v) for k, v in (params or {}).items()}     # the names --lang prints are accepted
     text = resolve(q)
     hidden = _check_params(q, text, params)
-    ans = _run_rdflib(source, text, params) if isinstance(source, Graph) else _run_oxigraph(source, text, params)
+    lib = named()
+    path = lib.get(q)
+    if path is not None:
+        text = shape(text, params)
+        kind = kinds(path)
+        terms = {k: bind(kind.get(k, ""), v) for k, v in params.items()}
+    else:
+        terms = {k: Literal(v) for k, v in params.items()}
+    text = _page(text, limit, offset)
+    ans = _run_rdflib(source, text, terms) if isinstance(source, Graph) else _run_oxigraph(source, text, terms)
+    if ans.type == "SELECT" and limit and len(ans.rows) > limit:
+        ans.rows, ans.more = ans.rows[:limit], True
+    if ans.type == "SELECT" and path is not None and not ans.more and not offset:
+        sort_rows(ans.rows, ans.vars, order(path))
     if ans.type == "SELECT" and hidden & set(ans.vars):
         keep = [i for i, v in enumerate(ans.vars) if v not in hidden]
-        ans = Answer("SELECT", [ans.vars[i] for i in keep], [tuple(r[i] for i in keep) for r in ans.rows])
+        ans = Answer("SELECT", [ans.vars[i] for i in keep], [tuple(r[i] for i in keep) for r in ans.rows],
+                     more=ans.more)
     return localise(ans, source, lang) if lang else ans
 
 
@@ -258,7 +384,8 @@ def localise(ans: Answer, source: Source, lang: str) -> Answer:
         if isinstance(v, Literal) and var in LABEL_COLUMNS and str(v) in labels:
             return Literal(labels[str(v)], lang=lang)
         return v
-    return Answer("SELECT", ans.vars, [tuple(cell(k, v) for k, v in zip(ans.vars, r)) for r in ans.rows])
+    return Answer("SELECT", ans.vars, [tuple(cell(k, v) for k, v in zip(ans.vars, r)) for r in ans.rows],
+                  more=ans.more)
 
 
 def _cell(v: Node | None) -> str:
@@ -286,7 +413,7 @@ def _csv(names: list[str], rows: list[list[str]]) -> str:
     return buf.getvalue()
 
 
-def render(ans: Answer, fmt: str = "table") -> str:
+def render(ans: Answer, fmt: str = "table", offset: int = 0) -> str:
     """An answer as an aligned table, csv, SPARQL 1.1 JSON results, or for CONSTRUCT/DESCRIBE Turtle
     (json: JSON-LD, csv: subject,predicate,object rows)."""
     if ans.type in ("CONSTRUCT", "DESCRIBE"):
@@ -311,5 +438,8 @@ def render(ans: Answer, fmt: str = "table") -> str:
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(ans.vars)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(ans.vars), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    n = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+    if ans.more:
+        n += f" from row {offset + 1}; more with --offset {offset + len(rows)}, all with --limit 0"
+    out.append(f"({n})")
     return "\n".join(out) + "\n"

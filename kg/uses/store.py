@@ -9,11 +9,12 @@ to it, so that reloading an article replaces its triples instead of adding to th
 
 The entities' descriptions (labels, aliases, types, country) are in one more graph,
 ``rdf.graph_iri(rdf.ENTITIES)``, which loads add to (POST) and never replace: an entity that
-thousands of articles mention is described once, not in each of their graphs, which would make
-every query over the union of the graphs wade through thousands of copies. Another triple several
-articles share (a claim two articles report) is written into the graph of each of them; queries
-over the store's union default graph see it once. Blank nodes are not shared between articles'
-graphs (each graph is sent on its own); kabar-kg writes none.
+thousands of articles mention is described once, not in each of their graphs. The claims, the events
+they are about and the memberships are described once too, in ``rdf.graph_iri(rdf.CLAIMS)``; an
+article's graph holds only the edges saying that it reports them (``rdf.PROVENANCE``). So no triple is
+in two graphs, and the store's union default graph, which Oxigraph does not deduplicate (a triple in 40
+graphs comes out 40 times, and a join of four such patterns 40^4 times), gives every triple once.
+Blank nodes are not shared between articles' graphs (each graph is sent on its own); kabar-kg writes none.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph import read
-from kg.graph.rdf import ENTITIES, graph_iri, is_entity, new_graph
+from kg.graph.rdf import CLAIMS, ENTITIES, PROVENANCE, graph_iri, home_graph, new_graph
 from kg.graph.vocab import KB
 
 SHARED = "_shared"
@@ -42,7 +43,9 @@ SHARED = "_shared"
 # Edges that say *which article* reported a node: they go only to the graph of the article they point
 # to, so that reloading article B never leaves B's provenance behind in article A's graph.
 _N = ox.NamedNode
-_PROVENANCE = frozenset((_N(KB.evidence), _N(PROV.wasDerivedFrom)))
+_PROVENANCE = frozenset(_N(p) for p in PROVENANCE)
+_SOURCE_ID = _N(KB.sourceId)
+_COMMON = (ENTITIES, CLAIMS)        # graphs loads add to, not replace
 _ARTICLE = _N(KB.Article)
 _ROLE = {_N(RDF.type): "type", _N(KB.articleId): "id", _N(KB.inArticle): "in", _N(KB.evidence): "ev",
          _N(PROV.wasDerivedFrom): "from"}
@@ -135,12 +138,17 @@ def _assign(triples: list[tuple]) -> dict[str, list[tuple]]:
                 todo.append(o)
 
     parts: dict[str, list[tuple]] = {aid: [] for aid in sorted(set(articles.values()))}
-    shared, entities = (SHARED,), (ENTITIES,)
+    shared, known = (SHARED,), set(articles.values())
     for t in triples:
         s, p, o = t
-        target = owners.get(o) if p in _PROVENANCE else None
-        if target is None and isinstance(s, ox.NamedNode) and is_entity(s.value):
-            target = entities
+        target = None
+        if p == _SOURCE_ID:
+            target = (o.value,) if isinstance(o, ox.Literal) and o.value in known else None
+        elif p in _PROVENANCE:
+            target = owners.get(o)
+        if target is None and isinstance(s, ox.NamedNode):
+            home = home_graph(s.value, p.value)
+            target = (home,) if home else None
         for aid in target or owners.get(s) or shared:
             parts.setdefault(aid, []).append(t)
     return parts
@@ -154,9 +162,10 @@ def split_by_article(graph: Graph | str | Path) -> dict[str, Graph]:
     ``schema:mentions`` (and its ``schema:publisher`` and ``schema:author``); the events its claims
     are ``kb:about``; and, transitively, the nodes those point to (agents, targets, places, an
     entity's ``kb:country``, blank nodes). A node two articles reach belongs to both, except that an
-    edge saying which article reported a node (``kb:evidence``, ``prov:wasDerivedFrom``) goes only to
-    the article it points to. The entities' own triples (labels, aliases, types, country) go under
-    the key ``rdf.ENTITIES`` instead, once for all articles. Triples no article reaches (none in
+    edge saying which article reported a node (``rdf.PROVENANCE``: ``kb:evidence``,
+    ``prov:wasDerivedFrom``, ``kb:sourceId``) goes only to the article it names. The own triples of
+    entities go under the key ``rdf.ENTITIES`` instead, and those of claims, events and memberships
+    under ``rdf.CLAIMS``, once for all articles (``rdf.home_graph``). Triples no article reaches (none in
     kabar-kg's own graphs) go under the key ``SHARED``, so the union of the parts is always the input graph.
     """
     out = {}
@@ -278,17 +287,23 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
         if created:
             shutil.rmtree(store_dir, ignore_errors=True)     # no empty store left by a load that failed
         raise
-    entities = parts.pop(ENTITIES, [])
+    common = {name: parts.pop(name, []) for name in _COMMON}
     loaded: list[str] = []
     n = 0
     try:
-        if entities:        # added to, never replaced: one transaction, and a triple already there stays once
-            store.extend(ox.Quad(*t, ox.NamedNode(str(graph_iri(ENTITIES)))) for t in entities)
-            n += len(entities)
         names = {aid: ox.NamedNode(str(graph_iri(aid))) for aid in parts}
         present = {aid for aid in parts if store.contains_named_graph(names[aid])}
         old = [aid for aid in parts if aid in present]
         new = [aid for aid in parts if aid not in present]
+        if old:
+            _forget_reported(store, [names[aid] for aid in old])
+        for name, triples in common.items():     # added to, not replaced; a triple already there stays once
+            quads = (ox.Quad(*t, ox.NamedNode(str(graph_iri(name)))) for t in triples)
+            if old:
+                store.extend(quads)
+            else:
+                store.bulk_extend(quads)
+            n += len(triples)
         batch: list[str] = []
         size = 0
         for aid in old:
@@ -339,7 +354,21 @@ def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
             or any(not n.startswith(_GRAPH_PREFIX) for n in names):
         store.clear()
         return None
-    return sorted(aid for aid in (urllib.parse.unquote(n[len(_GRAPH_PREFIX):]) for n in names) if aid != ENTITIES)
+    return sorted(aid for aid in (urllib.parse.unquote(n[len(_GRAPH_PREFIX):]) for n in names) if aid not in _COMMON)
+
+
+def _forget_reported(store: ox.Store, graphs: list[ox.NamedNode]) -> None:
+    """Before the article `graphs` are replaced: drop from the CLAIMS graph the description of every node that
+    only they report (by a PROVENANCE edge), so a claim an article no longer makes leaves nothing behind and one
+    it makes again is described as it is now. A node another article reports keeps its description."""
+    replaced = set(graphs)
+    nodes = {q.subject for g in graphs for p in _PROVENANCE for q in store.quads_for_pattern(None, p, None, g)}
+    claims = ox.NamedNode(str(graph_iri(CLAIMS)))
+    gone = [(q.subject, q.predicate, q.object) for node in nodes
+            if all(q.graph_name in replaced for p in _PROVENANCE for q in store.quads_for_pattern(node, p, None, None))
+            for q in store.quads_for_pattern(node, None, None, claims)]
+    if gone:
+        store.update(f"DELETE DATA {{ GRAPH {claims} {{\n{_ntriples(gone).decode('utf-8')}}} }}")
 
 
 _BATCH = 2_000   # triples per replacing transaction: big transactions get slower per triple
@@ -467,15 +496,14 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
     auth = None
     if user is not None:
         auth = "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
-    entities = parts.pop(ENTITIES, [])
+    common = [(name, parts.pop(name), "POST") for name in _COMMON if parts.get(name)]
     loaded: list[str] = []
     n = 0
     if say:
         say(f"sending {len(parts)} article graph{'s' * (len(parts) != 1)} to {gsp}; waiting up to {timeout:g} s "
             "for each answer (--timeout)")
-    # the entities' graph is added to (POST), each article's replaced (PUT)
-    for aid, triples, method in [(ENTITIES, entities, "POST")] * bool(entities) + \
-            [(aid, triples, "PUT") for aid, triples in parts.items()]:
+    # the entities' and the claims' graphs are added to (POST), each article's replaced (PUT)
+    for aid, triples, method in common + [(aid, triples, "PUT") for aid, triples in parts.items()]:
         url = graph_url(gsp, str(graph_iri(aid)))
         body = _ntriples(triples)
         attempt = 0
@@ -483,15 +511,15 @@ def load_endpoint(graph: Graph | str | Path, endpoint: str, user: str | None = N
             problem, retry = failed
             if not retry or attempt >= retries:
                 tries = f" after {attempt + 1} attempts" if attempt else ""
-                where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
+                where = f"the graph {aid}" if aid in _COMMON else f"article {aid}"
                 raise StoreError(f"{gsp}: {problem}{tries}, at {where}; loaded before the failure: "
                                  f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded)
             if say:
-                where = "the entities' graph" if aid == ENTITIES else f"article {aid}"
+                where = f"the graph {aid}" if aid in _COMMON else f"article {aid}"
                 say(f"{gsp}: {problem} at {where}; trying again in {backoff * 2 ** attempt:g} s")
             time.sleep(backoff * 2 ** attempt)
             attempt += 1
-        if aid != ENTITIES:
+        if aid not in _COMMON:
             loaded.append(aid)
         n += len(triples)
     return LoadReport(gsp, loaded, n, time.perf_counter() - t0)

@@ -104,12 +104,15 @@ def test_graph_written_article_by_article_is_the_whole_graph_once(fmt):
         assert len(statements) == len(g)             # nothing written twice
         back = Graph().parse(data=data.decode("utf-8"), format="turtle")
         assert to_isomorphic(back) == to_isomorphic(g)
-    else:           # a graph per article, and the entities described once, in their own graph
-        from kg.graph.rdf import ENTITIES, graph_iri, is_entity
+    else:           # a graph per article; entities, claims, events and memberships described once, in their own graphs
+        from kg.graph.rdf import CLAIMS, ENTITIES, graph_iri, home_graph
+        assert len(statements) == len(g)             # no triple in two graphs
         names = {q.graph_name.value for q in quads}
-        assert names == {str(graph_iri(a.id)) for a in b.articles} | {str(graph_iri(ENTITIES))}
+        assert names == {str(graph_iri(a.id)) for a in b.articles} | {str(graph_iri(ENTITIES)), str(graph_iri(CLAIMS))}
         for q in quads:
-            assert is_entity(q.subject.value) == (q.graph_name.value == str(graph_iri(ENTITIES)))
+            home = home_graph(q.subject.value, q.predicate.value)
+            assert (q.graph_name.value in (str(graph_iri(ENTITIES)), str(graph_iri(CLAIMS)))) == (home is not None)
+            assert home is None or q.graph_name.value == str(graph_iri(home))
 
 
 def _clashing_articles():

@@ -51,6 +51,19 @@ def test_serve_answers_sparql_over_the_loaded_store(seeds_graph, tmp_path):
             served = json.load(r)["results"]["bindings"]
         rows = lambda bs: sorted(json.dumps({k: v["value"] for k, v in b.items()}, sort_keys=True) for b in bs)
         assert rows(served) == rows(local) and len(local) >= 3
+        # one with a parameter, bound over HTTP by a VALUES clause of the term (its name key), as kg query binds it
+        from rdflib import Literal
+
+        from kg.graph.rdf import name_key
+        local = json.loads(run_kg("query", "entity_claims", "--param", "entity=Korut", "--graph", seeds_graph,
+                                  "--format", "json", check=True).stdout)["results"]["bindings"]
+        text = resolve("entity_claims") + f"\nVALUES ?entity {{ {Literal(name_key('Korut')).n3()} }}"
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/query", data=text.encode(), method="POST",
+                                     headers={"Content-Type": "application/sparql-query",
+                                              "Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            served = [{k: v for k, v in b.items() if k != "entity"} for b in json.load(r)["results"]["bindings"]]
+        assert rows(served) == rows(local) and len(local) >= 10
     finally:
         proc.terminate()
         proc.wait(timeout=10)

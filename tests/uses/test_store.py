@@ -21,7 +21,7 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.graph.rdf import ENTITIES, article_iri, graph_iri, new_graph
+from kg.graph.rdf import CLAIMS, ENTITIES, article_iri, graph_iri, new_graph
 from kg.graph.vocab import KB, KBR, ORG, SCHEMA
 from kg.uses import store
 from kg.uses.store import (
@@ -62,11 +62,11 @@ CLAIMS_ANY_GRAPH = PREFIXES + """SELECT DISTINCT ?id ?label ?code WHERE {
   GRAPH ?g5 { ?art kb:articleId ?id }
   GRAPH ?g6 { ?a rdfs:label ?label }
 }"""
-# The same, with the claim patterns in one graph: each article's graph must describe its own claims
-# (the entities are described in the entities' graph).
+# The same, with each pattern in the graph it belongs in: an article's graph says which claims it reports
+# (kb:evidence) and holds its evidence; the claims and the entities are described once, in their own graphs.
 CLAIMS_SAME_GRAPH = PREFIXES + """SELECT DISTINCT ?id ?label ?code WHERE {
-  GRAPH ?g { ?c kb:typeCode ?code ; kb:agent ?a ; kb:evidence ?e . ?e kb:inArticle ?art .
-             ?art kb:articleId ?id . }
+  GRAPH ?g { ?c kb:evidence ?e . ?e kb:inArticle ?art . ?art kb:articleId ?id . }
+  GRAPH <""" + str(graph_iri(CLAIMS)) + """> { ?c kb:typeCode ?code ; kb:agent ?a }
   GRAPH <""" + str(graph_iri(ENTITIES)) + """> { ?a rdfs:label ?label }
 }"""
 
@@ -190,28 +190,31 @@ def union(parts: dict[str, Graph]) -> set:
 def test_store_split_union_is_the_graph(graph):
     parts = split_by_article(graph)
     ids = {str(o) for o in graph.objects(None, KB.articleId)}
-    assert set(parts) == ids | {ENTITIES}          # kabar-kg's own graphs leave nothing unowned
+    assert set(parts) == ids | {ENTITIES, CLAIMS}          # kabar-kg's own graphs leave nothing unowned
     assert all(len(p) for p in parts.values())
     assert union(parts) == set(graph)
-    # the claim both articles report is in both parts; the entities are described once, apart
-    shared = set.intersection(*(set(parts[i]) for i in ids))
-    assert any(p == KB.typeCode for _, p, _ in shared)
-    assert not any(p == RDFS.label for _, p, _ in shared)
+    # no triple in two parts: the claim both articles report is described once, in the claims' part, and
+    # each article's part says that it reports it; the entities are described once, apart
+    assert sum(len(p) for p in parts.values()) == len(graph)
+    both = {s for s in graph.subjects(KB.typeCode, None)
+            if all(set(parts[i].triples((s, KB.evidence, None))) for i in ids)}
+    assert both and all(next(parts[CLAIMS].triples((s, KB.typeCode, None)), None) for s in both)
     assert any(p == RDFS.label for _, p, _ in parts[ENTITIES])
 
 
 def test_store_split_hand_graph_rules():
     g = hand_graph()
     parts = split_by_article(g)
-    assert set(parts) == {"uji_001", "uji_002", ENTITIES, SHARED}
+    assert set(parts) == {"uji_001", "uji_002", ENTITIES, CLAIMS, SHARED}
     assert union(parts) == set(g)
     p1, p2, rest, ents = set(parts["uji_001"]), set(parts["uji_002"]), set(parts[SHARED]), set(parts[ENTITIES])
+    claims = set(parts[CLAIMS])
     a1, a2 = article_iri("uji_001"), article_iri("uji_002")
     ku, deploy, event = KBR["entity/korea-utara"], KBR["claim/deploy-1"], KBR["claim/deploy-2"]
     e1, e2 = KBR["evidence/uji_001/0-40"], KBR["evidence/uji_002/0-40"]
-    # a claim both report belongs to both; an entity both mention is described in the entities' part
+    # a claim both report, and an entity both mention, are described once, in their own parts
     assert (ku, RDFS.label, Literal("Korea Utara")) in ents - p1 - p2
-    assert (deploy, KB.quantity, Literal(2000)) in p1 & p2
+    assert (deploy, KB.quantity, Literal(2000)) in claims - p1 - p2
     # ... but which article reported it goes only to that article
     assert (deploy, KB.evidence, e1) in p1 - p2
     assert (deploy, KB.evidence, e2) in p2 - p1
@@ -220,13 +223,14 @@ def test_store_split_hand_graph_rules():
     assert {t for t in g.triples((a1, None, None))} <= p1 - p2
     assert {t for t in g.triples((e2, None, None))} <= p2 - p1
     # the event a claim is about; publisher and author
-    assert (event, KB.agent, ku) in p2 - p1
+    assert (event, KB.agent, ku) in claims - p1 - p2
     assert (a1, SCHEMA.publisher, KBR["entity/outlet-kabar-uji"]) in p1 - p2
     assert (KBR["entity/outlet-kabar-uji"], RDFS.label, Literal("Kabar Uji")) in ents
     assert (KBR["entity/rina-wati"], RDFS.label, Literal("Rina Wati")) in ents
     # the membership, its organisation (not mentioned) and the organisation's country
     member = KBR["membership/budi-hartono/juru-bicara/kemlu-as"]
-    assert (member, KB.roleLabel, Literal("juru bicara")) in p1 - p2
+    assert (member, KB.roleLabel, Literal("juru bicara")) in claims - p1 - p2
+    assert (member, KB.evidence, KBR["evidence/uji_001/41-90"]) in p1 - p2
     assert (KBR["entity/amerika-serikat"], RDFS.label, Literal("Amerika Serikat")) in ents
     # nothing reaches the orphan: it is kept, under SHARED
     assert rest == {(URIRef("urn:example:orphan"), RDFS.label, Literal("no article reaches me"))}
@@ -313,7 +317,7 @@ def test_store_server_cli_load_matches_local_graph(oxigraph_server, graph_file, 
     # (1) every triple once, in one named graph per article
     assert server_count(url) == len(graph)
     ids = {str(o) for o in graph.objects(None, KB.articleId)}
-    assert server_graphs(url) == {str(graph_iri(i)) for i in ids | {ENTITIES}}
+    assert server_graphs(url) == {str(graph_iri(i)) for i in ids | {ENTITIES, CLAIMS}}
     # (2) a query gives the server the same answer as the local graph
     want = local_answer(graph, CLAIMS_ANY_GRAPH)
     assert len({row[0] for row in want}) == 2, want     # claims of both articles, or it proves little
@@ -344,7 +348,7 @@ def test_store_server_reload_replaces_article_graph(oxigraph_server, graph):
     s, p, o = gone
     ask = f"ASK {{ GRAPH ?g {{ {s.n3()} {p.n3()} {o.n3()} }} }}"
     assert sparql(url, ask)["boolean"] is False
-    assert report.articles == sorted(set(split_by_article(changed)) - {ENTITIES})
+    assert report.articles == sorted(set(split_by_article(changed)) - {ENTITIES, CLAIMS})
     assert report.triples == sum(len(x) for x in split_by_article(changed).values())
 
 
@@ -423,17 +427,17 @@ def fake_gsp(request):
 
 
 def test_store_server_error_reports_loaded_articles(fake_gsp, graph):
-    FakeGSP.ok, FakeGSP.status = 2, 503
+    FakeGSP.ok, FakeGSP.status = 3, 503
     with pytest.raises(StoreError) as err:
         load_endpoint(graph, fake_gsp + "/ds/data", user="kb", password="rahasia", retries=2, backoff=0.01)
     parts = split_by_article(graph)
-    first, second = sorted(set(parts) - {ENTITIES})
+    first, second = sorted(set(parts) - {ENTITIES, CLAIMS})
     assert err.value.loaded == [first]
     msg = str(err.value)
     assert msg.startswith(f"{fake_gsp}/ds/data: HTTP 503") and "after 3 attempts" in msg and f"article {second}" in msg
-    assert len(FakeGSP.seen) == 2 + 3                # the entities and one article accepted, then 3 tries of the next
-    for (method, path, auth, ctype, body), name in zip(FakeGSP.seen, [ENTITIES, first]):
-        assert method == ("POST" if name == ENTITIES else "PUT")      # the entities' graph is added to
+    assert len(FakeGSP.seen) == 3 + 3       # the entities, the claims and one article accepted, then 3 tries of the next
+    for (method, path, auth, ctype, body), name in zip(FakeGSP.seen, [ENTITIES, CLAIMS, first]):
+        assert method == ("PUT" if name == first else "POST")      # the entities' and claims' graphs are added to
         assert path == "/ds/data?graph=" + urllib.parse.quote(str(graph_iri(name)), safe="")
         assert auth == "Basic a2I6cmFoYXNpYQ=="     # kb:rahasia
         assert ctype.startswith("text/turtle")
@@ -464,10 +468,10 @@ def test_store_local_load_twice_same_count(tmp_path, graph_file, graph):
     r = run_kg("load", "--graph", graph_file, "--store", db)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("loaded 2 articles, ") and str(db) in r.stdout, r.stdout
-    assert local_count(db) == (len(graph), 3)       # two articles and the entities
+    assert local_count(db) == (len(graph), 4)       # two articles, the entities and the claims
     report = load_local(graph, db)                   # the second time replaces
-    assert local_count(db) == (len(graph), 3)
-    assert report.articles == sorted(set(split_by_article(graph)) - {ENTITIES})
+    assert local_count(db) == (len(graph), 4)
+    assert report.articles == sorted(set(split_by_article(graph)) - {ENTITIES, CLAIMS})
     s = ox.Store(str(db))
     try:
         answer = {tuple(x.value for x in row) for row in s.query(CLAIMS_SAME_GRAPH)}
@@ -518,10 +522,18 @@ def test_store_local_reload_replaces_article_graph(tmp_path):
     g = hand_graph()
     db = tmp_path / "db"
     load_local(g, db)
-    assert local_count(db) == (len(g), 4)
-    g.remove((KBR["claim/deploy-1"], KB.quantity, None))      # in both articles' graphs
+    assert local_count(db) == (len(g), 5)
+    g.remove((KBR["claim/deploy-1"], KB.quantity, None))      # a claim both articles report
     load_local(g, db)
-    assert local_count(db) == (len(g), 4)
+    assert local_count(db) == (len(g), 5)
+    g.remove((KBR["claim/deny-1"], None, None))                # a claim uji_002 no longer makes
+    load_local(g, db)
+    assert local_count(db) == (len(g), 5)
+    s = ox.Store(str(db))
+    try:
+        assert not list(s.quads_for_pattern(ox.NamedNode(str(KBR["claim/deny-1"])), None, None, None))
+    finally:
+        del s
 
 
 def test_store_local_store_in_use_raises_store_error(tmp_path):
