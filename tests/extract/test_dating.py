@@ -162,3 +162,11 @@ def test_dating_a_spokesperson_goes_on_where_the_body_spoke(follow):
                    published="2025-03-05")
     assert date_of(claims, "CONDEMN", "Kementerian Pertahanan Armenia") == ("2025-03-03", "stated")
     assert [(d, s) for t, a, d, s in claims if a == "Hovhannes Sargsyan"] == [("2025-03-03", "context")]
+
+
+def test_dating_a_statement_takes_the_day_of_the_quote_that_follows_over_several_sentences():
+    claims = dated("Menteri Dalam Negeri Kosovo, Arben Hoxha, mengatakan salah satu pria itu bekas polisi.\n"
+                   "Ia menuduh Serbia mendukung kelompok bersenjata.\n"
+                   "\"Ini bukan kebetulan. Ini pola yang sama. Serbia harus berhenti,\" kata Hoxha di Pristina, "
+                   "Selasa (4/3).", published="2025-03-05")
+    assert date_of(claims, "ACCUSE", "Arben Hoxha") == ("2025-03-04", "context")

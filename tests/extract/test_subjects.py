@@ -94,3 +94,9 @@ def test_subjects_a_cleft_names_its_agent_after_adalah(sentence, expected):
 def test_subjects_an_accusation_in_a_quote_targets_the_party_named_in_it():
     got = claims_of("“Kami mendesak Armenia menghentikan provokasi,” kata Menteri Luar Negeri Azerbaijan Elnur Aliyev.")
     assert has(got, "ACCUSE", "Elnur Aliyev", target="Armenia"), got
+
+
+@pytest.mark.parametrize("dateline", ["Jakarta, 18/3/2025 - ", "Jakarta, 18 Maret 2025 - ", "JAKARTA, KOMPAS.com - "])
+def test_subjects_a_dateline_with_a_date_names_no_agent(dateline):
+    claims = claims_of(dateline + "Angkatan Bersenjata Sudan menyatakan telah merebut kembali kota Bara.")
+    assert not any(c[1] == "Indonesia" for c in claims)

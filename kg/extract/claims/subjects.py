@@ -9,8 +9,9 @@ from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
-# A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -".
-DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*[\w.'’-]+|\([^)]{2,30}\))"
+# A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -",
+# "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -".
+DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[\w.'’-]+)|\([^)]{2,30}\))"
                       r"(?:\s*[|–—]|\s+-)\s+")
 
 
