@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.lexicon import load
+from kg.lexicon import alternation, load
 from kg.model import Article, Entity, Mention, Role, slug
 from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
 
@@ -70,7 +70,7 @@ def stopwords() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     """Up to five capitalised words, with name particles between them ("Mohammed bin Abdulrahman Al Thani")."""
-    particles = "|".join(map(re.escape, load("roles")["name_particles"]))
+    particles = alternation(load("roles")["name_particles"])
     return re.compile(rf"{_NAME_TOKEN}(?: (?:(?:{particles}) )?{_NAME_TOKEN}){{0,4}}")
 
 
@@ -81,34 +81,34 @@ def _org_heads() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _admin() -> re.Pattern:
-    return re.compile(r"(?:" + "|".join(map(re.escape, load("roles")["admin_prefixes"])) + r")\s+", re.I)
+    return re.compile(r"(?:" + alternation(load("roles")["admin_prefixes"]) + r")\s+", re.I)
 
 
 @functools.lru_cache(maxsize=1)
 def _role_verb() -> re.Pattern:
     """NAME, yang VERB: a person and the verb that gives the role ("yang mengepalai", "yang memimpin")."""
-    verbs = "|".join(map(re.escape, sorted(load("roles")["role_verbs"], key=len, reverse=True)))
+    verbs = alternation(load("roles")["role_verbs"])
     return re.compile(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s+yang\s+(?:kini\s+|saat\s+ini\s+)?((?i:{verbs}))\s+")
 
 
 @functools.lru_cache(maxsize=1)
 def _role_prefix() -> re.Pattern:
     """Words before a title that are part of the role: "Wakil Duta Besar", "mantan menteri"."""
-    words = "|".join(map(re.escape, load("roles")["role_prefixes"]))
+    words = alternation(load("roles")["role_prefixes"])
     return re.compile(rf"(?<![\w-])((?i:{words}))\s+$")
 
 
 @functools.lru_cache(maxsize=1)
 def _outlet_re() -> re.Pattern:
     """A word for an outlet and the capitalised name after it: "harian Le Soir", "Radio Free Europe"."""
-    words = "|".join(map(re.escape, sorted(load("roles")["outlet_nouns"], key=len, reverse=True)))
+    words = alternation(load("roles")["outlet_nouns"])
     return re.compile(rf"(?<![\w-])((?i:{words}))\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
 
 @functools.lru_cache(maxsize=1)
 def _locality() -> re.Pattern:
     """A word for a locality, then a capitalised name: "kota Humera", "Provinsi Syunik"."""
-    words = "|".join(map(re.escape, load("roles")["admin_prefixes"]))
+    words = alternation(load("roles")["admin_prefixes"])
     return re.compile(rf"(?<![\w-])(?i:{words})\s+({_NAME_TOKEN}(?: {_NAME_TOKEN})?)")
 
 

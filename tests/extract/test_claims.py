@@ -1,29 +1,16 @@
 """Claims read from invented sentences; each expected coding sits next to its sentence."""
 from __future__ import annotations
 
-import datetime as dt
-
+import conftest
 import pytest
+from conftest import has
 
 from kg.build.pipeline import extract
-from kg.model import Article, DateValue
+from kg.model import Article
 
 
 def claims_of(text: str, published: str | None = "2024-11-07") -> list[tuple]:
-    a = Article("t", None, text + "\n")
-    if published:
-        a.published_hint = published
-    extract(a)
-    label = lambda k: a.entities[k].label if k else None
-    return [(c.type, label(c.agent), label(c.target), label(c.place), c.about,
-             c.date.value if c.date else None, c.quantity.value if c.quantity else None,
-             (c.quantity.low, c.quantity.high) if c.quantity and c.quantity.value is None else None)
-            for c in a.claims]
-
-
-def has(claims, typ, agent, **kw) -> bool:
-    keys = ("type", "agent", "target", "place", "about", "date", "quantity", "range")
-    return any(c[0] == typ and c[1] == agent and all(c[keys.index(k)] == v for k, v in kw.items()) for c in claims)
+    return conftest.claims_of(text, published)
 
 
 CASES = [
