@@ -100,3 +100,16 @@ def test_subjects_an_accusation_in_a_quote_targets_the_party_named_in_it():
 def test_subjects_a_dateline_with_a_date_names_no_agent(dateline):
     claims = claims_of(dateline + "Angkatan Bersenjata Sudan menyatakan telah merebut kembali kota Bara.")
     assert not any(c[1] == "Indonesia" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Perang antara Angkatan Bersenjata Sudan dan Pasukan Dukungan Cepat yang pecah pada April 2023 telah menewaskan puluhan ribu orang.",
+    "Konflik antara Armenia dengan Azerbaijan sejak 2020 menewaskan ribuan tentara.",
+])
+def test_subjects_the_parties_between_whom_a_war_is_are_no_subject(text):
+    assert not any(c[0] == "KILL" for c in claims_of(text))
+
+
+def test_subjects_a_party_after_the_between_phrase_still_acts():
+    got = claims_of("Setelah perundingan antara Armenia dan Azerbaijan gagal, Rusia mengirim pasukan ke perbatasan.")
+    assert has(got, "DEPLOY", "Rusia"), got

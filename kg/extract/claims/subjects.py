@@ -8,6 +8,7 @@ from kg.lexicon import load
 from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
+BETWEEN = re.compile(r"(?<![\w-])antara\s+[^,;.()]*?\s(?:dan|dengan)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -",
 # "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -".
@@ -76,6 +77,9 @@ class Subjects:
         lx = lexicon()
         cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
                  and self.can_act(m)]
+        # "Perang antara X dan Y yang pecah ... menewaskan": the parties between whom something is are no subject
+        between = [b.span() for b in BETWEEN.finditer(sent.text, lo, hi)]
+        cands = [m for m in cands if not any(a <= m.start - sent.start < b for a, b in between)]
         for i, m in enumerate(cands):
             if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]):
                 continue
