@@ -12,7 +12,6 @@ from kg.graph.rdf import (
     FORMATS,
     STREAMED,
     Tally,
-    new_graph,
     serialize,
     to_dataset,
     to_graph,
