@@ -127,7 +127,14 @@ def cmd_query(a) -> int:
         return 0
     if not a.query:
         raise SystemExit("kg query: give a query name, a .rq file or SPARQL text (or --list)")
-    from kg.uses.query import open_disk_store, open_store, pageable, render, run, store_of
+    from kg.uses.query import (
+        open_disk_store,
+        open_store,
+        pageable,
+        render,
+        run,
+        store_of,
+    )
     lib = named()
     reason = a.reason if a.reason is not None else (
         a.query in lib and header(lib[a.query]).get("reasoning", "").startswith("required"))

@@ -64,11 +64,6 @@ _ENTITY_PREFIX = str(KBR["entity/"])
 _REPORTED_PREFIXES = (str(KBR["claim/"]), str(KBR["membership/"]))
 
 
-def is_entity(node) -> bool:
-    """An entity node: its description belongs in the ENTITIES graph."""
-    return str(node).startswith(_ENTITY_PREFIX)
-
-
 def home_graph(s, p) -> str | None:
     """ENTITIES or CLAIMS for a triple (s, p, ...) that belongs in one of those graphs; None when it belongs to
     the graph of the article that wrote it (the article, its evidence, and the PROVENANCE edges)."""

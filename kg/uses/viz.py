@@ -35,7 +35,6 @@ import html
 import json
 import math
 import re
-import unicodedata
 from pathlib import Path
 
 import networkx as nx
@@ -44,7 +43,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from kg.graph.rdf import write_atomic
+from kg.graph.rdf import name_key, write_atomic
 from kg.graph.vocab import BASE, ENTITY_CLASS, KB, NIF, ORG, SCHEMA, TYPE_CLASS
 from kg.lexicon import load as load_lexicon
 from kg.model import SPEECH_ACTS
@@ -137,14 +136,6 @@ def _clip(text: str, n: int = CLIP) -> str:
 
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
-
-
-def fold(text: str) -> str:
-    """A name as the search box and the gold scorer compare it: NFKC, case folded, hyphens,
-    apostrophes, dots and underscores as spaces, runs of spaces as one."""
-    s = unicodedata.normalize("NFKC", str(text)).casefold()
-    s = re.sub(r"[-\u2010-\u2015'\u2019._]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -452,8 +443,8 @@ def _reversals(rows: list[dict], r: _Reader, nodes: dict[str, Node]) -> list[lis
 
 def _focus_nodes(r: _Reader, G: nx.Graph, focus: str, depth: int,
                  window: tuple[str, str] | None = None) -> tuple[set, set]:
-    want = fold(focus)
-    named = {n for n in r.entities if want in {fold(x) for x in r.names(n)}}
+    want = name_key(focus)
+    named = {n for n in r.entities if want in {name_key(x) for x in r.names(n)}}
     seeds = {n for n in named if n in G}
     if not seeds:
         if named and window:

@@ -1,8 +1,6 @@
 """Which date a claim gets, and how it was found: invented articles, the facts expected beside each."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.build.pipeline import build, extract

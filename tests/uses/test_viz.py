@@ -17,8 +17,9 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib import namespace as ns
 from rdflib.namespace import SKOS
 
+from kg.graph.rdf import name_key as fold
 from kg.graph.vocab import ENTITY_CLASS, KB, KBR, NIF, ORG, SCHEMA, TYPE_CLASS, WD
-from kg.uses.viz import fold, write_html
+from kg.uses.viz import write_html
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -678,6 +679,7 @@ def generated_1000(tmp_path_factory) -> Path:
 @pytest.mark.slow
 def test_viz_generated_1000_page_opens_legible_and_complete(tmp_path, show, generated_1000):
     import time
+
     from kg.api import load_graph
     g = load_graph(generated_1000)
     out = tmp_path / "gen1000.html"

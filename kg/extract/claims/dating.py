@@ -94,20 +94,28 @@ def date_source(c: Claim, stated: list[DateValue], published: DateValue | None) 
     return "published" if c.date is published else "context"
 
 
-def told_later(c: Claim, claims: list[Claim], article: Article, stated: dict[int, list[DateValue]],
+def serving(article: Article) -> dict[str, set[str | None]]:
+    """Person key -> what the article's roles say they serve (organisations, countries): who speaks for whom."""
+    out: dict[str, set[str | None]] = {}
+    for r in article.roles:
+        out.setdefault(r.person, set()).add(r.org)
+    return out
+
+
+def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str, set[str | None]],
                within: int | None = None) -> DateValue | None:
     """An undated statement that the next sentences tell in detail ("X confirmed ... . X's general
-    said ... on Saturday (26/4)"), or that the lede sums up: the first date stated in a later sentence
-    (at most `within` sentences on, any for the lede) for a statement by the same agent, or by one
-    who speaks for it (a member of it, a body of the same country); a date that statement takes from
-    its own context (a quote running over several sentences) counts too, the publication date not."""
-    family = {c.agent} | {r.person for r in article.roles if r.org == c.agent} | \
+    said ... on Saturday (26/4)"), or that the lede sums up: the first date a later sentence gives
+    (at most `within` sentences on, any for the lede) a statement by the same agent, or by one who
+    speaks for it (a member of it, a body of the same country); a date that statement takes from its
+    own context (a quote running over several sentences) counts too, the publication date not."""
+    family = {c.agent} | {p for p, orgs in serves.items() if c.agent in orgs} | \
              {k for k, e in article.entities.items() if c.agent in (e.country, gazetteer_country(e.label))}
-    family |= {r.person for r in article.roles if r.org in family}
+    family |= {p for p, orgs in serves.items() if orgs & family}
     for x in claims:
         if x.sentence.index > c.sentence.index + (within or len(article.sentences)):
             break
-        if x.sentence.index > c.sentence.index and x.type in SPEECH and x.agent in family and x.date is not None \
-                and (any(x.date is d for d in stated.get(x.sentence.index, ())) or x.date is not article.published):
+        if x.sentence.index > c.sentence.index and x.type in SPEECH and x.agent in family \
+                and x.date is not None and x.date is not article.published:
             return x.date
     return None

@@ -14,6 +14,7 @@ from kg.extract.claims.dating import (
     date_for,
     date_source,
     in_background,
+    serving,
     told_later,
 )
 from kg.extract.claims.patterns import (
@@ -394,6 +395,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     claims: list[Claim] = []
     body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
     lede = {s.index for s in body[:2]}
+    serves = serving(article)          # who speaks for whom
     prev: list[Claim] = []
     sents = article.sentences
     for i, sent in enumerate(sents):
@@ -413,9 +415,6 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None}
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
-        serves = {}
-        for r in article.roles:
-            serves.setdefault(r.person, set()).add(r.org)
         for later, earlier in ((prev, said), (found, before)):
             for c in later:
                 if c.date is None and c.type in SPEECH:
@@ -425,7 +424,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         prev = found or prev
     for c in claims:
         if c.date is None and c.type in SPEECH:
-            c.date = told_later(c, claims, article, reader.sentence_dates, None if c.sentence.index in lede else 2)
+            c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
         if c.date is None and c.type in SPEECH and article.published is not None:
             c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
