@@ -16,7 +16,8 @@ Words live in lexicon/calendar.yaml. Conventions for the ambiguous cases:
 - a day/month whose month part is over 12 and day part not ("Kamis (2/27)") is month/day;
 - "pekan lalu"/"minggu lalu": day precision, the reference date minus 7 days;
 - "Juni lalu": the last June strictly before the reference month;
-- a weekday after "pada"/"hari"/"sejak": the last such day on or before ref;
+- a weekday after "pada"/"hari"/"sejak", or before a part of the day ("Senin malam"): the
+  last such day on or before ref;
   "Senin lalu": strictly before; "Senin depan": strictly after;
   "Jumat pekan lalu": that weekday of the previous (Monday-first) week;
 - a four-digit year (1900-2100) alone is a year unless an amount word or hedge
@@ -88,6 +89,7 @@ _PATTERNS = [(k, re.compile(p), g) for k, p, g in [
             rf"(?P<p2>{_alt(k for k, v in _REL.items() if 'months' in v or 'years' in v)}))\b)", 0),
     ("wd", rf"\b{_ci(_L['cues']['weekday'])}\s+(?:(?i:hari)\s+)?(?P<x>(?P<wd>{_WD}))", "x"),
     ("wd", rf"(?<=, )(?P<wd>{_WD})(?=\s*[,.;:)]|\s+{_POD}\b)", 0),
+    ("wd", rf"(?<![\w-])(?P<wd>{_WD})(?=\s+{_POD}\b)", 0),
     ("year", r"(?<![\w.,/:])(?P<y>19\d\d|20\d\d|2100)(?![\w%]|[.,:/]\d|\s+(?i:persen|ribu|juta|miliar)\b)", 0),
 ]]
 _PRIORITY = {k: i for i, (k, _, _) in enumerate(_PATTERNS)}

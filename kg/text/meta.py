@@ -86,10 +86,16 @@ def find_outlet(article: Article, lines: list[str]) -> None:
         article.outlet, article.outlet_how = _as_outlet(best) or best, "domain in page"
 
 
+def _is_sentence(line: str) -> bool:
+    """A short sentence of the story ("Serangan terjadi pada Senin (3/3/2025)."), whose date is the
+    event's, not the page's: it ends with a full stop and has three lower-case words or more."""
+    return line.rstrip().endswith(".") and len(re.findall(r"(?<![\w-])[a-z][a-z-]+\b", line)) >= 3
+
+
 def find_published(article: Article, lines: list[str]) -> str | None:
     """Publication date from a byline or dateline near the top, else a date given with the input."""
     for line in lines[:8]:
-        if len(line) < 80:
+        if len(line) < 80 and not _is_sentence(line):
             d = parse_datetime_line(line)
             if d:
                 article.published, article.published_how = d, "dateline"

@@ -189,9 +189,10 @@ def test_claims_the_next_sentence_of_the_same_speaker_dates_an_undated_act():
 
 
 def test_claims_a_speaker_going_on_keeps_the_date_but_not_after_sebelumnya():
+    """... nor the article's day: "Sebelumnya" tells of an earlier time the text does not date."""
     text = ("Menteri Pertahanan Jepang Hiroshi Tanaka pada Kamis (31/10) mengatakan Iran mengirim pasukan ke Rusia.\n"
             "Tanaka memperingatkan bahwa Iran akan menghadapi sanksi.\n"
             "Sebelumnya, Tanaka membantah bahwa Jepang memasok senjata ke Ukraina.")
     claims = claims_of(text, published="2024-11-02")
     assert has(claims, "WARN", "Hiroshi Tanaka", date="2024-10-31"), claims
-    assert has(claims, "DENY", "Hiroshi Tanaka", date="2024-11-02"), claims
+    assert has(claims, "DENY", "Hiroshi Tanaka", date=None), claims

@@ -168,3 +168,41 @@ def test_dating_a_statement_takes_the_day_of_the_quote_that_follows_over_several
                    "\"Ini bukan kebetulan. Ini pola yang sama. Serbia harus berhenti,\" kata Hoxha di Pristina, "
                    "Selasa (4/3).", published="2025-03-05")
     assert date_of(claims, "ACCUSE", "Arben Hoxha") == ("2025-03-04", "context")
+
+
+# --- statements told as made earlier, days named without a number, the same day, purpose clauses ----
+
+@pytest.mark.parametrize("sentence", [
+    "Jepang, Kanada dan Australia sebelumnya memperkirakan Peru mengirim sekitar 5.000 tentara ke Chile.",
+    "Kanada pernah menyatakan bahwa Peru mengirim tentara ke Chile.",
+    "Sebelumnya, Kanada mengatakan Peru mengirim tentara ke Chile.",
+    "Kanada sempat membantah bahwa pasukannya berada di Chile.",
+])
+def test_dating_a_statement_told_as_earlier_is_not_dated_by_the_article_day(sentence):
+    claims = dated("Ottawa - Menteri Luar Negeri Kanada Lena Dubois berbicara di parlemen pada Selasa (4/3/2025).\n"
+                   + sentence, published="2025-03-06")
+    said = [(t, d) for t, a, d, s in claims if a == "Kanada"]
+    assert said and all(d is None for t, d in said), claims
+
+
+@pytest.mark.parametrize("when, day", [("Senin malam", "2025-04-07"), ("Minggu pagi", "2025-04-06"),
+                                       ("Selasa dini hari", "2025-04-08"), ("Sabtu sore", "2025-04-05")])
+def test_dating_a_weekday_with_a_part_of_the_day_dates_the_statement_it_carries(when, day):
+    claims = dated(f"Kedutaan Besar Kanada di Manila mengecam tindakan Peru dalam pernyataan {when}.",
+                   published="2025-04-08")
+    assert date_of(claims, "CONDEMN", "Kedutaan Besar Kanada") == (day, "stated")
+
+
+@pytest.mark.parametrize("phrase", ["pada hari yang sama", "di hari yang sama"])
+def test_dating_the_same_day_mid_sentence_takes_the_day_before_it(phrase):
+    claims = dated("Peru menuduh Chile menyerang perbatasan pada Senin (14/4/2025).\n"
+                   f"Pemerintah Chile membantah tudingan itu {phrase}.", published="2025-04-15")
+    assert date_of(claims, "DENY", "Chili")[0] == "2025-04-14"
+
+
+@pytest.mark.parametrize("verb", ["untuk meminta penjelasan", "guna menuntut penjelasan"])
+def test_dating_a_purpose_clause_speaks_for_the_subject_on_the_same_day(verb):
+    claims = dated("Kementerian Luar Negeri Peru pada Selasa (4/3) memanggil duta besar Chile di Santiago "
+                   f"{verb} atas pergerakan pasukan.", published="2025-03-06")
+    asks = [(a, d) for t, a, d, s in claims if t == "DEMAND"]
+    assert asks == [("Kementerian Luar Negeri Peru", "2025-03-04")], claims

@@ -43,16 +43,17 @@ def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, b
 def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str,
              spans: list[tuple[int, int, bool]] = ()) -> DateValue | None:
     """The nearest date that is nearer to this trigger, or to another of its type in the same phrase
-    ("menandatangani perjanjian kemitraan pada Juni 2024"), than to any other trigger of the sentence;
+    ("menandatangani perjanjian kemitraan pada Juni 2024") or to a statement noun carrying a speech act,
+    than to any other trigger of the sentence;
     never one of a background clause the trigger is outside of."""
     dates = [d for d in dates if not in_background(d, t, spans)]
 
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
 
-    def same(x):
-        return x is t or x.type == t.type and not PHRASE_BREAK.search(
-            text, min(t.end, x.end), max(t.start, x.start))
+    def same(x):     # ... or the statement noun that carries it ("mengecam ... dalam pernyataan Senin malam")
+        return x is t or (x.type == t.type or t.type in SPEECH and x.type == "STATEMENT" and x.nominal) \
+            and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start))
     own = [d for d in dates if same(min(trigs, key=lambda x: (dist(d, x), x.start)))]
     return min(own, key=lambda d: dist(d, t)) if own else None
 
@@ -79,6 +80,7 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         if typ in undated:
             last = next(c for c in reversed(earlier) if c.type == typ)
             days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day"] if last.date is None else []
+            days.sort(key=lambda d: not any(ch.isdigit() for ch in d.text))     # "(4/7/2025)" before "Kamis malam"
             if days:
                 last.date = days[0]
         return

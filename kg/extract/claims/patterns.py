@@ -68,7 +68,7 @@ def lexicon():
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
         "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+(?:(?:" + _alt(lex["quantifiers"]) + r")\s+)?$", re.I),
-        "same_day": [(re.compile(r"^\W*" + re.escape(k) + r"\b", re.I), v) for k, v in
+        "same_day": [(re.compile((r"^\W*" if k in lex["same_day_opening"] else r"(?:^\W*|(?<![\w-]))") + re.escape(k) + r"\b", re.I), v) for k, v in
                      sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
         "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")" + THAT, re.I),
         "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
@@ -85,6 +85,7 @@ def lexicon():
         "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
         "accusation": _words(lex["accusation_content"]),
         "earlier": re.compile(r"^\W*(?:" + _alt(lex["earlier"]) + r")\b", re.I),
+        "said_earlier": re.compile(r"(?:^\W*|(?<![\w-]))(?:" + _alt(lex["said_earlier"]) + r")\b(?:,?\s+\S+){0,2}\s+$|^\W*(?:" + _alt(lex["said_earlier"]) + r")\b", re.I),
         "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),
         "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),

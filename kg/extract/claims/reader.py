@@ -98,9 +98,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         if lx["pronoun"].match(text):
             inherited = self.last_date
         for pat, days in lx["same_day"]:
-            if pat.match(text) and self.last_explicit:
+            m = pat.search(text)
+            if m and self.last_explicit:
                 d = self.last_explicit.day() + dt.timedelta(days=days)
-                inherited = DateValue(d.isoformat(), "day", pat.match(text).group(0).strip(" ,"))
+                inherited = DateValue(d.isoformat(), "day", m.group(0).strip(" ,"))
                 break
         # "Dalam pertemuan Selasa (27/8) itu, X memperingatkan ...": a date in a fronted phrase frames the clause
         framing = main_dates[0] if main_dates and FRONTED.match(text) else None
@@ -112,8 +113,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         said: list[str] = []          # the speaker of the last speech verb
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
+        verb_agents: list[str] = []   # ... and its subject
         for t in trigs:
             adopted = False
+            purpose_of = None        # the claim whose purpose this one is: it shares its date
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
             if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
@@ -135,6 +138,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = cleft       # "Yang pertama kali mengonfirmasi ... adalah X"
             elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
                 agents, target = self.receive_args(sent, t, trigs, args, after, lo)
+            elif speech and verb_agents and not t.nominal and lx["purpose"].search(text, max(0, t.start - 12), t.start):
+                agents = verb_agents     # "X memanggil duta besar Y untuk meminta penjelasan": X asks, not Y
+                purpose_of = next((c for c in reversed(out) if c.agent in agents), None)
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
                     and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
                 agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
@@ -213,7 +219,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
             target = target or tgt
             if not t.nominal and not t.passive:
-                verb_end = t.end
+                verb_end, verb_agents = t.end, agents
             if speech:
                 speech_end = t.end
                 main = main or agents
@@ -224,7 +230,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
                 c.date = date_for(t, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
-                    or (self.adopted_on if adopted else None) or inherited
+                    or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or inherited
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod
@@ -384,6 +390,15 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
 
 
+def said_earlier(c: Claim) -> bool:
+    """"Sebelumnya, X mengatakan ...", "X pernah menyatakan ...": a statement told as made before the
+    article's day, which neither the day nor a later statement dates."""
+    lx = lexicon()
+    text = c.sentence.text
+    at = text.find(c.trigger) if c.trigger else -1
+    return bool(at > 0 and lx["said_earlier"].search(text, 0, at))
+
+
 def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     """Set `article.claims` from its sentences; `ref` is the date the article's dates are read
     against and `ref_from` where it comes from ("published", "text" or "corpus": kg.text.dates).
@@ -417,16 +432,16 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # speaks for an agent goes on where it spoke
         for later, earlier in ((prev, said), (found, before)):
             for c in later:
-                if c.date is None and c.type in SPEECH:
+                if c.date is None and c.type in SPEECH and not said_earlier(c):
                     c.date = earlier.get(c.agent) or next(
                         (earlier[o] for o in sorted(serves.get(c.agent, ()) & earlier.keys())), None)
         claims += found
         prev = found or prev
     for c in claims:
-        if c.date is None and c.type in SPEECH:
+        if c.date is None and c.type in SPEECH and not said_earlier(c):
             c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
-        if c.date is None and c.type in SPEECH and article.published is not None:
-            c.date = article.published      # events keep only dates the text gives them
+            if c.date is None and article.published is not None:
+                c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
     article.claims = claims
     return article
