@@ -15,6 +15,8 @@ from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
 _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?|(?:al|el|ad|as|ar|an)-[{_UP}][{_LOW}'’]+)(?:-[{_UP}{_LOW}'’]+)*"
+# A body named in full, then its acronym: capitalised words, with "di", "dan", "untuk", "bagi" between them.
+_ACRONYMED = re.compile(rf"(?<![\w-])({_NAME_TOKEN}(?: (?:(?:di|dan|untuk|bagi|urusan|of|for|and|the|in) )?(?:{_NAME_TOKEN}|[A-Z]{{2,8}}))+) \(([A-Z]{{2,8}})\)")
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
 
@@ -187,6 +189,7 @@ class _Annotator:
             self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
             local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
         self._localities(sent, local)
+        self._acronymed(sent, local)
         by_start = {m.start - off: m for m in local}
         for t in title_matches:
             self._titled(sent, t, by_start)
@@ -384,6 +387,32 @@ class _Annotator:
         inner.append(m)
         return pos + len(written), ent.key
 
+    def _acronymed(self, sent, local: list[Mention]) -> None:
+        """"Misi Pengamat Militer PBB di India dan Pakistan (UNMOGIP)": a body named in full with its acronym,
+        not in the gazetteer, is an organisation (its acronym an alias); the names inside it are not agents."""
+        for m in _ACRONYMED.finditer(sent.text):
+            name, acronym = m.group(1), m.group(2)
+            head = name.split()[0].casefold()
+            if head not in _org_heads() and head not in load("roles")["acronymed_heads"] or _entry_for(name) or _entry_for(acronym):
+                continue
+            ent = self.entity(slug(name), name, "Organization", name, source="rule: body named with its acronym")
+            ent.aliases.add(acronym)
+            local.append(self.mention(sent.start + m.start(1), sent.start + m.end(), m.group(0), sent.index, ent.key))
+
+    def acronyms(self) -> None:
+        """Later mentions of such a body by its acronym alone ("UNMOGIP belum berkomentar")."""
+        found = {a: e.key for e in self.a.entities.values() if e.type == "Organization" and e.source == "rule: body named with its acronym"
+                 for a in e.aliases if a.isupper()}
+        if not found:
+            return
+        taken = [(m.start, m.end) for m in self.mentions]
+        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")(?![\w-])")
+        for sent in self.a.sentences:
+            for m in pat.finditer(sent.text):
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if not any(a <= s < b or a < e <= b for a, b in taken):
+                    self.mention(s, e, m.group(1), sent.index, found[m.group(1)])
+
     def _named_before(self, sent, pos: int, head: str) -> str | None:
         """The last organisation named before `pos` whose name starts with `head` ("kementerian")."""
         before = [m for m in self.mentions if m.start < sent.start + pos
@@ -473,6 +502,7 @@ def annotate(article: Article) -> Article:
     for sent in article.sentences:
         ann.sentence(sent)
     ann.short_names()
+    ann.acronyms()
     article.mentions = sorted(ann.mentions, key=lambda m: (m.start, -m.end))
     article.roles = list(dict.fromkeys(ann.roles))
     return article

@@ -170,3 +170,24 @@ def test_entities_an_acronym_in_title_case_is_the_same_body(text, label):
     a = entities(text)
     assert label in {e.label for e in a.entities.values()}, a.entities
 
+
+
+@pytest.mark.parametrize("text, org, acronym, agent_type", [
+    ("Misi Pengamat Militer PBB di India dan Pakistan (UNMOGIP) belum memberikan komentar.\n"
+     "UNMOGIP juga tidak mengonfirmasi insiden itu.", "Misi Pengamat Militer PBB di India dan Pakistan", "UNMOGIP", "NO_COMMENT"),
+    ("Badan Operasi Perdagangan Maritim Inggris (UKMTO) mengonfirmasi adanya insiden di Laut Merah.",
+     "Badan Operasi Perdagangan Maritim Inggris", "UKMTO", "CONFIRM"),
+    ("Sementara itu, Pasukan Sementara PBB di Lebanon (UNIFIL) mendesak kedua pihak menahan diri.",
+     "Pasukan Sementara PBB di Lebanon", "UNIFIL", "DEMAND"),
+    ("Komite Keamanan Pelayaran untuk Teluk Aden (KKPTA) membantah laporan itu.",
+     "Komite Keamanan Pelayaran untuk Teluk Aden", "KKPTA", "DENY"),
+])
+def test_entities_a_body_named_with_its_acronym_is_the_agent_not_the_names_inside(text, org, acronym, agent_type):
+    """The country or body inside such a name (Inggris, PBB, Lebanon) does not speak; the body does."""
+    a = Article("t", None, text + "\n")
+    a.published_hint = "2025-03-06"
+    extract(a)
+    e = next(e for e in a.entities.values() if e.label == org)
+    assert e.type == "Organization" and acronym in e.aliases
+    agents = {a.entities[c.agent].label for c in a.claims if c.type == agent_type}
+    assert agents == {org}, [(c.type, a.entities[c.agent].label) for c in a.claims]

@@ -99,6 +99,8 @@ class Arguments:
                 if re.search(r"(?:\bke|\bkepada|\bmembantu|\bmendukung|\bbagi|\bmelatih)\s+$", ctx, re.I) or \
                         typ == "TRAIN" and lx["troops"].fullmatch(text[t.end:rel].strip()):
                     target = m.key       # "mengajari tentara Somalia": the troops trained are the target's
+                    if typ == "DEPLOY" and k == "Country" and re.search(r"\bke\s+$", ctx, re.I):
+                        place = place or m.key   # troops sent "ke Mogadishu" (the country by its capital) are there
             elif bahwa and rel > bahwa.start() and not (typ == "WARN" and bahwa.group(0).casefold() == "jika"):
                 continue         # (the one a warning is for may stand in its condition: "... jika Y menyerang")
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
