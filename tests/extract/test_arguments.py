@@ -31,6 +31,9 @@ from conftest import claims_of, has
     # troops sent to a country, or to its capital, are in that country
     ("Mesir mengirim sekitar 1.100 tentara ke Mogadishu.", ("DEPLOY", "Mesir", {"target": "Somalia", "place": "Somalia"})),
     ("Kenya mengerahkan 400 polisi ke Haiti pada Selasa (4/3).", ("DEPLOY", "Kenya", {"target": "Haiti", "place": "Haiti"})),
+    # a flag describes the ship, it is no party to the attack
+    ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
+    ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),
     # a destination inside a purpose clause
     ("Kenya mengirim 500 tentara untuk berlatih di Uganda.", ("DEPLOY", "Kenya", {"place": "Uganda"})),
     ("Chad mengerahkan pasukan guna berjaga di Niger.", ("DEPLOY", "Chad", {"place": "Niger"})),

@@ -91,7 +91,7 @@ class Arguments:
                 if k == "Country" and typ in ("ATTACK", "KILL") and re.search(r"\bke\s+wilayah\s+$", ctx, re.I):
                     target = target or m.key     # "serangan drone ke wilayah X": X is attacked
                 continue
-            if target or m.key in agents or self.before(sent, m, lx["carried"]):
+            if target or m.key in agents or self.before(sent, m, lx["carried"]) or self.before(sent, m, lx["flagged"]):
                 continue
             if lx["purpose"].search(t.word + " ") and not re.search(r"\bdengan\s+$", ctx):
                 continue         # "setuju untuk menjadi tuan rumah KTT X": what is agreed to, not with whom
