@@ -31,6 +31,12 @@ from conftest import claims_of, has
     # troops sent to a country, or to its capital, are in that country
     ("Mesir mengirim sekitar 1.100 tentara ke Mogadishu.", ("DEPLOY", "Mesir", {"target": "Somalia", "place": "Somalia"})),
     ("Kenya mengerahkan 400 polisi ke Haiti pada Selasa (4/3).", ("DEPLOY", "Kenya", {"target": "Haiti", "place": "Haiti"})),
+    # the dead counted after the verb that killed them; the killer of "tewas akibat serangan X" is X
+    ("Tembakan mortir India menewaskan tiga warga sipil di Distrik Kotli.", ("KILL", "India", {"quantity": 3})),
+    ("Serangan udara Israel menewaskan lima orang di Lembah Bekaa.", ("KILL", "Israel", {"quantity": 5})),
+    ("Sedikitnya 31 orang tewas akibat serangan Amerika Serikat.", ("KILL", "Amerika Serikat", {"quantity": 31})),
+    ("Lima warga sipil tewas dalam serangan drone Rusia di Kharkiv pada Senin (3/3).",
+     ("KILL", "Rusia", {"quantity": 5, "place": "Kharkiv", "date": "2025-03-03"})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

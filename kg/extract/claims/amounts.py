@@ -40,6 +40,7 @@ class Amounts:
                     out.append((q, "casualties"))
                 elif lx["presence"].search(text):
                     out.append((q, "troops"))
-            elif lx["casualty_noun"].match(after.lstrip()) and lx["casualty"].search(text, q.end, q.end + 60):
+            elif lx["casualty_noun"].match(after.lstrip()) and (lx["casualty"].search(text, q.end, q.end + 60)
+                                                                or lx["casualty"].search(text, max(0, q.start - 30), q.start)):
                 out.append((q, "casualties"))
         return out

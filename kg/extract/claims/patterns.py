@@ -52,6 +52,7 @@ def lexicon():
         "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
         "fight": frozenset(w.casefold() for w in lex["fight_verbs"]),
         "sale": frozenset(w.casefold() for w in lex["sale_verbs"]),
+        "killed_in": frozenset(w.casefold() for w in lex["killed_in"]),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
                             [f"{v} {n}".casefold() for v in lex["participation"] for n in lex["combat_nouns"] if n == "pembebasan"]),

@@ -117,6 +117,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         for t in trigs:
             adopted = False
             purpose_of = None        # the claim whose purpose this one is: it shares its date
+            dated_as = t             # the trigger whose date is this claim's
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
             if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
@@ -134,6 +135,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             via_owner = False
             if t.word.casefold() in lx["attribution_words"] or lx["falsehood"].fullmatch(t.word):
                 agents = speaker
+            elif t.word.casefold() in lx["killed_in"]:
+                hit = next((x for x in trigs if x.type == "ATTACK" and x.nominal and 0 <= x.start - t.end <= 2), None)
+                agents, target = self.nominal_args(sent, hit, [m for m in args if m.start - sent.start >= hit.end]) if hit else ([], None)
+                target = None    # "tewas akibat serangan X": X killed them; who they were is the count's
+                dated_as = hit
             elif cleft := self.cleft_agent(sent, t, args):
                 agents = cleft       # "Yang pertama kali mengonfirmasi ... adalah X"
             elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
@@ -229,7 +235,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
                 said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
-                c.date = date_for(t, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
+                c.date = date_for(dated_as, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
                     or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or inherited
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
