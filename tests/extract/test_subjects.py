@@ -69,6 +69,12 @@ def test_subjects_a_list_before_a_dash_is_not_a_dateline():
      ("DENY", "Jane Wambui")),
     ("Menteri Pertahanan Chad Ahmed Salih tiba di Niamey. Menteri tersebut membantah laporan itu.", ("DENY", "Ahmed Salih")),
     ("Presiden Niger Amadou Sali bertemu wartawan. Kemudian Presiden itu mengecam Mali.", ("CONDEMN", "Amadou Sali")),
+    ("Duta Besar Rusia untuk Moldova, Oleg Ozerov, berbicara kepada wartawan. Sang duta besar memperingatkan Moldova.",
+     ("WARN", "Oleg Ozerov")),
+    ("Kementerian Pertahanan Rusia mengklaim telah menembak jatuh 40 drone. Kementerian itu membantah menargetkan warga.",
+     ("DENY", "Kementerian Pertahanan Rusia")),
+    ("Badan Intelijen Kenya merilis laporan pada Senin. Badan tersebut menuduh Somalia mengirim pasukan.",
+     ("ACCUSE", "Badan Intelijen Kenya")),
 ])
 def test_subjects_a_title_with_itu_is_the_person_named_before(text, expected):
     got = claims_of(text)
@@ -96,7 +102,8 @@ def test_subjects_an_accusation_in_a_quote_targets_the_party_named_in_it():
     assert has(got, "ACCUSE", "Elnur Aliyev", target="Armenia"), got
 
 
-@pytest.mark.parametrize("dateline", ["Jakarta, 18/3/2025 - ", "Jakarta, 18 Maret 2025 - ", "JAKARTA, KOMPAS.com - "])
+@pytest.mark.parametrize("dateline", ["Jakarta, 18/3/2025 - ", "Jakarta, 18 Maret 2025 - ", "JAKARTA, KOMPAS.com - ",
+                                      "JAKARTA - ", "KHARTOUM – "])
 def test_subjects_a_dateline_with_a_date_names_no_agent(dateline):
     claims = claims_of(dateline + "Angkatan Bersenjata Sudan menyatakan telah merebut kembali kota Bara.")
     assert not any(c[1] == "Indonesia" for c in claims)
@@ -113,3 +120,13 @@ def test_subjects_the_parties_between_whom_a_war_is_are_no_subject(text):
 def test_subjects_a_party_after_the_between_phrase_still_acts():
     got = claims_of("Setelah perundingan antara Armenia dan Azerbaijan gagal, Rusia mengirim pasukan ke perbatasan.")
     assert has(got, "DEPLOY", "Rusia"), got
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("KCNA memperingatkan bahwa Pyongyang akan membalas jika Amerika Serikat tetap menggelar latihan militer.", "Amerika Serikat"),
+    ("Rusia memperingatkan bahwa pihaknya akan membalas apabila Moldova mengusir pasukannya.", "Moldova"),
+    ("Menteri Pertahanan Azerbaijan Rauf Mammadov bersumpah akan membalas jika Armenia menyerang lagi.", "Armenia"),
+])
+def test_subjects_a_warning_is_for_the_party_in_its_condition(sentence, target):
+    got = claims_of(sentence)
+    assert any(c[0] == "WARN" and c[2] == target for c in got), got

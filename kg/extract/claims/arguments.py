@@ -78,6 +78,7 @@ class Arguments:
         text = sent.text
         target = place = None
         bahwa = lx["bahwa"].search(text, t.end)
+        cond = re.compile(r"(?<![\w-])(?:jika|apabila|bila|kalau)(?![\w-])", re.I).search(text, t.end) if typ == "WARN" else None
         where = None             # the last mention read as a place: those listed with it are places too
         for m in after:
             rel = m.start - sent.start
@@ -101,7 +102,7 @@ class Arguments:
                     target = m.key       # "mengajari tentara Somalia": the troops trained are the target's
                     if typ == "DEPLOY" and k == "Country" and re.search(r"\bke\s+$", ctx, re.I):
                         place = place or m.key   # troops sent "ke Mogadishu" (the country by its capital) are there
-            elif bahwa and rel > bahwa.start() and not (typ == "WARN" and bahwa.group(0).casefold() == "jika"):
+            elif bahwa and rel > bahwa.start() and not (typ == "WARN" and cond is not None and rel > cond.start()):
                 continue         # (the one a warning is for may stand in its condition: "... jika Y menyerang")
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
                     typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):

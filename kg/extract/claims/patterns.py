@@ -78,7 +78,9 @@ def lexicon():
         "attribution_words": frozenset(w.casefold() for w in lex["attribution"]),
         "according": frozenset(" ".join(w.casefold().split()) for w in lex["according"]),
         "title_before": re.compile(r"(?<![\w-])(?:" + _alt(load("roles")["titles"]) + r")\s+$", re.I),
-        "title_that": re.compile(r"(?<![\w-])(" + _alt(load("roles")["titles"]) + r")\s+(?:itu|tersebut)(?:\s+[a-z]+){0,2}\s*$", re.I),
+        "title_that": re.compile(r"(?<![\w-])(?:(" + _alt(load("roles")["titles"]) + r")\s+(?:itu|tersebut)|(?:sang|si)\s+("
+                                 + _alt(load("roles")["titles"]) + r"))(?:\s+[a-z]+){0,2}\s*$", re.I),
+        "body_that": re.compile(r"(?<![\w-])((?:" + _alt(load("roles")["org_heads"]) + r")(?:\s+[a-z]+){0,2})\s+(?:itu|tersebut)(?:\s+[a-z]+){0,2}\s*$", re.I),
         "figure_that": re.compile(r"^\W*(?:" + _alt(lex["figure_nouns"]) + r")" + THAT, re.I),
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),

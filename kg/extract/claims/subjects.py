@@ -115,11 +115,14 @@ class Subjects:
         return [after[0].key] if after and after[0].start - sent.start <= t.end + be.end() + 40 else []
 
     def titled_before(self, sent, head: str) -> list[str]:
-        """"Pejabat itu", "Menteri tersebut": the last person before this sentence who holds that title."""
+        """"Pejabat itu", "Menteri tersebut", "Sang duta besar": the last person before this sentence who holds
+        that title; "Kementerian itu": the last body before it so named."""
         m = lexicon()["title_that"].search(head)
         if not m:
-            return []
-        title = " ".join(m.group(1).casefold().split())
+            body = lexicon()["body_that"].search(head)      # "Kementerian itu membantah ...": the body named last
+            named = self.named_before(sent, " ".join(body.group(1).split())) if body else None
+            return [named] if named else []
+        title = " ".join((m.group(1) or m.group(2)).casefold().split())
         generic = title in load("roles")["generic_titles"]
         held = [r for r in self.a.roles if r.sentence < sent.index
                 and (generic or r.role == title or r.role.startswith(title + " "))]
