@@ -15,7 +15,8 @@ Words live in lexicon/calendar.yaml. Conventions for the ambiguous cases:
   when only that order gives the weekday ("Rabu (3/5)" on 5 March 2025); else none;
 - a day/month whose month part is over 12 and day part not ("Kamis (2/27)") is month/day;
 - "pekan lalu"/"minggu lalu": day precision, the reference date minus 7 days;
-- "Juni lalu": the last June strictly before the reference month;
+- "Juni lalu": the last June strictly before the reference month; "Agustus tahun lalu": August
+  of the year before (and "tahun ini", "tahun depan");
 - a weekday after "pada"/"hari"/"sejak", or before a part of the day ("Senin malam"): the
   last such day on or before ref;
   "Senin lalu": strictly before; "Senin depan": strictly after;
@@ -81,6 +82,7 @@ _PATTERNS = [(k, re.compile(p), g) for k, p, g in [
     ("wd_dm", rf"(?P<wd>{_WD})(?:\s+(?P<past>{_PAST}))?(?:\s*,)?(?:\s+{_POD})?\s*{_DM}", 0),
     ("dm", rf"\b{_ci(_L['cues']['day_month'])}\s+(?P<x>{_DM})", "x"),
     ("my", rf"\b(?P<m>{_MON})\s+(?P<y>\d{{4}})(?![\d.,]\d)", 0),
+    ("m_year", rf"\b(?P<m>{_MONFULL})\s+(?i:tahun\s+(?P<yr>lalu|kemarin|ini|depan|mendatang))\b", 0),
     ("m_rel", rf"\b(?P<m>{_MONFULL})\s+(?:(?i:yang)\s+)?(?:(?P<past>{_PAST})|{_FUT})\b", 0),
     ("m_cue", rf"\b{_ci(_L['cues']['month'])}\s+(?P<x>(?P<m>{_MONFULL}))(?!\s*\d)", "x"),
     ("ago", rf"(?i:(?P<n>(?<![\d.,])\b\d{{1,3}}(?![.,]\d)|{_NUM_WORDS}|\bse)\s*(?P<u>{_alt(_UNITS)})\s+(?:yang\s+)?lalu\b)", 0),
@@ -100,7 +102,7 @@ _GATE_WORDS = {"month": set(_MONTHS), "wd": set(_DAYS), "lalu": {_key(w) for w i
                "rel": {w for k in _REL for w in k.split()[-1:]} | set(_L["past"]) | set(_L["future"])}
 _GATES = {"dmy": ("digit", "month"), "mdy": ("digit", "month"), "num": ("digit",), "iso": ("digit",),
           "wd_dm": ("digit", "wd"), "dm": ("digit",), "my": ("digit", "month"), "m_rel": ("month", "rel"),
-          "m_cue": ("month",), "ago": ("lalu",), "wd_rel": ("wd", "rel"), "rel": ("rel",), "wd": ("wd",),
+          "m_cue": ("month",), "m_year": ("month",), "ago": ("lalu",), "wd_rel": ("wd", "rel"), "rel": ("rel",), "wd": ("wd",),
           "year": ("digit",)}
 _YEAR_CUE = re.compile(rf"(?:^|\W)(?:{_ci(_L['cues']['year'])})\s+$")
 _AMOUNT_BEFORE = re.compile(rf"(?:^|\s)(?:{_ci(_L['amount_words'] + _HEDGES)})\s*$")
@@ -142,7 +144,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _, _ in _candidates(text)]
 
 
-RELATIVE = frozenset(("m_rel", "m_cue", "ago", "wd_rel", "wd", "rel"))   # kinds that count from the reference date
+RELATIVE = frozenset(("m_year", "m_rel", "m_cue", "ago", "wd_rel", "wd", "rel"))   # kinds that count from the reference date
 
 
 def find_dates(text: str, ref: dt.date | None = None, ref_from: str = "published") -> list[DateValue]:
@@ -263,6 +265,9 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None, ref_from: str = "publi
 
 def _relative(kind: str, g: dict, m: re.Match, ref: dt.date) -> tuple[str, str] | None:
     """(ISO value, precision) of a date relative to `ref`."""
+    if kind == "m_year":        # "Agustus tahun lalu": that month of the year before
+        shift = {"lalu": -1, "kemarin": -1, "ini": 0}.get(g["yr"].casefold(), 1)
+        return _month(ref.year + shift, _MONTHS[_key(g["m"])])
     if kind in ("m_rel", "m_cue"):
         mo = _MONTHS[_key(g["m"])]
         if kind == "m_cue":

@@ -92,3 +92,18 @@ def test_arguments_countries_listed_with_a_place_are_places_not_targets():
     got = claims_of("Kementerian Keuangan Kenya mengumumkan sanksi terhadap sejumlah perusahaan di Sudan, Chad, dan Niger.")
     assert has(got, "SANCTION", "Kementerian Keuangan Kenya", place="Sudan"), got
     assert not any(c[0] == "SANCTION" and c[2] in ("Chad", "Niger") for c in got), got
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Somalia dan Ethiopia akhirnya mencapai kesepakatan mengenai pasukan penjaga perdamaian.",
+     "Kesepakatan itu dicapai dalam pertemuan menteri pertahanan kedua negara di Nairobi, Selasa (11/3)."),
+    ("Kenya dan Uganda mencapai kesepakatan soal perbatasan.",
+     "Kesepakatan tersebut dicapai dalam pertemuan para menteri kedua negara di Nairobi pada Selasa (11/3)."),
+])
+def test_arguments_an_agreement_named_again_gets_its_day_place_and_meeting(first, second):
+    """"X dan Y mencapai kesepakatan. Kesepakatan itu dicapai dalam pertemuan ... kedua negara di Z, Selasa (11/3)":
+    both parties agreed, that day, at Z, where the two countries met."""
+    got = claims_of(first + "\n" + second, published="2025-03-12")
+    a, b = [x for x in got if x[0] == "AGREE"][:2]
+    assert a[5] == b[5] == "2025-03-11" and a[3] == b[3] == "Kenya", got
+    assert any(x[0] == "MEET" and x[5] == "2025-03-11" and {x[1], x[2]} == {a[1], b[1]} for x in got), got

@@ -212,3 +212,14 @@ def test_dates_never_raises(text, ref):
                                   "Surat bertanggal 0000-01-01.", "Pasukan tiba pada 31/2/2025."])
 def test_dates_impossible_dates_are_no_dates(text):
     assert find_dates(text, WED) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mesir telah mengirimkan persenjataan sejak Agustus tahun lalu.", "2024-08"),
+    ("Perjanjian itu diteken pada Desember tahun lalu.", "2024-12"),
+    ("Latihan digelar pada Juni tahun depan.", "2026-06"),
+    ("Pasukan tiba pada Februari tahun ini.", "2025-02"),
+])
+def test_dates_a_month_of_last_this_or_next_year(text, value):
+    got = find_dates(text, date(2025, 3, 12))
+    assert [d.value for d in got] == [value] and got[0].precision == "month"

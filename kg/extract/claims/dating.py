@@ -61,10 +61,12 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 
 
-def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: str = "published") -> None:
+def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: str = "published",
+                     found: list[Claim] = ()) -> None:
     """"Serangan berlangsung hingga Jumat (4/7)", "Dalam pertemuan Selasa (27/8) itu": a sentence that
     names an event by its noun (first, or a few words before "itu") and gives a day dates the last
-    undated event of that type before it."""
+    undated event of that type before it (and the others of its sentence); the place an event of this
+    sentence has ("Kesepakatan itu dicapai dalam pertemuan di X") is theirs too, when they have none."""
     undated = {c.type for c in earlier if c.date is None and c.type in POINT_EVENTS}
     if not undated:
         return
@@ -81,8 +83,11 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
             last = next(c for c in reversed(earlier) if c.type == typ)
             days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day"] if last.date is None else []
             days.sort(key=lambda d: not any(ch.isdigit() for ch in d.text))     # "(4/7/2025)" before "Kamis malam"
-            if days:
-                last.date = days[0]
+            place = next((f.place for f in found if f.place and f.type in POINT_EVENTS), None)
+            for c in earlier if days or place else ():     # "X dan Y mencapai kesepakatan. Kesepakatan itu dicapai Selasa (11/3)": both
+                if c.sentence is last.sentence and c.type == typ and c.date is None:
+                    c.date = days[0] if days else None
+                    c.place = c.place or place
         return
 
 

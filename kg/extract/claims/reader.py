@@ -159,6 +159,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     target = self.target_as_subject(sent, t, args, lo, agents) or target
                 if not agents:
                     agents = self.own_owner(sent, t, trigs, args, lo, said)
+                if not agents and len(self.last_pair) == 2 and t.type in ("MEET", "AGREE", "COMBAT") and \
+                        re.match(r"\s+(?:\w+\s+){0,3}(?:" + lx["pair_words"] + r")\b", text[t.end:], re.I):
+                    agents, target = [self.last_pair[0]], self.last_pair[1]     # "pertemuan menteri kedua negara"
             elif in_quote and speech:
                 agents = speaker
             elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
@@ -428,7 +431,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             for c in prev:
                 if c.date is None and d:
                     c.date = d[0]
-        date_event_named(sent, claims, ref_day, ref_from)
+        date_event_named(sent, claims, ref_day, ref_from, found)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
