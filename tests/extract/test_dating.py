@@ -206,3 +206,13 @@ def test_dating_a_purpose_clause_speaks_for_the_subject_on_the_same_day(verb):
                    f"{verb} atas pergerakan pasukan.", published="2025-03-06")
     asks = [(a, d) for t, a, d, s in claims if t == "DEMAND"]
     assert asks == [("Kementerian Luar Negeri Peru", "2025-03-04")], claims
+
+
+@pytest.mark.parametrize("sentence, typ, agent", [
+    ("Menteri Lena Dubois dari Kanada bertemu dengan delegasi Peru di Lima pada Rabu, membahas pengiriman senjata.",
+     "MEET", "Lena Dubois"),
+    ("Kanada menyerang pos Peru pada Rabu, menyusul pengerahan pasukan Peru ke perbatasan.", "ATTACK", "Kanada"),
+])
+def test_dating_pada_and_a_day_before_a_comma_date_the_clause_they_end(sentence, typ, agent):
+    claims = dated(sentence, published="2025-03-06")
+    assert date_of(claims, typ, agent)[0] == "2025-03-05"

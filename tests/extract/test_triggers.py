@@ -175,3 +175,19 @@ def test_triggers_a_phrase_is_read_whatever_space_joins_its_words(space):
     a = Article("t", None, f"Amerika Serikat menjatuhkan{space}sanksi kepada Iran.\n")
     extract(a)
     assert [(c.type, c.agent) for c in a.claims] == [("SANCTION", "amerika-serikat")]
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Departemen Luar Negeri AS pekan lalu menyetujui penjualan sistem rudal pertahanan udara ke Taiwan.",
+     "Kementerian Luar Negeri Amerika Serikat", "Taiwan"),
+    ("Jerman menyetujui pengiriman tank Leopard ke Ukraina.", "Jerman", "Ukraina"),
+    ("Jepang menyetujui hibah kapal patroli dan rudal kepada Filipina.", "Jepang", "Filipina"),
+])
+def test_triggers_approving_a_transfer_of_arms_is_a_supply(sentence, agent, target):
+    got = claims_of(sentence)
+    assert any(c[0] == "SUPPLY" and c[1] == agent and (target is None or c[2] == target) for c in got), got
+    assert not any(c[0] == "AGREE" for c in got), got
+
+
+def test_triggers_approving_something_else_is_no_supply():
+    assert not any(c[0] == "SUPPLY" for c in claims_of("Parlemen Jerman menyetujui penjualan saham perusahaan itu."))

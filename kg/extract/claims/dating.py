@@ -54,7 +54,11 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     def same(x):     # ... or the statement noun that carries it ("mengecam ... dalam pernyataan Senin malam")
         return x is t or (x.type == t.type or t.type in SPEECH and x.type == "STATEMENT" and x.nominal) \
             and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start))
-    own = [d for d in dates if same(min(trigs, key=lambda x: (dist(d, x), x.start)))]
+    def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas pengiriman senjata": "pada" + date ends its clause
+        return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
+            and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
+            and any(y.end <= d.start and not re.search(r"[,;]", text[y.end:d.start]) for y in trigs)
+    own = [d for d in dates if same(min(trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
     return min(own, key=lambda d: dist(d, t)) if own else None
 
 

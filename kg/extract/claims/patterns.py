@@ -52,6 +52,8 @@ def lexicon():
         "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
         "fight": frozenset(w.casefold() for w in lex["fight_verbs"]),
         "sale": frozenset(w.casefold() for w in lex["sale_verbs"]),
+        "approval": frozenset(w.casefold() for w in lex["approval_verbs"]),
+        "transfer_noun": re.compile(r"\s+(?:" + _alt(lex["transfer_nouns"]) + r")(?![\w-])", re.I),
         "killed_in": frozenset(w.casefold() for w in lex["killed_in"]),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
