@@ -28,6 +28,9 @@ from conftest import claims_of, has
     ("Pangkalan Chad dihantam rudal Sudan pada Senin (3/3/2025).",
      ("ATTACK", "Sudan", {"target": "Chad", "date": "2025-03-03"})),
     ("Konvoi Mali diserang drone Niger di dekat perbatasan.", ("ATTACK", "Niger", {"target": "Mali"})),
+    # police and other personnel sent abroad are a deployment too
+    ("Pemerintah Kenya mengirim 200 polisi tambahan ke Haiti.", ("DEPLOY", "Kenya", {"target": "Haiti", "quantity": 200})),
+    ("Jepang mengerahkan 300 personel ke Sudan Selatan.", ("DEPLOY", "Jepang", {"quantity": 300})),
     # troops sent to a country, or to its capital, are in that country
     ("Mesir mengirim sekitar 1.100 tentara ke Mogadishu.", ("DEPLOY", "Mesir", {"target": "Somalia", "place": "Somalia"})),
     ("Kenya mengerahkan 400 polisi ke Haiti pada Selasa (4/3).", ("DEPLOY", "Kenya", {"target": "Haiti", "place": "Haiti"})),
