@@ -216,3 +216,14 @@ def test_dating_a_purpose_clause_speaks_for_the_subject_on_the_same_day(verb):
 def test_dating_pada_and_a_day_before_a_comma_date_the_clause_they_end(sentence, typ, agent):
     claims = dated(sentence, published="2025-03-06")
     assert date_of(claims, typ, agent)[0] == "2025-03-05"
+
+
+@pytest.mark.parametrize("sentence, typ, agent, other", [
+    ("Pemerintah Kanada menjatuhkan sanksi terhadap lima entitas Peru yang dituding memasok drone kepada Chili, "
+     "Kamis (20/2/2025).", "SANCTION", "Kanada", ("SUPPLY", "Peru")),
+    ("Kanada mengecam pasukan Peru yang menyerang perbatasan Chili, Kamis (20/2/2025).", "CONDEMN", "Kanada", None),
+])
+def test_dating_a_trailing_date_is_the_main_clause_s_not_the_relative_clause_s(sentence, typ, agent, other):
+    claims = dated(sentence, published="2025-02-21")
+    assert date_of(claims, typ, agent)[0] == "2025-02-20"
+    assert other is None or date_of(claims, *other)[0] is None

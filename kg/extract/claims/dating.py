@@ -58,7 +58,12 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
             and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
             and any(y.end <= d.start and not re.search(r"[,;]", text[y.end:d.start]) for y in trigs)
-    own = [d for d in dates if same(min(trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
+    clauses = [m.span() for m in _RELATIVE_CLAUSE.finditer(text)]
+
+    def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Rusia, Kamis (20/2)":
+        return any(a <= x.start < b and not a <= d.start < b for a, b in clauses)    # not the relative clause's
+    own = [d for d in dates
+           if same(min((x for x in trigs if not fenced(d, x)) or trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
     return min(own, key=lambda d: dist(d, t)) if own else None
 
 
