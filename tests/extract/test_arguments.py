@@ -40,6 +40,10 @@ from conftest import claims_of, has
     ("Sedikitnya 31 orang tewas akibat serangan Amerika Serikat.", ("KILL", "Amerika Serikat", {"quantity": 31})),
     ("Lima warga sipil tewas dalam serangan drone Rusia di Kharkiv pada Senin (3/3).",
      ("KILL", "Rusia", {"quantity": 5, "place": "Kharkiv", "date": "2025-03-03"})),
+    # a verb after a comma, with no subject of its own, is the last subject's: place and day go with it
+    ("Rusia melancarkan serangan rudal ke Kharkiv pada Rabu (5/3), menewaskan empat orang, menurut Gubernur Kharkiv, Ivan Petrenko.",
+     ("KILL", "Rusia", {"quantity": 4, "place": "Kharkiv", "date": "2025-03-05", "target": None})),
+    ("Pasukan Israel menggempur kota Gaza, menewaskan sedikitnya 12 orang.", ("KILL", "Israel", {"quantity": 12})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

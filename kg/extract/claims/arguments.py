@@ -6,7 +6,7 @@ import re
 from kg.extract.claims.patterns import SPEECH, lexicon
 from kg.extract.claims.triggers import Trigger
 
-CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun)\b|\s(?:tetapi|namun|sedangkan)\s")
+CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun|menurut|kata|ujar)\b|\s(?:tetapi|namun|sedangkan)\s")
 
 
 class Arguments:

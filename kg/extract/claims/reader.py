@@ -169,6 +169,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
                     and t.start > 0 and not t.passive:
                 agents = main
+            elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
+                    re.search(r",\s+$", text[max(0, t.start - 3):t.start]):
+                agents = verb_agents     # "X melancarkan serangan ke Y pada Rabu, menewaskan empat orang": X did both
+                purpose_of = next((c for c in reversed(out) if c.agent in agents), None)
             elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):
                 agents = said        # "X mengakui telah mengirim pasukan": the speaker did it
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
@@ -227,6 +231,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
             target = target or tgt
+            place = place or (purpose_of.place if purpose_of and not speech else None)
             if not t.nominal and not t.passive:
                 verb_end, verb_agents = t.end, agents
             if speech:
