@@ -44,6 +44,11 @@ from conftest import claims_of, has
     ("Rusia melancarkan serangan rudal ke Kharkiv pada Rabu (5/3), menewaskan empat orang, menurut Gubernur Kharkiv, Ivan Petrenko.",
      ("KILL", "Rusia", {"quantity": 4, "place": "Kharkiv", "date": "2025-03-05", "target": None})),
     ("Pasukan Israel menggempur kota Gaza, menewaskan sedikitnya 12 orang.", ("KILL", "Israel", {"quantity": 12})),
+    # a part of a country ("wilayah utara X", "bagian timur X"): troops go there; an attack there is on X
+    ("Pasukan NATO pada Selasa mengerahkan patroli tambahan ke wilayah utara Kosovo.", ("DEPLOY", "NATO", {"place": "Kosovo"})),
+    ("Rusia melancarkan serangan drone ke infrastruktur energi di wilayah barat Ukraina semalam.",
+     ("ATTACK", "Rusia", {"target": "Ukraina"})),
+    ("Sudan menyerang pos-pos di bagian timur Chad.", ("ATTACK", "Sudan", {"target": "Chad"})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

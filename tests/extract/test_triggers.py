@@ -191,3 +191,12 @@ def test_triggers_approving_a_transfer_of_arms_is_a_supply(sentence, agent, targ
 
 def test_triggers_approving_something_else_is_no_supply():
     assert not any(c[0] == "SUPPLY" for c in claims_of("Parlemen Jerman menyetujui penjualan saham perusahaan itu."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Serbia hingga kini tidak mengakui kemerdekaan Kosovo yang dideklarasikan pada 2008.",
+    "Rusia tidak mengakui kedaulatan Ukraina atas Krimea.",
+    "Sebagian negara Barat belum mengakui pemerintah junta.",
+])
+def test_triggers_recognising_a_state_is_no_speech_act(sentence):
+    assert not any(c[0] in ("CONFIRM", "NO_COMMENT") for c in claims_of(sentence))

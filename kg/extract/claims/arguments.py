@@ -9,6 +9,11 @@ from kg.extract.claims.triggers import Trigger
 CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun|menurut|kata|ujar)\b|\s(?:tetapi|namun|sedangkan)\s")
 
 
+# "ke wilayah utara Kosovo", "di bagian timur Kongo": a part of a country is a place
+_PART = re.compile(r"\b(?:di|ke)\s+(?:(?:wilayah|kawasan|bagian|daerah|perbatasan)\s+)?"
+                   r"(?:utara|selatan|timur|barat|tengah|timur\s+laut|barat\s+laut|tenggara|barat\s+daya)\s+$", re.I)
+
+
 class Arguments:
     """Targets, places and clause ends (a part of the claim reader)."""
 
@@ -87,7 +92,10 @@ class Arguments:
             k = self.kind(m)
             ctx = text[max(0, rel - 30):rel]
             listed = where is not None and k != "Person" and lx["coord"].match(text[where.end - sent.start:rel])
-            if k == "Place" or re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) and k != "Person" or listed:
+            if k == "Country" and typ in ("ATTACK", "KILL") and _PART.search(ctx):
+                target = target or m.key         # "... di wilayah barat X": X is attacked, somewhere in it
+                continue
+            if k == "Place" or (re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) or _PART.search(ctx)) and k != "Person" or listed:
                 place, where = place or m.key, m     # "di China, India, dan Uni Emirat Arab": all places
                 if k == "Country" and typ in ("ATTACK", "KILL") and re.search(r"\bke\s+wilayah\s+$", ctx, re.I):
                     target = target or m.key     # "serangan drone ke wilayah X": X is attacked

@@ -102,6 +102,8 @@ class Triggers:
                 t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
             if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text[max(0, t.start - 40):t.start]):
                 continue         # "berada di" is a deployment only of troops
+            if typ == "CONFIRM" and wf.startswith(("mengakui", "diakui")) and lx["recognised"].match(text, t.end):
+                continue         # "tidak mengakui kemerdekaan Kosovo": recognition, no speech act
             if wf in lx["approval"] and lx["transfer_noun"].match(text, t.end) and lx["arms"].search(text, t.end, t.end + 60):
                 t.type = "SUPPLY"    # "menyetujui penjualan sistem rudal ke X": who approves it supplies
             if wf in lx["sale"]:
