@@ -139,10 +139,15 @@ def test_entities_an_outlet_named_after_its_kind_is_an_outlet(text, outlet, not_
     assert not not_there & set(kinds), kinds
 
 
-def test_entities_a_locality_names_a_place():
-    a = entities("Pasukan Armenia menangkap tiga tentara di Provinsi Syunik, dekat kota Meghri dan desa Agarak.")
+@pytest.mark.parametrize("text, expected", [
+    ("Pasukan Armenia menangkap tiga tentara di Provinsi Syunik, dekat kota Meghri dan desa Agarak.", {"Syunik", "Meghri", "Agarak"}),
+    ("Israel menyerang Lembah Bekaa dan sektor Nikial, dekat Sungai Litani.", {"Bekaa", "Nikial", "Litani"}),
+    ("Kapal perang itu berlayar dari Pulau Ramree ke Teluk Aden melewati kamp Zamzam.", {"Ramree", "Aden", "Zamzam"}),
+])
+def test_entities_a_locality_names_a_place(text, expected):
+    a = entities(text)
     places = {e.label for e in a.entities.values() if e.type == "Place"}
-    assert {"Syunik", "Meghri", "Agarak"} <= places
+    assert expected <= places, places
 
 
 def test_entities_one_person_under_a_title_a_surname_and_the_full_name():
