@@ -49,6 +49,13 @@ from conftest import claims_of, has
     ("Rusia melancarkan serangan drone ke infrastruktur energi di wilayah barat Ukraina semalam.",
      ("ATTACK", "Rusia", {"target": "Ukraina"})),
     ("Sudan menyerang pos-pos di bagian timur Chad.", ("ATTACK", "Sudan", {"target": "Chad"})),
+    # troops sent to a place are sent to the country it is in; a count someone estimates is the deployment's too
+    ("Rusia menolak berkomentar. Korea Utara telah mengirim pasukan ke Kursk.", ("DEPLOY", "Korea Utara", {"target": "Rusia", "place": "Kursk"})),
+    ("Ukraina menyebut Rusia mengerahkan tentara di Donetsk.", ("DEPLOY", "Rusia", {"target": "Ukraina", "place": "Donetsk"})),
+    ("Badan Intelijen Korea Selatan memperkirakan Korea Utara telah mengirim sekitar 3.000 tentara tambahan ke Rusia.",
+     ("DEPLOY", "Korea Utara", {"target": "Rusia", "quantity": 3000})),
+    ("Badan Intelijen Korea Selatan memperkirakan Korea Utara telah mengirim sekitar 3.000 tentara tambahan ke Rusia.",
+     ("ESTIMATE", "Badan Intelijen Nasional Korea Selatan", {"quantity": 3000, "about": "DEPLOY"})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

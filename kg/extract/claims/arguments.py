@@ -5,6 +5,7 @@ import re
 
 from kg.extract.claims.patterns import SPEECH, lexicon
 from kg.extract.claims.triggers import Trigger
+from kg.text.gazetteer import gazetteer_country
 
 CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun|menurut|kata|ujar)\b|\s(?:tetapi|namun|sedangkan)\s")
 
@@ -115,4 +116,8 @@ class Arguments:
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
                     typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):
                 target = m.key
+        if typ == "DEPLOY" and target is None and place:    # troops sent to Kursk are sent to Russia
+            home = gazetteer_country(self.a.entities[place].label)
+            if home in self.a.entities and home not in agents:
+                target = home
         return target, place

@@ -368,10 +368,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     if e.type in ("KILL", "ATTACK") and e.quantity is None:
                         e.quantity = q
                 continue
+            for e in events:     # the troops sent, as the sentence counts them (and, when someone tells it, an estimate)
+                if e.type == "DEPLOY" and e.quantity is None and counted == "troops":
+                    e.quantity = q
             if not estimators:
-                for e in events:
-                    if e.type == "DEPLOY" and e.quantity is None:
-                        e.quantity = q
                 continue
             agents = list(dict.fromkeys(estimators))
             if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
@@ -399,9 +399,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
         if quantities and not kill:
             claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimated)]
-        # a plain statement adds nothing next to a specific act by the same agent
+        # a plain statement adds nothing next to a specific act by the same agent, nor an estimate with
+        # no amount next to one with it
         specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
-        return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific)]
+        counted = {c.agent for c in claims if c.type == "ESTIMATE" and c.quantity is not None}
+        return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific
+                                          or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
 
 
 def said_earlier(c: Claim) -> bool:
