@@ -56,6 +56,11 @@ from conftest import claims_of, has
      ("DEPLOY", "Korea Utara", {"target": "Rusia", "quantity": 3000})),
     ("Badan Intelijen Korea Selatan memperkirakan Korea Utara telah mengirim sekitar 3.000 tentara tambahan ke Rusia.",
      ("ESTIMATE", "Badan Intelijen Nasional Korea Selatan", {"quantity": 3000, "about": "DEPLOY"})),
+    # a confirmation that gives a number is an estimate too
+    ("Juru bicara Kementerian Luar Negeri Kenya, Jane Wambui, mengonfirmasi bahwa lebih dari 1.200 tentara Kenya telah tiba di Haiti.",
+     ("ESTIMATE", "Jane Wambui", {"quantity": 1200, "about": "DEPLOY"})),
+    ("Menteri Pertahanan Chad Ahmed Salih membenarkan sekitar 800 prajurit Chad sudah berada di Niger.",
+     ("ESTIMATE", "Ahmed Salih", {"quantity": 800})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

@@ -358,7 +358,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         claims = [c for c in claims if not (c in events and c.negated)]
         # amounts of troops: an estimate by whoever reports them
         estimators = [c.agent for c in speech if c.type == "ESTIMATE"] or \
-                     [c.agent for c in speech if c.type not in ("CONFIRM", "DENY", "NO_COMMENT")] or speaker
+                     [c.agent for c in speech if c.type not in ("CONFIRM", "DENY", "NO_COMMENT")] or \
+                     [c.agent for c in speech if c.type == "CONFIRM"] or speaker     # a number confirmed is an estimate too
         kill = any(e.type in ("KILL", "ATTACK") for e in events)
         estimated: set[str] = set()
         for q, counted in quantities:
