@@ -227,3 +227,10 @@ def test_dating_a_trailing_date_is_the_main_clause_s_not_the_relative_clause_s(s
     claims = dated(sentence, published="2025-02-21")
     assert date_of(claims, typ, agent)[0] == "2025-02-20"
     assert other is None or date_of(claims, *other)[0] is None
+
+
+def test_dating_a_date_inside_a_relative_clause_with_every_trigger_in_one_still_reads():
+    """Every trigger of the sentence inside relative clauses that leave the date out: the nearest one is taken."""
+    claims = dated("Kanada, yang menyerang Peru, dan Chili, yang mengecam serangan itu, Kamis (20/2/2025).",
+                   published="2025-02-21")
+    assert any(t == "ATTACK" for t, a, d, s in claims), claims

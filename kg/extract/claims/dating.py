@@ -63,7 +63,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Rusia, Kamis (20/2)":
         return any(a <= x.start < b and not a <= d.start < b for a, b in clauses)    # not the relative clause's
     own = [d for d in dates
-           if same(min((x for x in trigs if not fenced(d, x)) or trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
+           if same(min([x for x in trigs if not fenced(d, x)] or trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
     return min(own, key=lambda d: dist(d, t)) if own else None
 
 
