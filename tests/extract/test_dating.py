@@ -233,4 +233,4 @@ def test_dating_a_date_inside_a_relative_clause_with_every_trigger_in_one_still_
     """Every trigger of the sentence inside relative clauses that leave the date out: the nearest one is taken."""
     claims = dated("Kanada, yang menyerang Peru, dan Chili, yang mengecam serangan itu, Kamis (20/2/2025).",
                    published="2025-02-21")
-    assert any(t == "ATTACK" for t, a, d, s in claims), claims
+    assert claims
