@@ -111,7 +111,8 @@ def _outlet_re() -> re.Pattern:
 def _locality() -> re.Pattern:
     """A word for a locality, then a capitalised name: "kota Humera", "Provinsi Syunik"."""
     words = alternation(load("roles")["admin_prefixes"])
-    return re.compile(rf"(?<![\w-])(?i:{words})\s+({_NAME_TOKEN}(?: {_NAME_TOKEN})?)")
+    kinds = alternation(load("roles")["locality_kinds"])      # "kota perbatasan Adré", "kota pelabuhan Hodeidah"
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+(?:(?i:{kinds})\s+)?({_NAME_TOKEN}(?: {_NAME_TOKEN})?)")
 
 
 @functools.lru_cache(maxsize=1)

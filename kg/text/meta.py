@@ -86,6 +86,10 @@ def find_outlet(article: Article, lines: list[str]) -> None:
         article.outlet, article.outlet_how = _as_outlet(best) or best, "domain in page"
 
 
+_DATED_DATELINE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*((?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}/\d{1,2}/\d{4}"
+                             r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))\s*(?:\(\w+\)\s*)?[-–—|]\s")
+
+
 def _is_sentence(line: str) -> bool:
     """A short sentence of the story ("Serangan terjadi pada Senin (3/3/2025)."), whose date is the
     event's, not the page's: it ends with a full stop and has three lower-case words or more."""
@@ -104,6 +108,12 @@ def find_published(article: Article, lines: list[str]) -> str | None:
         d = parse_datetime_line(str(article.published_hint))
         if d:
             article.published, article.published_how = d, "input metadata"
+            return None
+    for line in lines[:8]:       # "Jakarta, 18/3/2025 - Angkatan Bersenjata ...": the date of a dateline
+        m = _DATED_DATELINE.match(line)
+        if m and (d := parse_datetime_line(m.group(1))):
+            article.published, article.published_how = d, "dateline"
+            break
     return None
 
 

@@ -61,6 +61,12 @@ from conftest import claims_of, has
      ("ESTIMATE", "Jane Wambui", {"quantity": 1200, "about": "DEPLOY"})),
     ("Menteri Pertahanan Chad Ahmed Salih membenarkan sekitar 800 prajurit Chad sudah berada di Niger.",
      ("ESTIMATE", "Ahmed Salih", {"quantity": 800})),
+    # members, militants and fighters are counted among the dead; a border town is a place
+    ("Militer Sudan mengklaim telah menewaskan lebih dari 300 anggota RSF.", ("KILL", "Sudan", {"quantity": 300})),
+    ("Serangan udara Nigeria menewaskan 45 militan di Borno.", ("KILL", "Nigeria", {"quantity": 45})),
+    ("Chad mengirim sekitar 1.500 tentara tambahan ke kota perbatasan Adré.", ("DEPLOY", "Chad", {"place": "Adré", "quantity": 1500})),
+    # a warning whose condition names a country is for that country, even after "di"
+    ("Jenderal Sudan itu bersumpah akan membalas jika bandara di Chad timur terus dipakai.", ("WARN", "Sudan", {"target": "Chad"})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

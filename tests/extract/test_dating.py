@@ -234,3 +234,21 @@ def test_dating_a_date_inside_a_relative_clause_with_every_trigger_in_one_still_
     claims = dated("Kanada, yang menyerang Peru, dan Chili, yang mengecam serangan itu, Kamis (20/2/2025).",
                    published="2025-02-21")
     assert claims
+
+
+@pytest.mark.parametrize("attribution", [
+    "ujar juru bicara pemerintah Chad, Abakar Nour, dalam pernyataan yang dibacakan di televisi nasional Senin malam",
+    "kata juru bicara pemerintah Chad, Abakar Nour, dalam konferensi pers yang digelar Senin (17/3)",
+])
+def test_dating_the_occasion_of_speaking_dates_the_quote(attribution):
+    """A relative clause on the statement itself ("pernyataan yang dibacakan Senin malam") is no background."""
+    claims = dated(f'"Chad tidak pernah menjadi jalur senjata," {attribution}.', published="2025-03-18")
+    assert date_of(claims, "STATEMENT", "Abakar Nour")[0] == "2025-03-17"
+
+
+@pytest.mark.parametrize("dateline, day", [("Jakarta, 18/3/2025 - ", "2025-03-18"), ("Khartoum, 17 Maret 2025 – ", "2025-03-17")])
+def test_dating_a_dateline_with_a_date_is_the_publication_date(dateline, day):
+    a = Article("t", None, "Sudan Rebut Kembali Kota Bara dari RSF\n\n" + dateline +
+                "Angkatan Bersenjata Sudan menyatakan telah merebut kembali kota Bara.\n")
+    extract(a)
+    assert a.published is not None and a.published.value == day

@@ -200,3 +200,9 @@ def test_triggers_approving_something_else_is_no_supply():
 ])
 def test_triggers_recognising_a_state_is_no_speech_act(sentence):
     assert not any(c[0] in ("CONFIRM", "NO_COMMENT") for c in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence", ["Pemerintah Chad menolak keras tudingan itu.", "Chad membantah keras tuduhan tersebut.",
+                                      "Chad menolak mentah-mentah tuduhan itu."])
+def test_triggers_a_strong_rejection_is_a_denial(sentence):
+    assert has(claims_of(sentence), "DENY", "Chad")

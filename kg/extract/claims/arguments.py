@@ -93,6 +93,9 @@ class Arguments:
             k = self.kind(m)
             ctx = text[max(0, rel - 30):rel]
             listed = where is not None and k != "Person" and lx["coord"].match(text[where.end - sent.start:rel])
+            if typ == "WARN" and cond is not None and rel > cond.start() and k == "Country" and not target:
+                target = m.key                   # "... jika bandara di Chad terus dipakai": the warning is for Chad
+                continue
             if k == "Country" and typ in ("ATTACK", "KILL") and _PART.search(ctx):
                 target = target or m.key         # "... di wilayah barat X": X is attacked, somewhere in it
                 continue

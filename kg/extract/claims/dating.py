@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, SPEECH
+from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, SPEECH, lexicon
 from kg.extract.claims.triggers import Trigger, event_noun, is_nominal
 from kg.model import Article, Claim, DateValue, Sentence
 from kg.text.dates import find_dates
@@ -16,12 +16,15 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 
 def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]:
     """Spans of `text` whose dates date their own clause only, as (start, end, for speech acts only):
-    a relative clause ("perjanjian itu, yang diteken pada 1961,"), a parenthesis with words beside its
+    a relative clause ("perjanjian itu, yang diteken pada 1961,"; not one on the occasion of speaking,
+    "dalam pernyataan yang dibacakan Senin malam"), a parenthesis with words beside its
     date ("(berlaku sejak 2006)"), and a "sejak" phrase after a statement ("X mengatakan sanksi berlaku
     sejak 2006"), which dates the state spoken of, not the statement."""
     spans = []
+    occasion = lexicon()["occasion"]
     for d in dates:
-        rel = [m for m in _RELATIVE_CLAUSE.finditer(text) if m.start() < d.start and m.end() >= d.end]
+        rel = [m for m in _RELATIVE_CLAUSE.finditer(text) if m.start() < d.start and m.end() >= d.end
+               and not occasion.search(text, max(0, m.start() - 30), m.start())]     # "pernyataan yang dibacakan Senin"
         if rel:
             spans.append((rel[-1].start(), rel[-1].end(), False))
         for m in _PAREN.finditer(text):
@@ -51,9 +54,10 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
 
-    def same(x):     # ... or the statement noun that carries it ("mengecam ... dalam pernyataan Senin malam")
-        return x is t or (x.type == t.type or t.type in SPEECH and x.type == "STATEMENT" and x.nominal) \
-            and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start))
+    def same(x):     # ... or the statement noun that carries it ("mengecam ... dalam pernyataan Senin malam",
+        occasion = t.type in SPEECH and x.type == "STATEMENT" and x.nominal      # "ujar X, dalam pernyataan ...")
+        return x is t or (x.type == t.type or occasion) and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start)) \
+            or occasion and x.start > t.start and re.search(r"\bdalam\s+$", text[max(0, x.start - 8):x.start]) is not None
     def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas pengiriman senjata": "pada" + date ends its clause
         return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
             and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
