@@ -206,3 +206,26 @@ def test_triggers_recognising_a_state_is_no_speech_act(sentence):
                                       "Chad menolak mentah-mentah tuduhan itu."])
 def test_triggers_a_strong_rejection_is_a_denial(sentence):
     assert has(claims_of(sentence), "DENY", "Chad")
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ('"Tidak ada satu pun tentara Prancis yang ditempatkan di Benin utara," kata Menteri Pertahanan Benin Serge Ahouansou.', "DEPLOY"),
+    ("Tidak ada seorang pun prajurit Kenya yang dikirim ke Somalia, kata juru bicara militer Kenya.", "DEPLOY"),
+])
+def test_triggers_not_a_single_one_is_no_event_and_no_count(sentence, typ):
+    got = claims_of(sentence)
+    assert not any(c[0] == typ for c in got) and not any(c[6] is not None for c in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pemerintah Jepang turut mengecam peluncuran itu dan menyebutnya sebagai pelanggaran resolusi PBB.",
+    "Korea Selatan mengecam pengiriman pasukan itu dan menyebutnya ancaman bagi kawasan.",
+])
+def test_triggers_condemning_and_calling_it_a_violation_is_one_condemnation(sentence):
+    got = claims_of(sentence)
+    assert [c[0] for c in got if c[0] in ("CONDEMN", "ACCUSE")] == ["CONDEMN"], got
+
+
+def test_triggers_words_of_blame_with_no_one_blamed_stay_a_statement():
+    got = claims_of('"Setiap pelanggaran terhadap resolusi itu membahayakan stabilitas," kata juru bicara PBB Stefan Maier.')
+    assert not any(c[0] == "ACCUSE" for c in got), got

@@ -56,6 +56,7 @@ def lexicon():
         "transfer_noun": re.compile(r"\s+(?:" + _alt(lex["transfer_nouns"]) + r")(?![\w-])", re.I),
         "recognised": re.compile(r"\s+(?:" + _alt(lex["recognised"]) + r")(?![\w-])", re.I),
         "occasion": re.compile(r"(?<![\w-])(?:" + _alt(lex["occasion_nouns"]) + r")\s*,?\s*$", re.I),
+        "none_of": re.compile(r"(?<![\w-])(?:tidak|tak)\s+ada\s+(?:satu|seorang|sebuah)\s+pun\b(?![^.;]*[,;])", re.I),
         "killed_in": frozenset(w.casefold() for w in lex["killed_in"]),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +

@@ -336,13 +336,14 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)):
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
             if s.type == "STATEMENT" and lx["accusation"].search(text):
-                s.type = "ACCUSE"
                 pos = words_after(text, s)
                 s.target = s.target or next((m.key for m in self.args(sent) if (m.start - sent.start >= pos or
                                              s.quote and s.quote_start <= m.start < s.quote_end)   # or in the quote
                                              and m.key != s.agent and self.kind(m) in ("Country", "Organization", "Person")), None)
                 if s.target is None and text.startswith("nya", pos) and self.did.get(self.last_event) != s.agent:
                     s.target = self.did.get(self.last_event)     # "menyebutnya sebagai provokasi": who did what was told
+                if s.target is not None:
+                    s.type = "ACCUSE"    # words of blame with no one blamed stay a statement
         # "mengecam serangan itu": the target is whoever did the event named just before
         for s in speech:
             if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
@@ -402,6 +403,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimated)]
         # a plain statement adds nothing next to a specific act by the same agent, nor an estimate with
         # no amount next to one with it
+        condemned = {c.agent for c in claims if c.type == "CONDEMN"}    # "mengecam X dan menyebutnya pelanggaran": one act
+        claims = [c for c in claims if not (c.type == "ACCUSE" and c.agent in condemned and text.startswith("nya", words_after(text, c)))]
         specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
         counted = {c.agent for c in claims if c.type == "ESTIMATE" and c.quantity is not None}
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific

@@ -78,7 +78,8 @@ class Triggers:
             typ = lx["kind"][" ".join(w.casefold().split())]     # "menjatuhkan\x85sanksi": any space
             t = Trigger(typ, m.start(), m.end(), w, nominal=is_nominal(w),
                         passive=w.casefold().startswith("di") and len(w) > 4, own=bool(m.group(2)))
-            neg = lx["negation"].search(text, max(0, t.start - 25), t.start)
+            neg = lx["negation"].search(text, max(0, t.start - 25), t.start) or \
+                lx["none_of"].search(text, max(0, t.start - 70), t.start)     # "Tidak ada satu pun tentara ... yang ditempatkan"
             t.negated = bool(neg)
             if neg and out and out[-1].type in SPEECH and neg.start() < out[-1].start < t.start:
                 t.negated = False    # "belum mengakui pengerahan ...": the negation is the speech verb's
