@@ -9,6 +9,7 @@ import pytest
 from kg.build.pipeline import extract
 from kg.lexicon import load
 from kg.model import Article
+from kg.text.dates import find_dates
 from kg.text.gazetteer import gazetteer_country
 
 
@@ -62,6 +63,11 @@ def test_gazetteer_acronym_names_a_body_written_another_way():
 ])
 def test_gazetteer_acronyms_that_are_words_or_shared_are_not_names(text, absent):
     assert absent not in found(article(text))
+
+
+def test_gazetteer_a_date_inside_a_name_is_no_date():
+    dates = find_dates("Gerakan 23 Maret (M23) membantah laporan itu pada Selasa (4/3/2025).")
+    assert [d.text for d in dates] == ["Selasa (4/3/2025)"]
 
 
 def test_gazetteer_names_are_unique():
