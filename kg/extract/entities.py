@@ -394,7 +394,16 @@ class _Annotator:
         for m in _ACRONYMED.finditer(sent.text):
             name, acronym = m.group(1), m.group(2)
             head = name.split()[0].casefold()
-            if head not in _org_heads() and head not in load("roles")["acronymed_heads"] or _entry_for(name) or _entry_for(acronym):
+            if head not in _org_heads() and head not in load("roles")["acronymed_heads"] or _entry_for(name):
+                continue
+            known = _entry_for(acronym)
+            if known and known.type == "Organization":
+                # "Pasukan Penjaga Perdamaian Sementara PBB di Lebanon (UNIFIL)": the gazetteer's body,
+                # its name written another way
+                ent = self.entity(known.key, known.label, known.type, name, known.wikidata, "gazetteer")
+                local.append(self.mention(sent.start + m.start(1), sent.start + m.end(), m.group(0), sent.index, ent.key))
+                continue
+            if known:
                 continue
             ent = self.entity(slug(name), name, "Organization", name, source="rule: body named with its acronym")
             ent.aliases.add(acronym)

@@ -36,6 +36,7 @@ import re
 from kg.lexicon import alternation as _alt
 from kg.lexicon import load
 from kg.model import DateValue
+from kg.text.gazetteer import find_names
 from kg.text.number_words import WORDS as _NUM_WORDS
 from kg.text.number_words import words_value
 
@@ -153,7 +154,11 @@ def find_dates(text: str, ref: dt.date | None = None, ref_from: str = "published
     if not text:
         return []
     found = []
-    for s, e, kind, m in _candidates(text):
+    cands = _candidates(text)
+    named = [(a, b) for a, b, name in find_names(text) if any(ch.isdigit() for ch in name)] if cands else []
+    for s, e, kind, m in cands:
+        if any(a <= s and e <= b for a, b in named):
+            continue            # "Gerakan 23 Maret": a date inside a name is part of the name
         try:
             r = _resolve(kind, m, ref, ref_from)
         except (ValueError, OverflowError, KeyError):
