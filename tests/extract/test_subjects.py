@@ -130,3 +130,27 @@ def test_subjects_a_party_after_the_between_phrase_still_acts():
 def test_subjects_a_warning_is_for_the_party_in_its_condition(sentence, target):
     got = claims_of(sentence)
     assert any(c[0] == "WARN" and c[2] == target for c in got), got
+
+
+@pytest.mark.parametrize("headline, agent, typ", [
+    ("Eritrea Tuding Ethiopia Kerahkan Ribuan Tentara ke Perbatasan, Addis Ababa Membantah", "Ethiopia", "DENY"),
+    ("Sudan Tuding Chad Pasok Senjata ke RSF, N'Djamena Membantah", "Chad", "DENY"),
+])
+def test_subjects_a_headline_verb_is_the_name_just_before_it(headline, agent, typ):
+    got = claims_of(headline)
+    assert [c[1] for c in got if c[0] == typ] == [agent], got
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("HUR melaporkan bahwa Menteri Pertahanan Rusia, Andrei Belousov, bertemu dengan pejabat Korea Utara di Pyongyang.",
+     "Andrei Belousov"),
+    ("Seoul menyebut bahwa Menteri Luar Negeri Rusia, Sergei Lavrov, bertemu Kim Jong Un pekan lalu.", "Sergei Lavrov"),
+])
+def test_subjects_the_subject_after_bahwa_and_its_apposition_acts_not_the_reporter(sentence, agent):
+    got = claims_of(sentence)
+    assert [c[1] for c in got if c[0] == "MEET"] == [agent], got
+
+
+def test_subjects_kami_in_a_quote_is_the_speaker_s_side():
+    got = claims_of('Al-Shabaab memperingatkan akan menyerang pasukan Mesir "seperti kami menyerang para penjajah sebelumnya".')
+    assert not any(c[0] == "ATTACK" and c[1] == "Mesir" for c in got), got

@@ -136,3 +136,10 @@ def test_read_page_chrome_is_not_a_title(tmp_path, chrome):
     html = (f"<html><head><title>{chrome}</title></head><body><article><p>Korut Bantah Kirim Pasukan ke Rusia</p>"
             + "".join(f"<p>{line}</p>" for line in BODY.splitlines()) + "</article></body></html>")
     assert _one(tmp_path, "halaman.html", html.encode()).title != chrome
+
+
+@pytest.mark.parametrize("first", ["Al-Shabaab menyerang pangkalan militer Somalia di Hiraan.",
+                                   "Al-Qaeda mengklaim serangan itu dilakukan oleh anggotanya."])
+def test_read_a_hyphenated_name_opening_the_body_is_no_dateline(tmp_path, first):
+    a = _one(tmp_path, "hy.txt", ("Judul Berita yang Cukup Panjang di Sini\n\n" + first + "\n").encode())
+    assert any(s.text.startswith(first.split()[0]) for s in a.sentences), [s.text for s in a.sentences]

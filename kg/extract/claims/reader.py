@@ -166,9 +166,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = speaker
             elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
                 agents, target = [self.last_pair[0]], self.last_pair[1]
+            elif in_quote and not t.passive and (speaker or main) and \
+                    re.search(r"(?<![\w-])(?:kami|kita|saya|aku)\s+(?:\w+\s+)?$", text[max(0, t.start - 25):t.start], re.I):
+                agents = speaker or main     # "... seperti kami menyerang ...": in a quote, "kami" is the speaker's side
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
-                    and t.start > 0 and not t.passive:
-                agents = main
+                    and t.start > 0 and not t.passive and not (speech_end and lo > speech_end and re.search(r",\s+$", text[:t.start])
+                                                               and self.subjects(sent, args, lo, t.start, speech)):
+                agents = main        # (not "X melaporkan bahwa Y, pejabat Z, bertemu ...": Y is the subject there)
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
                     re.search(r",\s+$", text[max(0, t.start - 3):t.start]):
                 agents = verb_agents     # "X melancarkan serangan ke Y pada Rabu, menewaskan empat orang": X did both
@@ -202,7 +206,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
             else:
-                agents = self.subjects(sent, args, lo, t.start, speech)
+                head = self.just_before(sent, args, lo, t.start) if t.word[:1].isupper() and t.start > 0 else None
+                agents = [head] if head else self.subjects(sent, args, lo, t.start, speech)   # "..., Addis Ababa Membantah"
                 if not agents:
                     agents = self.titled_before(sent, text[lo:t.start])
                 if not agents:

@@ -65,8 +65,12 @@ class Subjects:
 
     def subject_just_before(self, sent, args, lo: int, pos: int) -> bool:
         """True when a mention that can act ends right before `pos` ("Uni Afrika Konfirmasi ...")."""
-        return any(lo <= m.start - sent.start and m.end - sent.start <= pos and not sent.text[m.end - sent.start:pos].strip()
-                   and self.can_act(m) for m in args)
+        return self.just_before(sent, args, lo, pos) is not None
+
+    def just_before(self, sent, args, lo: int, pos: int) -> str | None:
+        """The mention that can act ending right before `pos`, if one ("..., Addis Ababa Membantah")."""
+        return next((m.key for m in args if lo <= m.start - sent.start and m.end - sent.start <= pos
+                     and not sent.text[m.end - sent.start:pos].strip() and self.can_act(m)), None)
 
     def before(self, sent, m, pattern) -> bool:
         """True when the words just before mention `m` match `pattern` (an opening bracket is looked through)."""
