@@ -125,8 +125,11 @@ def title_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _rank_re() -> re.Pattern:
-    """Titles standing right before a name, to be stepped over: "Kolonel Senior Zhu Hanlin"."""
-    return re.compile(r"(?:(?i:" + alternation(load("roles")["titles"]) + r") )+(?=[" + _UP + "])")
+    """Titles standing right before a name, to be stepped over: "Kolonel Senior Zhu Hanlin", "Wakil Inspektur
+    Jenderal Peter Ochieng"."""
+    lex = load("roles")
+    return re.compile(r"(?:(?:(?i:" + alternation(lex["role_prefixes"]) + r") )?(?i:" + alternation(lex["titles"])
+                      + r") )+(?=[" + _UP + "])")
 
 
 def _skip_ranks(text: str, pos: int) -> int:
@@ -171,6 +174,7 @@ def _clean_name(name: str) -> str:
 
 _APPOSED = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}},\s*(?:(?:salah\s+)?seorang\s+|salah\s+satu\s+)?$")
 _RELATIVE = re.compile(r"yang\s+(?:[a-z]+\s+){0,5}[a-z]+,\s")
+_PLURAL = re.compile(r"(?<![\w-])(?i:para)\s+$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
 _VERB = re.compile(r"(?:ber|me[mn]|meng|meny|di)[a-z]{3,}")
 
@@ -178,6 +182,14 @@ _VERB = re.compile(r"(?:ber|me[mn]|meng|meny|di)[a-z]{3,}")
 def _is_verb(word: str) -> bool:
     """A word with a verb's prefix ("bertemu", "mengatakan", "dituduh"), unless it is a word of a title."""
     return bool(_VERB.fullmatch(word)) and word not in title_words()
+
+
+def _headline(text: str) -> bool:
+    """A line in title case with no full stop ("Baku Panggil Dubes Prancis Usai Insiden"), where capitals
+    mark no names."""
+    words = text.split()
+    return len(words) >= 5 and not text.rstrip().endswith((".", "!", "?", '"', "”")) \
+        and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _name_after_comma(text: str, pos: int) -> tuple[int, str] | None:
@@ -308,15 +320,20 @@ class _Annotator:
             org = self._owner_before(sent, t.start())
             if org is None:
                 return
+        if _PLURAL.search(text, 0, t.start()):
+            return           # "para pemimpin kelompok pemberontak Tuareg": leaders, not one named person
         apposed = bool(_APPOSED.search(text, 0, t.start()))
         desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
         words = re.sub(r" (?:dari|di)$", "", desc.group(0).strip(" ,")) if desc else ""
         if desc and not set(words.split()) & function_words() and not any(map(_is_verb, words.split())):
             role += " " + words      # "pengamat hubungan internasional", "pejabat senior", "analis ... dari"
             pos = desc.end() - (2 if desc.group(0).endswith(", ") else 1)
-            if words.split()[-1] in _org_heads():     # "Juru bicara kementerian, X": the ministry named before
-                org = self._named_before(sent, t.start(), words.split()[-1])
-                role = role[:-len(words.split()[-1])].strip() if org else role
+            head = re.sub(r" (?:tersebut|itu)$", "", words).split()[-1]
+            if head in _org_heads():     # "Juru bicara kementerian, X", "Juru bicara komando tersebut, X": the body named before
+                org = self._named_before(sent, t.start(), head)
+                role = role[:role.rindex(head)].strip() if org else role
+        else:
+            desc = None
         while True:
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -344,9 +361,10 @@ class _Annotator:
                     role += " " + " ".join(text[pos:end].replace(",", " ").split()).casefold()
                     pos = end
                     continue
-            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv"
+            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv",
+            # "Komisioner HAM Rusia"
             ext = None if inner or text[pos:].split(" ", 1)[0].casefold() in _org_heads() else next(
-                (e for n in range(1, 5) if (e := re.compile(rf"(?:{_NAME_TOKEN} ){{{n}}}").match(text, pos))
+                (e for n in range(1, 5) if (e := re.compile(rf"(?:(?:{_NAME_TOKEN}|[A-Z]{{2,6}}) ){{{n}}}").match(text, pos))
                  and by_start.get(e.end()) and self.a.entities[by_start[e.end()].key].type != "Person"), None)
             if ext:
                 role += " " + ext.group(0).strip().casefold()
@@ -386,6 +404,10 @@ class _Annotator:
                 # "Gubernur Saratov, Viktor Lebedev": one word before the comma is the office's place or body
                 org = org or self._office_word(name, base)
                 pos, name = nxt
+            if name and _headline(text) and not _entry_for(name):
+                name = ""    # "Baku Panggil Dubes Prancis Usai Insiden Tembakan": every word of a headline is capitalised
+            if desc and " " not in name and not _entry_for(name):
+                name = ""    # "pemimpin kelompok pemberontak Tuareg": one word after a description names the group
             if not name or (inner and inner[-1].end - sent.start > pos):
                 ent = self._apposed(sent, t.start(), by_start)
                 if ent is None or not inner:
@@ -502,15 +524,17 @@ class _Annotator:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
         Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
         text = sent.text
-        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
+        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan|untuk) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
         if not run or run.group(0).split()[0].casefold() not in _org_heads():
             return pos, None
         toks = run.group(0).split()
-        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan) ", run.group(0)):
+        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan|untuk) ", run.group(0)):
             return pos, None
         known = [i for i, tok in enumerate(toks) if known_label(tok)]
         if text.startswith(",", run.end()) or whole:
             cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"; "X, peneliti di Institut Y"
+        elif known and known[-1] == len(toks) - 1:
+            cut = len(toks)                 # "pejabat Dewan Keamanan Armenia yang ...": no name follows
         else:
             cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
         if cut < 1:

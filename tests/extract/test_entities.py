@@ -158,6 +158,16 @@ def test_entities_person_role_and_organisation(text, person, role, org):
      "Ion Rusu", "peneliti", "Institut Studi Balkan"),
     ("AS menjatuhkan sanksi terhadap Kolonel Eric Ndayisaba, perwira Angkatan Pertahanan Rwanda yang memimpin operasi itu.",
      "Eric Ndayisaba", "perwira", "Angkatan Pertahanan Rwanda"),
+    # an acronym among the words of the office; a deputy's rank before the name
+    ("Komisioner HAM Rusia, Olga Smirnova, menyebut tuduhan itu provokasi.", "Olga Smirnova", "komisioner ham", "Rusia"),
+    ("Komandan kontingen Kenya, Wakil Inspektur Jenderal Peter Ochieng, mengonfirmasi kematian itu.",
+     "Peter Ochieng", "komandan kontingen", "Kenya"),
+    # an organisation's name with "untuk" inside, set off by commas
+    ("Kepala Kantor Pemerintah Serbia untuk Kosovo dan Metohija, Petar Ilić, mengecam penangkapan itu.",
+     "Petar Ilić", "kepala", "Kantor Pemerintah Serbia untuk Kosovo dan Metohija"),
+    # "TITLE BODY tersebut, X": the body named before
+    ("Komando Teater Timur menggelar latihan. Juru bicara komando tersebut, Kolonel Li Wei, mengatakan latihan berakhir.",
+     "Li Wei", "juru bicara", "Komando Teater Timur"),
     # a short first name that is an acronym in capitals elsewhere ("RI")
     ("Wakil Menteri Pertahanan Korut, Ri Song-chol, mengatakan Pyongyang siap membalas.",
      "Ri Song-chol", "wakil menteri pertahanan", "Korea Utara"),
@@ -173,9 +183,17 @@ def test_entities_office_words_and_name_in_other_orders(text, person, role, org)
     "Presiden kedua negara bertemu di Saint Vincent dan Grenadines dan berjanji berdamai.",
     "Para menteri kedua negara bertemu di Bandar Lampung pekan lalu.",
     "Juru bicara itu menolak Port Sudan sebagai ibu kota.",
+    # a body and its country with no name after them; leaders in the plural; a group after a description
+    "Seorang pejabat Dewan Keamanan Armenia yang enggan disebut namanya mengatakan perbatasan tenang.",
+    "Mali menuduh Aljazair menampung para pemimpin kelompok pemberontak Tuareg di wilayahnya.",
+    "Polisi menangkap pemimpin kelompok separatis Ambazonia pekan lalu.",
+    # a headline in title case
+    "Baku Panggil Dubes Prancis Usai Insiden Tembakan di Perbatasan Armenia",
+    "Menlu Chad Temui Presiden Sudan Jelang Pertemuan Puncak di Addis Ababa",
 ])
-def test_entities_a_verb_after_a_title_ends_the_office(text):
-    """Words after a title that hold a verb are no description of the office, and the place after them no person."""
+def test_entities_no_person_where_no_one_is_named(text):
+    """A verb ends the words of an office; a body, a group, leaders in the plural and the capitals of a headline
+    are no person."""
     assert not persons(entities(text))
 
 
