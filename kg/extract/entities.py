@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extract.merge import name_variants
 from kg.lexicon import alternation, load
 from kg.model import Article, Entity, Mention, Role, slug
 from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
@@ -16,6 +17,24 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
 _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?|(?:al|el|ad|as|ar|an)-[{_UP}][{_LOW}'’]+)(?:-[{_UP}{_LOW}'’]+)*"
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_persons() -> dict[int, list[tuple[tuple[str, ...], Entry]]]:
+    """The gazetteer's persons by the number of words of each of their names."""
+    out: dict[int, list] = {}
+    for name, entries in gazetteer()[0].items():
+        for e in entries:
+            if e.type == "Person" and " " in name:
+                out.setdefault(len(name.split()), []).append((tuple(name.split()), e))
+    return out
+
+
+def _misspelt_person(name: str) -> Entry | None:
+    """The one known person whose name `name` misspells word by word ("Kim Jon Un"), if only one fits."""
+    words = tuple(name.casefold().split())
+    hits = {e.key: e for ws, e in _gazetteer_persons().get(len(words), []) if name_variants(words, ws)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _entry_for(surface: str) -> Entry | None:
@@ -298,6 +317,8 @@ class _Annotator:
     def _person(self, sent, start, name, source) -> Entity:
         key = slug(name)
         gz = _entry_for(name)
+        if gz is None and " " in name and key not in self.a.entities:
+            gz = _misspelt_person(name)      # "Kim Jon Un": a known person misspelt, when no other fits
         if gz and gz.type == "Person":
             ent = self.entity(gz.key, gz.label, "Person", name, gz.wikidata, "gazetteer")
         else:

@@ -21,7 +21,7 @@ def _close(x: str, y: str) -> bool:
                       and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8)
 
 
-def _variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+def name_variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
     """Spelling variants of one name (casefolded words): as many words, each pair close."""
     return len(ta) == len(tb) and ta != tb and all(_close(x, y) for x, y in zip(ta, tb))
 
@@ -45,7 +45,7 @@ def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
         if len(words) == 1:
             hits = sorted(by_word.get(p.label, ()))
         else:
-            hits = sorted({f for f, ws in by_count[len(words)] if f < k and f not in remap and _variants(words, ws)})
+            hits = sorted({f for f, ws in by_count[len(words)] if f < k and f not in remap and name_variants(words, ws)})
         if len(hits) == 1 and hits[0] != k:
             remap[k] = hits[0]
     return remap

@@ -249,3 +249,17 @@ def test_entities_an_acronym_in_title_case_is_the_same_body(text, label):
     a = entities(text)
     assert label in {e.label for e in a.entities.values()}, a.entities
 
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    ("Pemimpin Korea Utara Kim Jon Un mengunjungi pabrik rudal.", "Kim Jong Un", "Kim Jon Un"),
+    ("Presiden AS Donald Trum tiba di Riyadh.", "Donald Trump", "Donald Trum"),
+])
+def test_entities_a_misspelt_known_name_is_that_person(text, label, alias):
+    a = entities(text)
+    assert alias in persons(a).get(label, set()), persons(a)
+
+
+def test_entities_a_name_close_to_a_known_one_but_not_a_misspelling_stays_apart():
+    a = entities("Pemimpin Korea Utara Kim Jong Nam mengunjungi pabrik rudal.")
+    assert "Kim Jong Un" not in persons(a)
