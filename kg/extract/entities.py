@@ -4,10 +4,10 @@ Adds `Article.mentions`, `Article.entities` and `Article.roles`.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
-from kg.extract.merge import name_variants
 from kg.lexicon import alternation, load
 from kg.model import Article, Entity, Mention, Role, slug
 from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
@@ -17,6 +17,19 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
 _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?|(?:al|el|ad|as|ar|an)-[{_UP}][{_LOW}'’]+)(?:-[{_UP}{_LOW}'’]+)*"
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _close(x: str, y: str) -> bool:
+    """Two words spelt alike (Hartono / Hartanto): difflib's ratio at least 0.8, tried only when
+    their lengths allow it."""
+    return x == y or (2 * min(len(x), len(y)) >= 0.8 * (len(x) + len(y))
+                      and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8)
+
+
+def name_variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Spelling variants of one name (casefolded words): as many words, each pair close."""
+    return len(ta) == len(tb) and ta != tb and all(_close(x, y) for x, y in zip(ta, tb))
 
 
 @functools.lru_cache(maxsize=1)
