@@ -4,6 +4,7 @@ Adds `Article.mentions`, `Article.entities` and `Article.roles`.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
@@ -18,6 +19,37 @@ _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?|(?:al|el|ad|as|ar|
 # A body named in full, then its acronym: capitalised words, with "di", "dan", "untuk", "bagi" between them.
 _ACRONYMED = re.compile(rf"(?<![\w-])({_NAME_TOKEN}(?: (?:(?:di|dan|untuk|bagi|urusan|of|for|and|the|in) )?(?:{_NAME_TOKEN}|[A-Z]{{2,8}}))+) \(([A-Z]{{2,8}})\)")
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _close(x: str, y: str) -> bool:
+    """Two words spelt alike (Hartono / Hartanto): difflib's ratio at least 0.8, tried only when
+    their lengths allow it."""
+    return x == y or (2 * min(len(x), len(y)) >= 0.8 * (len(x) + len(y))
+                      and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8)
+
+
+def name_variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Spelling variants of one name (casefolded words): as many words, each pair close."""
+    return len(ta) == len(tb) and ta != tb and all(_close(x, y) for x, y in zip(ta, tb))
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_persons() -> dict[int, list[tuple[tuple[str, ...], Entry]]]:
+    """The gazetteer's persons by the number of words of each of their names."""
+    out: dict[int, list] = {}
+    for name, entries in gazetteer()[0].items():
+        for e in entries:
+            if e.type == "Person" and " " in name:
+                out.setdefault(len(name.split()), []).append((tuple(name.split()), e))
+    return out
+
+
+def _misspelt_person(name: str) -> Entry | None:
+    """The one known person whose name `name` misspells word by word ("Kim Jon Un"), if only one fits."""
+    words = tuple(name.casefold().split())
+    hits = {e.key: e for ws, e in _gazetteer_persons().get(len(words), []) if name_variants(words, ws)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _entry_for(surface: str) -> Entry | None:
@@ -126,6 +158,40 @@ def title_words() -> frozenset[str]:
     return frozenset(w for t in load("roles")["titles"] for w in t.split())
 
 
+@functools.lru_cache(maxsize=1)
+def _rank_re() -> re.Pattern:
+    """Titles standing right before a name, to be stepped over: "Kolonel Senior Zhu Hanlin", "Wakil Inspektur
+    Jenderal Peter Ochieng"."""
+    lex = load("roles")
+    return re.compile(r"(?:(?:(?i:" + alternation(lex["role_prefixes"]) + r") )?(?i:" + alternation(lex["titles"])
+                      + r") )+(?=[" + _UP + "])")
+
+
+def _skip_ranks(text: str, pos: int) -> int:
+    """`pos` moved past titles that stand before a name ("Mayor Jenderal Kyaw Zin Htet")."""
+    m = _rank_re().match(text, pos)
+    return m.end() if m else pos
+
+
+@functools.lru_cache(maxsize=1)
+def _place_titles() -> frozenset[str]:
+    return frozenset(load("roles")["place_titles"])
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolio() -> re.Pattern:
+    """The portfolio of an office: "Urusan Politik, Perdamaian dan Keamanan", "Urusan Timur Tengah"."""
+    heads = alternation(load("roles")["portfolio_heads"])
+    return re.compile(rf"(?i:{heads})(?: {_NAME_TOKEN}|,? dan {_NAME_TOKEN}|, {_NAME_TOKEN})+")
+
+
+@functools.lru_cache(maxsize=1)
+def _counterpart() -> re.Pattern:
+    """", dan mitranya dari X, NAME": a second person of the same office for another party."""
+    words = alternation(load("roles")["counterpart_words"])
+    return re.compile(rf",?\s+dan\s+(?:{words})nya\s+dari\s+")
+
+
 def _clean_name(name: str) -> str:
     """Cut a capitalised run at the first word that is not a name."""
     out: list[str] = []
@@ -135,10 +201,44 @@ def _clean_name(name: str) -> str:
         word_like = tok.casefold() in stopwords() and not (
             not out and nxt and nxt.casefold() not in stopwords() and not known_label(nxt)
             and tok.casefold() not in title_words())   # "Oleh Synehubov": a name, not "oleh"
-        if word_like or known_label(tok):
-            break
+        if word_like or _entry_for(tok):
+            break               # "Ri Chol-ung": "Ri" is a name, "RI" the republic
         out.append(tok)
     return " ".join(out)
+
+
+_APPOSED = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}},\s*(?:(?:salah\s+)?seorang\s+|salah\s+satu\s+)?$")
+_RELATIVE = re.compile(r"yang\s+(?:[a-z]+\s+){0,5}[a-z]+,\s")
+_PLURAL = re.compile(r"(?<![\w-])(?i:para)\s+$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
+_VERB = re.compile(r"(?:ber|me[mn]|meng|meny|di)[a-z]{3,}")
+
+
+def _is_verb(word: str) -> bool:
+    """A word with a verb's prefix ("bertemu", "mengatakan", "dituduh"), unless it is a word of a title."""
+    return bool(_VERB.fullmatch(word)) and word not in title_words()
+
+
+def _headline(text: str) -> bool:
+    """A line in title case with no full stop ("Baku Panggil Dubes Prancis Usai Insiden"), where capitals
+    mark no names."""
+    words = text.split()
+    return len(words) >= 5 and not text.rstrip().endswith((".", "!", "?", '"', "”")) \
+        and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _name_after_comma(text: str, pos: int) -> tuple[int, str] | None:
+    """", [RANK] NAME" at `pos` with a name of two words or more that ends its phrase: its start and name."""
+    m = re.compile(r",\s+").match(text, pos)
+    if not m:
+        return None
+    start = _skip_ranks(text, m.end())
+    nm = _name_pattern().match(text, start)
+    if not nm or " " not in nm.group(0) or _clean_name(nm.group(0)) != nm.group(0):
+        return None
+    if not re.match(r"\s*(?:,|\.|$|[a-z])", text[nm.end():nm.end() + 2]):
+        return None
+    return start, nm.group(0)
 
 
 class _Annotator:
@@ -234,6 +334,8 @@ class _Annotator:
     def _person(self, sent, start, name, source) -> Entity:
         key = slug(name)
         gz = _entry_for(name)
+        if gz is None and " " in name and key not in self.a.entities:
+            gz = _misspelt_person(name)      # "Kim Jon Un": a known person misspelt, when no other fits
         if gz and gz.type == "Person":
             ent = self.entity(gz.key, gz.label, "Person", name, gz.wikidata, "gazetteer")
         else:
@@ -248,29 +350,38 @@ class _Annotator:
         text = sent.text
         pos, org, inner = t.end(), None, []
         role = t.group(1).casefold()
+        base = role
         pre = _role_prefix().search(text, 0, t.start())
         if pre:
             role = pre.group(1).casefold() + " " + role     # "Wakil Duta Besar", "ajudan presiden"
         if t.group(2):      # "Guterres, melalui juru bicaranya, Budi": the office of the one named before
-            before = [m for m in self.mentions if m.sentence == sent.index and m.end - sent.start <= t.start()
-                      and self.a.entities[m.key].type != "Place"]
-            if not before:
+            org = self._owner_before(sent, t.start())
+            if org is None:
                 return
-            org = max(before, key=lambda m: m.end).key
+        if _PLURAL.search(text, 0, t.start()):
+            return           # "para pemimpin kelompok pemberontak Tuareg": leaders, not one named person
+        apposed = bool(_APPOSED.search(text, 0, t.start()))
         desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
         words = re.sub(r" (?:dari|di)$", "", desc.group(0).strip(" ,")) if desc else ""
-        if desc and not set(words.split()) & function_words():
+        if desc and not set(words.split()) & function_words() and not any(map(_is_verb, words.split())):
             role += " " + words      # "pengamat hubungan internasional", "pejabat senior", "analis ... dari"
             pos = desc.end() - (2 if desc.group(0).endswith(", ") else 1)
-            if words.split()[-1] in _org_heads():     # "Juru bicara kementerian, X": the ministry named before
-                org = self._named_before(sent, t.start(), words.split()[-1])
-                role = role[:-len(words.split()[-1])].strip() if org else role
+            head = re.sub(r" (?:tersebut|itu)$", "", words).split()[-1]
+            if head in _org_heads():     # "Juru bicara kementerian, X", "Juru bicara komando tersebut, X": the body named before
+                org = self._named_before(sent, t.start(), head)
+                role = role[:role.rindex(head)].strip() if org else role
+        else:
+            desc = None
         while True:
             while pos < len(text) and text[pos] == " ":
                 pos += 1
             m = by_start.get(pos)
             if m and self.a.entities[m.key].type != "Person":
-                org = org or m.key
+                after = by_start.get(m.end - sent.start + 1)
+                if self.a.entities[m.key].type == "Place" and after and self.a.entities[after.key].type != "Person":
+                    role += " " + m.text.casefold()     # "Menteri Negara Urusan Timur Tengah Inggris": the region is the portfolio
+                else:
+                    org = org or m.key
                 inner.append(m)
                 pos = m.end - sent.start
                 continue
@@ -281,9 +392,17 @@ class _Annotator:
             if adm and by_start.get(adm.end()):
                 pos = adm.end()
                 continue
-            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv"
+            pf = _portfolio().match(text, pos)
+            if pf:
+                end = self._portfolio_end(sent, pf, by_start, org)
+                if end:
+                    role += " " + " ".join(text[pos:end].replace(",", " ").split()).casefold()
+                    pos = end
+                    continue
+            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv",
+            # "Komisioner HAM Rusia"
             ext = None if inner or text[pos:].split(" ", 1)[0].casefold() in _org_heads() else next(
-                (e for n in range(1, 5) if (e := re.compile(rf"(?:{_NAME_TOKEN} ){{{n}}}").match(text, pos))
+                (e for n in range(1, 5) if (e := re.compile(rf"(?:(?:{_NAME_TOKEN}|[A-Z]{{2,6}}) ){{{n}}}").match(text, pos))
                  and by_start.get(e.end()) and self.a.entities[by_start[e.end()].key].type != "Person"), None)
             if ext:
                 role += " " + ext.group(0).strip().casefold()
@@ -291,15 +410,21 @@ class _Annotator:
                 continue
             break
         if org is None:
-            via = re.match(r"dari\s+", text[pos:]) if not inner else None     # "Anggota parlemen dari Partai Hijau, X"
-            end, org = self._named_org(sent, pos + (via.end() if via else 0), by_start, inner)
+            via = re.match(r"(?:dari|di)\s+", text[pos:]) if not inner else None     # "Anggota parlemen dari Partai Hijau, X"
+            end, org = self._named_org(sent, pos + (via.end() if via else 0), by_start, inner, whole=apposed)
+            if not org:
+                end, org = self._acronym_org(sent, pos, inner)     # "Juru bicara UNIFIL, Lorenzo Vitale"
             pos = end if org else pos
             while pos < len(text) and text[pos] == " ":
                 pos += 1
+        rel = _RELATIVE.match(text, pos) if org else None
+        if rel and _name_after_comma(text, rel.end() - 2):
+            pos = rel.end() - 2      # "Perdana Menteri Niger yang ditunjuk junta militer, Moussa Abdou Zakari"
         if text.startswith(",", pos):
             pos += 1
             while pos < len(text) and text[pos] == " ":
                 pos += 1
+        pos = _skip_ranks(text, pos)     # "Juru bicara junta, Mayor Jenderal Kyaw Zin Htet": the rank is no part of the name
         m = by_start.get(pos)
         if m and self.a.entities[m.key].type == "Person":
             ent, name = self.a.entities[m.key], m.text
@@ -312,6 +437,15 @@ class _Annotator:
                 pos = stacked.end() + 1
                 nm = _name_pattern().match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
+            nxt = _name_after_comma(text, pos + len(name)) if name and " " not in name else None
+            if nxt:
+                # "Gubernur Saratov, Viktor Lebedev": one word before the comma is the office's place or body
+                org = org or self._office_word(name, base)
+                pos, name = nxt
+            if name and _headline(text) and not _entry_for(name):
+                name = ""    # "Baku Panggil Dubes Prancis Usai Insiden Tembakan": every word of a headline is capitalised
+            if desc and " " not in name and not _entry_for(name):
+                name = ""    # "pemimpin kelompok pemberontak Tuareg": one word after a description names the group
             if not name or (inner and inner[-1].end - sent.start > pos):
                 ent = self._apposed(sent, t.start(), by_start)
                 if ent is None or not inner:
@@ -323,22 +457,85 @@ class _Annotator:
         if org is not None and self.a.entities[org].type == "Person":
             # "X melalui juru bicaranya, Y": Y serves where X serves (a person is no organisation)
             org = next((r.org for r in self.roles if r.person == org and r.org), None)
-        if org is not None and self.a.entities[org].type not in ("Organization", "Country"):
+        kinds = ("Organization", "Country", "Place") if base in _place_titles() else ("Organization", "Country")
+        if org is not None and self.a.entities[org].type not in kinds:
             org = None
         if org is None:
             org = self._country_of(ent.label)
         self.roles.append(Role(ent.key, role, org, sent.index))
-        # "..., Anna Berg, dan Lars Holm dari Partai Liberal,": a second person of the same office and another body
-        nm = re.compile(rf",\s+dan\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s+dari\s+").match(
-            text, pos + len(name)) if name else None
+        if name:
+            self._second_person(sent, pos + len(name), role, by_start)
+
+    def _second_person(self, sent, pos: int, role: str, by_start) -> None:
+        """"..., Anna Berg, dan Lars Holm dari Partai Liberal,", "..., dan mitranya dari Ethiopia, Tesfaye
+        Gebremedhin,": a second person of the same office for another body."""
+        text = sent.text
+        cp = _counterpart().match(text, pos)
+        if cp:
+            m = by_start.get(cp.end())
+            nxt = _name_after_comma(text, m.end - sent.start) if m else None
+            if nxt and self.a.entities[m.key].type in ("Organization", "Country"):
+                other = self._person(sent, nxt[0], nxt[1], "rule: counterpart + name")
+                m.inside = other.key
+                self.roles.append(Role(other.key, role, m.key, sent.index))
+            return
+        nm = re.compile(rf",\s+dan\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s+dari\s+").match(text, pos)
         if nm and _clean_name(nm.group(1)) == nm.group(1):
-            other, more = [], []
+            more = []
             end, org2 = self._named_org(sent, nm.end(), by_start, more)
             if org2:
                 other = self._person(sent, nm.start(1), nm.group(1), "rule: title + name")
                 for m in more:
                     m.inside = other.key
                 self.roles.append(Role(other.key, role, org2, sent.index))
+
+    def _owner_before(self, sent, pos: int) -> str | None:
+        """Whose office a TITLE-nya is: the last one named before it in the sentence, else the body or
+        country the previous sentence starts with ("Penjaga Pantai China ... . Juru bicaranya, X")."""
+        before = [m for m in self.mentions if m.sentence == sent.index and m.end - sent.start <= pos
+                  and self.a.entities[m.key].type != "Place"]
+        if before:
+            return max(before, key=lambda m: m.end).key
+        prev = sent.index - 1
+        first = [m for m in self.mentions if m.sentence == prev and m.start == self.a.sentences[prev].start] if prev >= 0 else []
+        return first[0].key if first and self.a.entities[first[0].key].type in ("Organization", "Country") else None
+
+    def _portfolio_end(self, sent, pf, by_start, org) -> int | None:
+        """Where a portfolio ends: before the first body it names when no body is known yet ("Urusan
+        Politik, Perdamaian dan Keamanan Uni Afrika"), else after the first name it holds that a comma
+        ends ("untuk Urusan Myanmar, X")."""
+        text, off = sent.text, sent.start
+        if org is None:
+            first = min((m.start - off for m in by_start.values() if pf.start() < m.start - off < pf.end()
+                         and self.a.entities[m.key].type in ("Organization", "Country")), default=None)
+            return first if first and text[first - 1] == " " and text[first - 2] != "," else None
+        ends = [m.end - off for m in by_start.values() if pf.start() < m.start - off and m.end - off <= pf.end()
+                and text.startswith(",", m.end - off) and self.a.entities[m.key].type != "Person"]
+        return min(ends, default=None)
+
+    def _office_word(self, word: str, title: str) -> str | None:
+        """The body or place one word after a title stands for: one the article named ("Kongo" of "Republik
+        Demokratik Kongo"), or, after a title that governs a place, that place ("Gubernur Saratov")."""
+        known = self.a.entities.get(slug(word))
+        if known and known.type != "Person":
+            return known.key
+        ends = [e.key for e in self.a.entities.values() if e.type in ("Organization", "Country")
+                and e.label.split()[-1] == word]
+        if len(ends) == 1:
+            return ends[0]
+        if title in _place_titles():
+            return self.entity(slug(word), word, "Place", word, source="rule: place of a governing title").key
+        return None
+
+    def _acronym_org(self, sent, pos: int, inner: list) -> tuple[int, str | None]:
+        """An acronym the gazetteer does not know, after a title and before ", NAME": the body
+        ("Juru bicara UNIFIL, Lorenzo Vitale")."""
+        m = _ACRONYM.match(sent.text, pos)
+        if not m or not _name_after_comma(sent.text, m.end()):
+            return pos, None
+        ent = self.entity(slug(m.group(0)), m.group(0), "Organization", m.group(0), source="rule: acronym after a title")
+        inner.append(self.mention(sent.start + pos, sent.start + m.end(), m.group(0), sent.index, ent.key))
+        return m.end(), ent.key
 
     def _role_by_verb(self, sent, m, by_start) -> None:
         """"Tomas Kral, yang mengepalai Badan Intelijen Ceko,": a person with the role the verb gives."""
@@ -361,19 +558,21 @@ class _Annotator:
             x.inside = person.key
         self.roles.append(Role(person.key, load("roles")["role_verbs"][" ".join(m.group(2).casefold().split())], key, sent.index))
 
-    def _named_org(self, sent, pos: int, by_start, inner: list) -> tuple[int, str | None]:
+    def _named_org(self, sent, pos: int, by_start, inner: list, whole: bool = False) -> tuple[int, str | None]:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
         Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
         text = sent.text
-        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
+        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan|untuk) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
         if not run or run.group(0).split()[0].casefold() not in _org_heads():
             return pos, None
         toks = run.group(0).split()
-        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan) ", run.group(0)):
+        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan|untuk) ", run.group(0)):
             return pos, None
         known = [i for i, tok in enumerate(toks) if known_label(tok)]
-        if text.startswith(",", run.end()):
-            cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"
+        if text.startswith(",", run.end()) or whole:
+            cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"; "X, peneliti di Institut Y"
+        elif known and known[-1] == len(toks) - 1:
+            cut = len(toks)                 # "pejabat Dewan Keamanan Armenia yang ...": no name follows
         else:
             cut = known[-1] + 1 if known and 2 <= len(toks) - known[-1] - 1 <= 3 else len(toks) - 2
         if cut < 1:
@@ -436,13 +635,15 @@ class _Annotator:
                       sent.text[:title_start])
         if not m:
             return None
-        known = by_start.get(m.start(1))
+        start = _skip_ranks(sent.text, m.start(1))      # "Kolonel Jean-Paul Habimana, perwira ..."
+        written = sent.text[start:m.end(1)]
+        known = by_start.get(start)
         if known and self.a.entities[known.key].type == "Person":
             return self.a.entities[known.key]
-        name = _clean_name(m.group(1))
-        if name != m.group(1) or known:
+        name = _clean_name(written)
+        if name != written or known or " " not in name:
             return None
-        return self._person(sent, m.start(1), name, "rule: name, title")
+        return self._person(sent, start, name, "rule: name, title")
 
     def _country_of(self, label: str) -> str | None:
         """The country the gazetteer gives for a name, added to the article's entities."""

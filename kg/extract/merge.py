@@ -1,29 +1,15 @@
 """Merging across articles: one entity per person whatever the spelling, and spun copies marked."""
 from __future__ import annotations
 
-import difflib
 import re
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import lru_cache
 
+from kg.extract.entities import name_variants
 from kg.model import SPEECH_ACTS, Article, Claim, DateValue, Entity
 
 SPUN_SIMILARITY = 0.35    # share of word trigrams (of the longer text) two articles must share to be one story copied
-
-
-@lru_cache(maxsize=1 << 16)
-def _close(x: str, y: str) -> bool:
-    """Two words spelt alike (Hartono / Hartanto): difflib's ratio at least 0.8, tried only when
-    their lengths allow it."""
-    return x == y or (2 * min(len(x), len(y)) >= 0.8 * (len(x) + len(y))
-                      and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8)
-
-
-def _variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
-    """Spelling variants of one name (casefolded words): as many words, each pair close."""
-    return len(ta) == len(tb) and ta != tb and all(_close(x, y) for x, y in zip(ta, tb))
 
 
 def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
@@ -45,7 +31,7 @@ def person_aliases(persons: dict[str, Entity]) -> dict[str, str]:
         if len(words) == 1:
             hits = sorted(by_word.get(p.label, ()))
         else:
-            hits = sorted({f for f, ws in by_count[len(words)] if f < k and f not in remap and _variants(words, ws)})
+            hits = sorted({f for f, ws in by_count[len(words)] if f < k and f not in remap and name_variants(words, ws)})
         if len(hits) == 1 and hits[0] != k:
             remap[k] = hits[0]
     return remap

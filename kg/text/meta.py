@@ -6,16 +6,33 @@ import re
 from collections import Counter
 from urllib.parse import urlparse
 
-from kg.lexicon import load
+from kg.lexicon import alternation, load
 from kg.model import Article
 from kg.text.dates import parse_datetime_line
 
 _DOMAIN = re.compile(r"\b((?:[a-z0-9][a-z0-9-]*\.)+(?:com|co\.id|id|net|org|tv|news|co|info))\b", re.I)
 _DASH = re.compile(r"\s+[—–-]+\s*|\s*[—–]+\s+")
 _BYLINE = re.compile(r"^(?P<name>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})\s*[•|·]\s*(?P<rest>.+)$")
-_LABELLED = re.compile(r"^(?P<label>reporter|penulis|pewarta|oleh|editor|redaktur|writer|author|rep|red|kontributor)"
-                       r"\s*:?\s+(?P<names>.+)$", re.I)
-_EDITOR = ("editor", "redaktur", "red")
+_PAREN_NAME = re.compile(r"^\((?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})(?:/[a-z]{1,5})*\)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _labelled() -> re.Pattern:
+    """A byline label and the names after it; labels that are also words need the colon (lexicon)."""
+    lex = load("boilerplate")["byline_labels"]
+    free = [w for w in lex["author"] + lex["editor"] if w not in lex["colon_only"]]
+    return re.compile(rf"^(?:(?P<label>{alternation(free)})\s*:?|(?P<colon>{alternation(lex['colon_only'])})\s*:)"
+                      r"\s+(?P<names>.+)$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _editor_labels() -> frozenset[str]:
+    return frozenset(load("boilerplate")["byline_labels"]["editor"])
+
+
+def _as_name(name: str) -> str:
+    """A name as written in a byline; one in capitals ("BUDI SANTOSO") in title case."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 _NOT_NAMES = {"redaksi", "tim", "admin", "staf", "kontributor", "wartawan", "oleh"}
 _SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}$")
 _SOURCE = re.compile(r"^sumber[\w ]*:\s*(?P<name>.+)$", re.I)
@@ -147,15 +164,21 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
     """Authors from bylines, labelled lines and a sign-off; returns the lines that held them."""
     found, used, editors = [], [], []
     for line in raw_lines:
-        for part in re.split(r"\s+[/|]\s+", line.strip()):     # "Rep: X / Red: Y", "Oleh X | Sabtu, ..."
-            m = _LABELLED.match(part)
-            if not m or (m.group("label").casefold() == "oleh" and ":" not in part and len(part.split()) > 4):
+        paren = _PAREN_NAME.match(line.strip())
+        if paren:                  # a sign-off in brackets: "(Dimas Prasetyo)", "(Hendra Wijaya/rtr)"
+            found.append(paren.group("name"))
+            used.append(line)
+            continue
+        for part in re.split(r"\s+[/|]\s+", line.strip().removeprefix("(").removesuffix(")")):
+            m = _labelled().match(part)       # "Rep: X / Red: Y", "Oleh X | Sabtu, ...", "(Penulis: X)"
+            label = (m.group("label") or m.group("colon")).casefold() if m else ""
+            if not m or (label == "oleh" and ":" not in part and len(part.split()) > 4):
                 continue
             for name in re.split(r"\s*(?:,|&| dan )\s*", m.group("names")):
-                name = name.strip()
+                name = _as_name(name.strip())
                 if (_SIGNOFF.match(name) or re.fullmatch(r"[A-Z][a-z]+", name)) and \
                         not set(name.casefold().split()) & _NOT_NAMES:
-                    (editors if m.group("label").casefold() in _EDITOR else found).append(name)
+                    (editors if label in _editor_labels() else found).append(name)
     for line in lines[:8]:
         m = _BYLINE.match(line)
         if m and parse_datetime_line(m.group("rest")) and not set(m.group("name").casefold().split()) & _NOT_NAMES:

@@ -118,6 +118,85 @@ def test_entities_person_role_and_organisation(text, person, role, org):
     assert any((role is None or r == role) and o == org for _, r, o in got), got
 
 
+@pytest.mark.parametrize("text, person, role, org", [
+    # a rank after the comma is no part of the name
+    ("Juru bicara Komando Selatan, Kolonel Senior Wang Lei, mengatakan latihan berlanjut.",
+     "Wang Lei", "juru bicara", "Komando Selatan"),
+    ("Menurut juru bicara Angkatan Udara, Kolonel Taras Hnatenko, sistem pertahanan berhasil.",
+     "Taras Hnatenko", "juru bicara", "Angkatan Udara"),
+    # an acronym the gazetteer does not know, between a title and the name, is the body
+    ("Juru bicara FRLN, Jean Mbeki, menuntut dialog langsung.", "Jean Mbeki", "juru bicara", "FRLN"),
+    ("Komandan M27, Kolonel Marc Dubois, mengatakan pasukannya siap.", "Marc Dubois", "komandan", "M27"),
+    # one word before the comma: the place a governing title governs, or a body named before in full
+    ("Gubernur Tambovia, Pavel Orlov, mengatakan tidak ada korban.", "Pavel Orlov", "gubernur", "Tambovia"),
+    ("Wali Kota Novarsk, Irina Petrenko, meminta warga berlindung.", "Irina Petrenko", "wali kota", "Novarsk"),
+    ("Republik Demokratik Kongo marah. Juru bicara pemerintah Kongo, Didier Mbala, menuduh Rwanda.",
+     "Didier Mbala", "juru bicara pemerintah", "Republik Demokratik Kongo"),
+    # the portfolio of an office, with commas and "dan" inside, belongs to the role
+    ("Komisaris Urusan Sosial, Ekonomi dan Keamanan Uni Afrika, Grace Mutua, menyambut kesepakatan itu.",
+     "Grace Mutua", "komisaris urusan sosial ekonomi dan keamanan", "Uni Afrika"),
+    ("Utusan Khusus Jepang untuk Urusan Myanmar, Kenji Sato, bertemu pemimpin junta.",
+     "Kenji Sato", "utusan khusus urusan myanmar", "Jepang"),
+    ("Menteri Negara Urusan Timur Tengah Inggris, Helen Ward, mengecam serangan itu.",
+     "Helen Ward", "menteri negara urusan timur tengah", "Inggris"),
+    # a relative clause between the office and the name
+    ("Perdana Menteri Mali yang ditunjuk junta militer, Abdoulaye Sissoko, menuduh Aljazair.",
+     "Abdoulaye Sissoko", "perdana menteri", "Mali"),
+    ("Menteri Luar Negeri Chad yang baru dilantik, Ahmat Saleh, tiba di Khartoum.", "Ahmat Saleh", "menteri luar negeri", "Chad"),
+    # the counterpart of the one named before: the same office for another party
+    ("Menteri Pertahanan Somalia, Abdi Hassan Nur, dan mitranya dari Ethiopia, Tesfaye Alemu, menandatangani dokumen itu.",
+     "Tesfaye Alemu", "menteri pertahanan", "Ethiopia"),
+    ("Menteri Luar Negeri Kenya, Jane Wambui, dan rekannya dari Uganda, Moses Okello, bertemu di Nairobi.",
+     "Moses Okello", "menteri luar negeri", "Uganda"),
+    # TITLE-nya with no owner in its sentence: the body the sentence before starts with
+    ("Penjaga Pantai Filipina membantah tuduhan itu. Juru bicaranya, Ramon Cruz, mengatakan kapal itu diusir.",
+     "Ramon Cruz", "juru bicara", "Penjaga Pantai Filipina"),
+    # an apposition whose body comes after "di"; a rank before the apposed name
+    ("Dewi Lestari, pengajar hubungan internasional di Universitas Gadjah Mada, menilai insiden itu serius.",
+     "Dewi Lestari", "pengajar hubungan internasional", "Universitas Gadjah Mada"),
+    ("Ion Rusu, peneliti di Institut Studi Balkan di Beograd, menilai Moskow tidak berniat mundur.",
+     "Ion Rusu", "peneliti", "Institut Studi Balkan"),
+    ("AS menjatuhkan sanksi terhadap Kolonel Eric Ndayisaba, perwira Angkatan Pertahanan Rwanda yang memimpin operasi itu.",
+     "Eric Ndayisaba", "perwira", "Angkatan Pertahanan Rwanda"),
+    # an acronym among the words of the office; a deputy's rank before the name
+    ("Komisioner HAM Rusia, Olga Smirnova, menyebut tuduhan itu provokasi.", "Olga Smirnova", "komisioner ham", "Rusia"),
+    ("Komandan kontingen Kenya, Wakil Inspektur Jenderal Peter Ochieng, mengonfirmasi kematian itu.",
+     "Peter Ochieng", "komandan kontingen", "Kenya"),
+    # an organisation's name with "untuk" inside, set off by commas
+    ("Kepala Kantor Pemerintah Serbia untuk Kosovo dan Metohija, Petar Ilić, mengecam penangkapan itu.",
+     "Petar Ilić", "kepala", "Kantor Pemerintah Serbia untuk Kosovo dan Metohija"),
+    # "TITLE BODY tersebut, X": the body named before
+    ("Komando Teater Timur menggelar latihan. Juru bicara komando tersebut, Kolonel Li Wei, mengatakan latihan berakhir.",
+     "Li Wei", "juru bicara", "Komando Teater Timur"),
+    # a short first name that is an acronym in capitals elsewhere ("RI")
+    ("Wakil Menteri Pertahanan Korut, Ri Song-chol, mengatakan Pyongyang siap membalas.",
+     "Ri Song-chol", "wakil menteri pertahanan", "Korea Utara"),
+])
+def test_entities_office_words_and_name_in_other_orders(text, person, role, org):
+    a = entities(text)
+    assert person in persons(a), persons(a)
+    assert (person, role, org) in roles(a), roles(a)
+    assert len(persons(a)) == len({p for p, _, _ in roles(a)}), persons(a)
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden kedua negara bertemu di Saint Vincent dan Grenadines dan berjanji berdamai.",
+    "Para menteri kedua negara bertemu di Bandar Lampung pekan lalu.",
+    "Juru bicara itu menolak Port Sudan sebagai ibu kota.",
+    # a body and its country with no name after them; leaders in the plural; a group after a description
+    "Seorang pejabat Dewan Keamanan Armenia yang enggan disebut namanya mengatakan perbatasan tenang.",
+    "Mali menuduh Aljazair menampung para pemimpin kelompok pemberontak Tuareg di wilayahnya.",
+    "Polisi menangkap pemimpin kelompok separatis Ambazonia pekan lalu.",
+    # a headline in title case
+    "Baku Panggil Dubes Prancis Usai Insiden Tembakan di Perbatasan Armenia",
+    "Menlu Chad Temui Presiden Sudan Jelang Pertemuan Puncak di Addis Ababa",
+])
+def test_entities_no_person_where_no_one_is_named(text):
+    """A verb ends the words of an office; a body, a group, leaders in the plural and the capitals of a headline
+    are no person."""
+    assert not persons(entities(text))
+
+
 def test_entities_the_office_named_before_is_the_organisation():
     a = entities("Kementerian Pertahanan Kenya mengecam pengiriman itu. "
                  "Juru bicara kementerian, Jane Wambui, mengatakan Nairobi memantau situasi.")
@@ -196,3 +275,17 @@ def test_entities_a_body_named_with_its_acronym_is_the_agent_not_the_names_insid
     assert e.type == "Organization" and acronym in e.aliases
     agents = {a.entities[c.agent].label for c in a.claims if c.type == agent_type}
     assert agents == {org}, [(c.type, a.entities[c.agent].label) for c in a.claims]
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    ("Pemimpin Korea Utara Kim Jon Un mengunjungi pabrik rudal.", "Kim Jong Un", "Kim Jon Un"),
+    ("Presiden AS Donald Trum tiba di Riyadh.", "Donald Trump", "Donald Trum"),
+])
+def test_entities_a_misspelt_known_name_is_that_person(text, label, alias):
+    a = entities(text)
+    assert alias in persons(a).get(label, set()), persons(a)
+
+
+def test_entities_a_name_close_to_a_known_one_but_not_a_misspelling_stays_apart():
+    a = entities("Pemimpin Korea Utara Kim Jong Nam mengunjungi pabrik rudal.")
+    assert "Kim Jong Un" not in persons(a)

@@ -79,6 +79,26 @@ def test_read_metadata_from_byline_and_labels(tmp_path):
     assert a.authors == ["Rina Wulandari"]
 
 
+@pytest.mark.parametrize("head, tail, authors", [
+    ("KAMIS, 6 MARET 2025 | 10:15 WIB | LAPORAN: BUDI SANTOSO\n", "", ["Budi Santoso"]),
+    ("Laporan: Sari Dewi\n", "", ["Sari Dewi"]),
+    ("", "(Rina Kartika)\n", ["Rina Kartika"]),
+    ("", "(Hendra Wijaya/rtr)\n", ["Hendra Wijaya"]),
+    ("", "(Penulis: Dewi Anggraini)\n", ["Dewi Anggraini"]),
+    # initials, a one-word credit and a sentence that starts with the word "Laporan" are no byline
+    ("", "(ra/dp)\n", []),
+    ("", "(Istimewa)\n", []),
+    ("Laporan Human Rights Watch menyebut korban bertambah.\n", "", []),
+])
+def test_read_bylines_in_other_forms_are_authors_not_persons_of_the_story(tmp_path, head, tail, authors):
+    text = "Korut Bantah Kirim Pasukan ke Rusia\n\n" + head + "\n" + BODY + "\n" + tail
+    a = _one(tmp_path, "byline.txt", text.encode())
+    assert a.authors == authors
+    people = {e.label: e.source for e in a.entities.values() if e.type == "Person"}
+    assert all(people.get(n) == "byline" for n in authors), people
+    assert "Human Rights Watch" not in people
+
+
 def test_read_offsets_point_into_raw_text(tmp_path):
     a = _one(tmp_path, "off.txt", ("Jakarta, Kabar Contoh —\n" + BODY).encode())
     for s in a.sentences:
