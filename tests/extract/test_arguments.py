@@ -67,6 +67,11 @@ from conftest import claims_of, has
     ("Chad mengirim sekitar 1.500 tentara tambahan ke kota perbatasan Adré.", ("DEPLOY", "Chad", {"place": "Adré", "quantity": 1500})),
     # a warning whose condition names a country is for that country, even after "di"
     ("Jenderal Sudan itu bersumpah akan membalas jika bandara di Chad timur terus dipakai.", ("WARN", "Sudan", {"target": "Chad"})),
+    # units trained are the trainee's; arms received after "sementara X" are received by X, from whoever is named after "dari"
+    ("Instruktur Rusia kini melatih unit-unit Korut dalam penggunaan drone.", ("TRAIN", "Rusia", {"target": "Korea Utara"})),
+    ("Instruktur Iran melatih unit-unit Rusia, sementara Rusia menerima peluncur roket multilaras 240 mm dan howitzer swagerak dari Korut.",
+     ("SUPPLY", "Korea Utara", {"target": "Rusia"})),
+    ("Ukraina menerima jet tempur F-16 pertama dari Belanda.", ("SUPPLY", "Belanda", {"target": "Ukraina"})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

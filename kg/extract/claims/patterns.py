@@ -103,7 +103,7 @@ def lexicon():
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
-                            r"|(?<=[\w,] )(?i:" + _alt(lex["subordinators"]) + r")(?=\s+(?:[A-Z]|(?i:" + _alt(lex["troops"] + lex["speaker_nouns"]) + r")\b))"),
+                            r"|(?<=[\w,] )(?:" + _alt(lex["subordinators"]) + r")(?=\s+(?:[A-Z]|(?i:" + _alt(lex["troops"] + lex["speaker_nouns"]) + r")\b))"),
         "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),

@@ -125,6 +125,6 @@ class Triggers:
             arms = lx["arms"].search(obj)
             lead = obj[:arms.start()] if arms else ""     # "menerima puluhan drone", not "menerima serangan drone"
             if arms and len(lead.split()) <= 3 and not lx["trigger"].search(lead) and not lx["said_noun"].search(lead) \
-                    and re.search(r"\bdari\s", obj[arms.end():]) and not lx["negation"].search(text[max(0, m.start() - 25):m.start()]):
+                    and re.search(r"\bdari\s", text[m.end() + arms.end():m.end() + 140]) and not lx["negation"].search(text[max(0, m.start() - 25):m.start()]):
                 out.append(Trigger("SUPPLY", m.start(), m.end(), m.group(0), receive=True))
         return sorted(out, key=lambda t: t.start)
