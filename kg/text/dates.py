@@ -85,7 +85,7 @@ _PATTERNS = [(k, re.compile(p), g) for k, p, g in [
     ("my", rf"\b(?P<m>{_MON})\s+(?P<y>\d{{4}})(?![\d.,]\d)", 0),
     ("m_year", rf"\b(?P<m>{_MONFULL})\s+(?i:tahun\s+(?P<yr>lalu|kemarin|ini|depan|mendatang))\b", 0),
     ("m_rel", rf"\b(?P<m>{_MONFULL})\s+(?:(?i:yang)\s+)?(?:(?P<past>{_PAST})|{_FUT})\b", 0),
-    ("m_cue", rf"\b{_ci(_L['cues']['month'])}\s+(?P<x>(?P<m>{_MONFULL}))(?!\s*\d)", "x"),
+    ("m_cue", rf"\b{_ci(_L['cues']['month'])}\s+(?P<x>(?P<m>{_MONFULL}))(?!\s*\d)(?!\s+(?i:dan|hingga|sampai|atau)\s+{_MONFULL})", "x"),
     ("ago", rf"(?i:(?P<n>(?<![\d.,])\b\d{{1,3}}(?![.,]\d)|{_NUM_WORDS}|\bse)\s*(?P<u>{_alt(_UNITS)})\s+(?:yang\s+)?lalu\b)", 0),
     ("wd_rel", rf"(?P<wd>{_WD})\s+(?:(?P<wk>(?i:pekan|minggu))\s+)?(?:(?P<past>{_PAST})|{_FUT})\b", 0),
     ("rel", rf"(?i:\b(?:(?P<p>{_alt(_REL)})|(?P<q>{_alt(_L['qualifiers'])})\s+"
@@ -110,6 +110,7 @@ _AMOUNT_BEFORE = re.compile(rf"(?:^|\s)(?:{_ci(_L['amount_words'] + _HEDGES)})\s
 _YEAR_DASH = re.compile(r"(?:^|\D)\d{4}\s*[-–]\s*$")
 _VAGUE_BEFORE = re.compile(rf"(?:^|[^\w.,])(?:{_ci(_L['vague_counts'])}|\d{{1,3}}|{_NUM_WORDS})\s+$", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?\"“\n]\s*)$")
+_MONTH_BEFORE = re.compile(rf"{_MONFULL}\s+$")
 _SLACK = dt.timedelta(days=14)   # how far after ref a yearless date may fall
 
 
@@ -133,6 +134,8 @@ def _candidates(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
             elif kind == "rel" and _key((m.group("p") or m.group("p2")).split()[0]) in _UNITS \
                     and _VAGUE_BEFORE.search(text, max(0, s - 30), s):
                 continue    # "beberapa tahun lalu"
+            elif kind == "m_cue" and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue    # "Januari hingga Maret": a span, neither end of which is the date
             elif kind == "wd_rel" and m.group("wd").casefold() == "minggu" and not m.group("wk") \
                     and _SENT_START.search(text, max(0, s - 3), s):
                 continue    # sentence-initial "Minggu lalu" is "last week"

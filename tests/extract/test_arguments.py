@@ -72,6 +72,15 @@ from conftest import claims_of, has
     ("Instruktur Iran melatih unit-unit Rusia, sementara Rusia menerima peluncur roket multilaras 240 mm dan howitzer swagerak dari Korut.",
      ("SUPPLY", "Korea Utara", {"target": "Rusia"})),
     ("Ukraina menerima jet tempur F-16 pertama dari Belanda.", ("SUPPLY", "Belanda", {"target": "Ukraina"})),
+    # weapons counted: the attack's or the supply's amount, and the estimate of whoever gives it
+    ("Menurut perkiraan Angkatan Udara Ukraina, Rusia telah meluncurkan lebih dari 4.000 drone ke wilayah Ukraina sepanjang Januari.",
+     ("ATTACK", "Rusia", {"quantity": 4000, "date": "2025-01"})),
+    ("Menurut perkiraan Angkatan Udara Ukraina, Rusia telah meluncurkan lebih dari 4.000 drone ke wilayah Ukraina sepanjang Januari.",
+     ("ESTIMATE", "Angkatan Udara Ukraina", {"quantity": 4000, "about": "ATTACK"})),
+    ("Menurut NIS, Korut juga telah memasok lebih dari 200 unit artileri kepada Rusia.",
+     ("SUPPLY", "Korea Utara", {"quantity": 200, "target": "Rusia"})),
+    ("Kementerian Pertahanan Taiwan mendeteksi 32 pesawat militer China di sekitar pulau itu.",
+     ("ESTIMATE", "Kementerian Pertahanan Taiwan", {"quantity": 32})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

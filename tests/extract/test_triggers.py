@@ -229,3 +229,18 @@ def test_triggers_condemning_and_calling_it_a_violation_is_one_condemnation(sent
 def test_triggers_words_of_blame_with_no_one_blamed_stay_a_statement():
     got = claims_of('"Setiap pelanggaran terhadap resolusi itu membahayakan stabilitas," kata juru bicara PBB Stefan Maier.')
     assert not any(c[0] == "ACCUSE" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, attack", [
+    ("Rusia meluncurkan 150 drone dan dua rudal balistik ke Kyiv semalam.", True),
+    ("Iran meluncurkan rudal balistik ke arah Israel.", True),
+    ("Pemerintah Kenya meluncurkan program bantuan baru bagi pengungsi.", False),
+    ("Jepang meluncurkan satelit cuaca pada Senin.", False),
+])
+def test_triggers_launching_is_an_attack_only_with_weapons(sentence, attack):
+    assert any(c[0] == "ATTACK" for c in claims_of(sentence)) == attack
+
+
+def test_triggers_a_source_phrase_is_not_a_subject_of_the_clause_after_it():
+    got = claims_of("Menurut Angkatan Udara Ukraina, Rusia telah menyerang Kyiv dengan 80 drone.")
+    assert [c[1] for c in got if c[0] == "ATTACK"] == ["Rusia"], got

@@ -223,3 +223,9 @@ def test_dates_impossible_dates_are_no_dates(text):
 def test_dates_a_month_of_last_this_or_next_year(text, value):
     got = find_dates(text, date(2025, 3, 12))
     assert [d.value for d in got] == [value] and got[0].precision == "month"
+
+
+@pytest.mark.parametrize("text", ["Pasukan dikirim sepanjang Januari dan Februari.", "Latihan digelar pada Januari hingga Maret.",
+                                  "Serangan meningkat selama Mei sampai Juli."])
+def test_dates_a_span_of_months_is_no_single_month(text):
+    assert find_dates(text, date(2025, 3, 12)) == []

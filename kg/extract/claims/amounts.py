@@ -7,8 +7,8 @@ from kg.extract.claims.patterns import lexicon
 from kg.model import Quantity
 from kg.text.numbers import find_quantities
 
-# What a count counts -> the event it estimates.
-EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT"}
+# What a count counts -> the event it estimates (weapons: the attack, supply or deployment the sentence tells).
+EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT", "weapons": None}
 
 
 class Amounts:
@@ -19,7 +19,8 @@ class Amounts:
         wounded) or "captured" (prisoners). A number counts soldiers before a troop word, or after
         "sebanyak"/"menjadi" in a sentence about troops; people before a word for people when the
         sentence speaks of dead or wounded. Units ("satu batalion"), things ("tiga jenis rudal",
-        "50 kendaraan lapis baja") and parts of a count ("termasuk 3.000 ...") are no count of people."""
+        "50 kendaraan lapis baja") and parts of a count ("termasuk 3.000 ...") are no count of people;
+        weapons counted ("lebih dari 4.000 drone", "32 pesawat militer") are "weapons"."""
         lx = lexicon()
         troops_at = [m.start() for m in lx["troops"].finditer(text)]
         out = []
@@ -27,6 +28,9 @@ class Amounts:
             if re.search(r"\btermasuk\s*$", text[max(0, q.start - 12):q.start]):
                 continue         # "14.000 pasukan, termasuk 3.000 bala bantuan": a part, not another count
             after = text[q.end:q.end + 25]
+            if lx["weapons"].match(after) and q.value is not None:
+                out.append((q, "weapons"))       # "lebih dari 4.000 drone", "32 pesawat militer"
+                continue
             if lx["things"].match(after) or lx["units"].match(after.lstrip()):
                 continue         # "tiga jenis rudal", "satu batalion pasukan": not a head count
             noun = lx["troops"].search(after)

@@ -52,6 +52,7 @@ def lexicon():
         "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
         "fight": frozenset(w.casefold() for w in lex["fight_verbs"]),
         "sale": frozenset(w.casefold() for w in lex["sale_verbs"]),
+        "launch": frozenset(w.casefold() for w in lex["launch_verbs"]),
         "approval": frozenset(w.casefold() for w in lex["approval_verbs"]),
         "transfer_noun": re.compile(r"\s+(?:" + _alt(lex["transfer_nouns"]) + r")(?![\w-])", re.I),
         "recognised": re.compile(r"\s+(?:" + _alt(lex["recognised"]) + r")(?![\w-])", re.I),
@@ -112,6 +113,7 @@ def lexicon():
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
         "captured": _words(load("counts")["captured"]),
         "units": _words(load("counts")["units"]),
+        "weapons": re.compile(r"^\s*(?:" + _alt(load("counts")["weapons"]) + r")(?![\w-])", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
         "coord": re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|maupun|serta)\s+)$", re.I),
     }

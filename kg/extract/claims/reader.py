@@ -370,7 +370,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         estimated: set[str] = set()
         for q, counted in quantities:
             q = replace(q, counts=counted)
-            if kill:
+            armed = next((e for e in events if e.type in ("ATTACK", "SUPPLY", "DEPLOY")), None) if counted == "weapons" else None
+            if counted == "weapons":     # "meluncurkan lebih dari 4.000 drone": the attack's amount, someone's estimate
+                if armed is not None and armed.quantity is None:
+                    armed.quantity = q
+                if not estimators or kill and armed is None:
+                    continue
+            elif kill:
                 for e in events:
                     if e.type in ("KILL", "ATTACK") and e.quantity is None:
                         e.quantity = q
@@ -392,7 +398,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = [own[0].key]
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
             estimated.update(agents)
-            about = EVENT_OF[counted]
+            about = EVENT_OF[counted] or (armed.type if armed else None)
             event = next((e for e in events if e.type == about), None)     # the event it estimates, when told
             for ag in agents:
                 base = next((c for c in speech if c.agent == ag), None)
@@ -404,7 +410,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                     modality=base.modality if base else None,
                                     quote=base.quote if base else None,
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
-        if quantities and not kill:
+        if estimated:        # who gives the numbers reports them: an estimate, not also a statement or an accusation
             claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimated)]
         # a plain statement adds nothing next to a specific act by the same agent, nor an estimate with
         # no amount next to one with it

@@ -9,6 +9,7 @@ from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
 BETWEEN = re.compile(r"(?<![\w-])antara\s+[^,;.()]*?\s(?:dan|dengan)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+_SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*$")
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -",
 # "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -", "SANAA - ".
@@ -93,6 +94,8 @@ class Subjects:
                 continue         # "Atas perintah Kim, ..." / "Sejak perang Rusia pecah, ...": not the subject
             if speech and self.before(sent, m, lx["owner"]):
                 continue
+            if _SOURCE_PHRASE.search(sent.text, 0, m.start - sent.start) and "," in sent.text[m.end - sent.start:hi]:
+                continue         # "Menurut perkiraan X, Y meluncurkan ...": X is the source, Y the subject
             out = [m.key]
             prev = m
             for n in cands[i + 1:]:

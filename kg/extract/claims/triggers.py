@@ -107,6 +107,8 @@ class Triggers:
                 continue         # "tidak mengakui kemerdekaan Kosovo": recognition, no speech act
             if wf in lx["approval"] and lx["transfer_noun"].match(text, t.end) and lx["arms"].search(text, t.end, t.end + 60):
                 t.type = "SUPPLY"    # "menyetujui penjualan sistem rudal ke X": who approves it supplies
+            if wf in lx["launch"] and not lx["arms"].search(text, t.end, t.end + 50):
+                continue         # "meluncurkan program": no weapons launched
             if wf in lx["sale"]:
                 if not lx["arms"].search(text, t.end, t.end + 30):
                     continue     # "menjual saham": not arms
