@@ -244,3 +244,25 @@ def test_triggers_launching_is_an_attack_only_with_weapons(sentence, attack):
 def test_triggers_a_source_phrase_is_not_a_subject_of_the_clause_after_it():
     got = claims_of("Menurut Angkatan Udara Ukraina, Rusia telah menyerang Kyiv dengan 80 drone.")
     assert [c[1] for c in got if c[0] == "ATTACK"] == ["Rusia"], got
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Hingga Selasa sore, Hizbullah belum mengeluarkan pernyataan resmi terkait serangan di Bekaa.", "Hizbullah"),
+    ("Kementerian Luar Negeri Kenya belum memberikan keterangan soal laporan itu.", "Kementerian Luar Negeri Kenya"),
+])
+def test_triggers_no_statement_yet_is_a_non_answer(sentence, agent):
+    assert has(claims_of(sentence), "NO_COMMENT", agent)
+
+
+@pytest.mark.parametrize("sentence, typ, agent, target", [
+    ("Kementerian Luar Negeri Rusia bersumpah Moskow akan membalas jika kapal-kapal Rusia terus diganggu.",
+     "WARN", "Kementerian Luar Negeri Rusia", None),
+    ("Presiden Chad bersumpah setia kepada konstitusi.", None, None, None),
+    ("Tuduhan bahwa Rusia memicu krisis energi itu ditolak oleh Duta Besar Rusia Oleg Belyakov.", "DENY", "Oleg Belyakov", None),
+])
+def test_triggers_an_oath_to_retaliate_warns_and_an_accusation_rejected_is_denied(sentence, typ, agent, target):
+    got = claims_of(sentence)
+    if typ is None:
+        assert not any(c[0] == "WARN" for c in got), got
+    else:
+        assert has(got, typ, agent, target=target), got

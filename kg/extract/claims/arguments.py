@@ -84,6 +84,7 @@ class Arguments:
         text = sent.text
         target = place = None
         bahwa = lx["bahwa"].search(text, t.end)
+        own = set(agents) | {self.a.entities[a].country for a in agents}
         cond = re.compile(r"(?<![\w-])(?:jika|apabila|bila|kalau)(?![\w-])", re.I).search(text, t.end) if typ == "WARN" else None
         where = None             # the last mention read as a place: those listed with it are places too
         for m in after:
@@ -93,6 +94,8 @@ class Arguments:
             k = self.kind(m)
             ctx = text[max(0, rel - 30):rel]
             listed = where is not None and k != "Person" and lx["coord"].match(text[where.end - sent.start:rel])
+            if typ == "WARN" and m.key in own:
+                continue                         # "... jika kapal-kapal Rusia diganggu": not warning itself
             if typ == "WARN" and cond is not None and rel > cond.start() and k == "Country" and not target:
                 target = m.key                   # "... jika bandara di Chad terus dipakai": the warning is for Chad
                 continue

@@ -97,7 +97,9 @@ class Triggers:
                 continue         # "menangkap tersangka": an arrest, not combat
             if wf in lx["retake"] and not place_after(text, t.end):
                 continue         # "merebut hati warga": not a place taken
-            if wf == "ditolak oleh" and not lx["said_noun"].search(before):
+            if wf == "bersumpah" and not re.search(r"\b(?:akan|untuk)\b", text[t.end:t.end + 40]):
+                continue         # "bersumpah setia": an oath, no threat
+            if wf == "ditolak oleh" and not lx["said_noun"].search(text[max(0, text.rfind(",", 0, t.start) + 1):t.start]):
                 continue         # "Usulan itu ditolak oleh X": a rejection, not a denial
             if lx["light"].search(before):
                 t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
