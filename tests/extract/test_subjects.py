@@ -154,3 +154,20 @@ def test_subjects_the_subject_after_bahwa_and_its_apposition_acts_not_the_report
 def test_subjects_kami_in_a_quote_is_the_speaker_s_side():
     got = claims_of('Al-Shabaab memperingatkan akan menyerang pasukan Mesir "seperti kami menyerang para penjajah sebelumnya".')
     assert not any(c[0] == "ATTACK" and c[1] == "Mesir" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, not_agent", [
+    ("Venezuela mengklaim wilayah itu berdasarkan Perjanjian Jenewa yang diteken bersama Inggris pada 1966.", "Swiss"),
+    ("Ketegangan mereda setelah Deklarasi Ankara yang disepakati pada Desember 2024.", "Turki"),
+])
+def test_subjects_a_place_in_a_document_s_name_is_no_party(sentence, not_agent):
+    assert not any(c[1] == not_agent for c in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Irina Selezneva menuduh Ukraina menyiksa tentara Rusia yang ditawan.", None),
+    ("Kami siap menukar mereka dengan prajurit Ukraina yang ditawan Rusia.", "Rusia"),
+])
+def test_subjects_soldiers_captured_are_not_their_own_captors(sentence, agent):
+    got = [c[1] for c in claims_of(sentence) if c[0] == "COMBAT"]
+    assert got == ([agent] if agent else []), got

@@ -266,3 +266,17 @@ def test_triggers_an_oath_to_retaliate_warns_and_an_accusation_rejected_is_denie
         assert not any(c[0] == "WARN" for c in got), got
     else:
         assert has(got, typ, agent, target=target), got
+
+
+@pytest.mark.parametrize("sentence, agree", [
+    ("Langkah tersebut menyusul memorandum yang ditandatangani Trump pada Selasa (4/2).", False),
+    ("Putin meneken dekret baru soal wajib militer.", False),
+    ("Rusia dan Korea Utara menandatangani perjanjian kemitraan.", True),
+])
+def test_triggers_what_one_party_signs_alone_is_no_agreement(sentence, agree):
+    assert any(c[0] == "AGREE" for c in claims_of(sentence)) == agree
+
+
+def test_triggers_to_make_sure_after_an_adverb_is_no_confirmation():
+    got = claims_of('"Kami mendesak mitra internasional untuk segera memastikan pendanaan," kata Menteri Luar Negeri Kenya Jane Wambui.')
+    assert not any(c[0] == "CONFIRM" for c in got), got

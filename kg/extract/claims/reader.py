@@ -181,7 +181,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = said        # "X mengakui telah mengirim pasukan": the speaker did it
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
-            elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech:
+            elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech and not t.passive:
                 head = [m for m in args if m.end - sent.start <= t.start and self.kind(m) != "Place"
                         and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?yang\s+(?:\w+\s+)?", text[m.end - sent.start:t.start])]
                 agents = [head[-1].key] if head else []
@@ -202,7 +202,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     target = before[0] if before and before[0] not in agents else None
                 elif speech:
                     agents = speaker
-                else:
+                elif t.word.casefold() not in lx["capture"]:     # "tentara X yang ditawan": X's soldiers are the captured
                     owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
             else:

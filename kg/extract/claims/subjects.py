@@ -28,6 +28,8 @@ class Subjects:
         for m in self.by_sent.get(sent.index, []):
             if dateline and m.start - sent.start < dateline.end():
                 continue         # "Addis Ababa, KabarTimur |": where and by whom it was filed, not who acts
+            if lexicon()["document_name"].search(sent.text, max(0, m.start - sent.start - 14), m.start - sent.start):
+                continue         # "Perjanjian Jenewa", "Deklarasi Ankara": a document's name, no party
             if m.inside or any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                                for o in self.by_sent[sent.index]):
                 continue

@@ -88,7 +88,7 @@ class Triggers:
             if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text[max(0, t.start - 40):t.start]):
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             before, wf = text[max(0, t.start - 40):t.start], w.casefold()
-            if typ == "CONFIRM" and lx["purpose"].search(before) and not lx["reluctant"].search(before):
+            if typ == "CONFIRM" and lx["purpose_near"].search(before) and not lx["reluctant"].search(before):
                 continue         # "untuk memastikan keamanan": to make sure, not a confirmation
             if wf in lx["count_verbs"] and not find_quantities(text):
                 t.type = "STATEMENT"     # "mencatat" with no amount notes, it does not estimate
@@ -107,6 +107,8 @@ class Triggers:
                 continue         # "berada di" is a deployment only of troops
             if typ == "CONFIRM" and wf.startswith(("mengakui", "diakui")) and lx["recognised"].match(text, t.end):
                 continue         # "tidak mengakui kemerdekaan Kosovo": recognition, no speech act
+            if typ == "AGREE" and wf in lx["sign"] and lx["unilateral"].search(text, max(0, t.start - 30), t.end + 30):
+                continue         # "memorandum yang ditandatangani Trump": signed alone, no agreement
             if wf in lx["approval"] and lx["transfer_noun"].match(text, t.end) and lx["arms"].search(text, t.end, t.end + 60):
                 t.type = "SUPPLY"    # "menyetujui penjualan sistem rudal ke X": who approves it supplies
             if wf in lx["launch"] and not lx["arms"].search(text, t.end, t.end + 50):
