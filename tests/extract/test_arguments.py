@@ -81,6 +81,11 @@ from conftest import claims_of, has
      ("SUPPLY", "Korea Utara", {"quantity": 200, "target": "Rusia"})),
     ("Kementerian Pertahanan Taiwan mendeteksi 32 pesawat militer China di sekitar pulau itu.",
      ("ESTIMATE", "Kementerian Pertahanan Taiwan", {"quantity": 32})),
+    # a minister telling of his country's deployment: the country deploys; adding troops deploys them
+    ("Menteri Pertahanan Benin Serge Ahouansou menambahkan bahwa Benin telah mengerahkan sekitar 3.000 tentaranya di perbatasan.",
+     ("DEPLOY", "Benin", {"quantity": 3000})),
+    ("Menurut intelijen Pakistan, India telah menambah sekitar 4.500 tentara di perbatasan sejak Januari.",
+     ("DEPLOY", "India", {"quantity": 4500})),
     # a flag describes the ship, it is no party to the attack
     ("Houthi menyerang kapal tanker berbendera Liberia di Laut Merah.", ("ATTACK", "Houthi", {"target": None, "place": "Laut Merah"})),
     ("Drone Rusia menghantam kapal kargo berbendera Panama di Odesa.", ("ATTACK", "Rusia", {"target": None})),

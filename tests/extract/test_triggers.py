@@ -280,3 +280,7 @@ def test_triggers_what_one_party_signs_alone_is_no_agreement(sentence, agree):
 def test_triggers_to_make_sure_after_an_adverb_is_no_confirmation():
     got = claims_of('"Kami mendesak mitra internasional untuk segera memastikan pendanaan," kata Menteri Luar Negeri Kenya Jane Wambui.')
     assert not any(c[0] == "CONFIRM" for c in got), got
+
+
+def test_triggers_adding_to_a_budget_is_no_deployment():
+    assert not any(c[0] == "DEPLOY" for c in claims_of("India menambah anggaran pertahanan sebesar 10 persen."))

@@ -218,7 +218,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
-            if main and lo > 0 and not (t.nominal and t.type in EVENT_TYPES):
+            if main and lo > 0 and speech:
                 # "X said that <X's own country> warned": the speaker acts for it (not so its troops)
                 own = {r.org for r in self.a.roles if r.person in main}
                 agents = [main[0] if a in own else a for a in agents]
