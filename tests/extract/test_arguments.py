@@ -8,7 +8,7 @@ from conftest import claims_of, has
 @pytest.mark.parametrize("sentence, expected", [
     # the thousands dot of a number does not end the clause: the target after it is kept
     ("Kenya telah mengirim sekitar 4.500 tentara ke Somalia.", ("DEPLOY", "Kenya", {"target": "Somalia", "quantity": 4500})),
-    ("Rwanda mengerahkan 12.000 pasukan ke Kongo timur dan ke Burundi.", ("DEPLOY", "Rwanda", {"target": "Burundi"})),
+    ("Rwanda mengerahkan 12.000 pasukan ke Kongo timur dan ke Burundi.", ("DEPLOY", "Rwanda", {"target": "Republik Demokratik Kongo"})),
     ("Pada Jumat, Chad memindahkan lebih dari 1.200 prajurit ke Niger.", ("DEPLOY", "Chad", {"target": "Niger"})),
     # "ke wilayah X" after an attack: X is attacked
     ("Azerbaijan membalas dengan rentetan serangan drone ke wilayah Armenia.", ("ATTACK", "Azerbaijan", {"target": "Armenia"})),

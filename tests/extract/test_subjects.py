@@ -171,3 +171,14 @@ def test_subjects_a_place_in_a_document_s_name_is_no_party(sentence, not_agent):
 def test_subjects_soldiers_captured_are_not_their_own_captors(sentence, agent):
     got = [c[1] for c in claims_of(sentence) if c[0] == "COMBAT"]
     assert got == ([agent] if agent else []), got
+
+
+@pytest.mark.parametrize("sentence, typ, agent", [
+    ("Sekitar 30 pria bersenjata Serbia menyerang polisi Kosovo di Banjska dan menewaskan seorang polisi.", "KILL", "Serbia"),
+    ("Korea Utara menyerang Seoul setelah bertemu pejabat Rusia.", "MEET", "Korea Utara"),
+    ("Petro menangguhkan perundingan dengan ELN setelah gelombang kekerasan di Catatumbo menewaskan 80 orang.", "KILL", None),
+    ("jpnn.com, KINSHASA - Panel ahli PBB menyebut sekitar 4.000 tentara Rwanda beroperasi di Kongo timur.", "ESTIMATE", None),
+])
+def test_subjects_verbs_sharing_the_subject_and_clauses_of_their_own(sentence, typ, agent):
+    got = [c[1] for c in claims_of(sentence) if c[0] == typ]
+    assert (got[:1] == [agent]) if agent else not any(a in ("Gustavo Petro", "Petro", "JPNN", "Republik Demokratik Kongo") for a in got), got

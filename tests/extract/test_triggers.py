@@ -284,3 +284,17 @@ def test_triggers_to_make_sure_after_an_adverb_is_no_confirmation():
 
 def test_triggers_adding_to_a_budget_is_no_deployment():
     assert not any(c[0] == "DEPLOY" for c in claims_of("India menambah anggaran pertahanan sebesar 10 persen."))
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("Guterres mengecam serangan tersebut dan mendesak RSF serta SAF menyepakati gencatan senjata.", "AGREE"),
+    ("Presiden Kongo Felix Tshisekedi mendesak Dewan Keamanan PBB menjatuhkan sanksi terhadap Rwanda.", "SANCTION"),
+    ("Delegasi Rusia dan Ukraina bertemu di Istanbul, tetapi gagal mencapai kesepakatan.", "AGREE"),
+])
+def test_triggers_what_is_asked_for_or_failed_is_not_done(sentence, absent):
+    assert not any(c[0] == absent for c in claims_of(sentence))
+
+
+def test_triggers_asking_to_stop_keeps_what_is_being_done():
+    got = claims_of("Kementerian Luar Negeri Jepang mendesak Korea Utara berhenti mengirim pasukan ke Rusia.")
+    assert has(got, "DEPLOY", "Korea Utara", target="Rusia"), got

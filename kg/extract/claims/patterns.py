@@ -61,6 +61,7 @@ def lexicon():
         "none_of": re.compile(r"(?<![\w-])(?:tidak|tak)\s+ada\s+(?:satu|seorang|sebuah)\s+pun\b(?![^.;]*[,;])", re.I),
         "document_name": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, lex["document_names"])) + r")\s+$"),
         "unilateral": re.compile(r"(?<![\w-])(?:" + _alt(lex["unilateral_documents"]) + r")(?![\w-])", re.I),
+        "stop_doing": re.compile(r"(?<![\w-])(?:berhenti|menghentikan|mengakhiri|menarik|tidak lagi|jangan lagi)(?![\w-])", re.I),
         "killed_in": frozenset(w.casefold() for w in lex["killed_in"]),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
@@ -108,7 +109,8 @@ def lexicon():
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
-                            r"|(?<=[\w,] )(?:" + _alt(lex["subordinators"]) + r")(?=\s+(?:[A-Z]|(?i:" + _alt(lex["troops"] + lex["speaker_nouns"]) + r")\b))"),
+                            r"|(?<=[\w,] )(?:" + _alt(lex["subordinators"]) + r")(?=\s+(?:[A-Z]|(?i:" + _alt(lex["troops"] + lex["speaker_nouns"]) + r")\b"
+                            r"|(?!me|ber|di)[a-z]+\s))"),     # "setelah gelombang kekerasan ... menewaskan": a clause of its own
         "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),

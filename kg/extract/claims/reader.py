@@ -124,6 +124,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                or lx["condition"].search(text[max(0, t.start - 60):t.start])
                                or (bg := lx["background"].match(text)) and t.start < bg.end()):
                 continue         # a plan, a purpose or a condition ("jika Y menyerang"), not an event
+            if not speech and not t.nominal and any(x.type == "DEMAND" and x.end <= t.start and not re.search(r"[.;]", text[x.end:t.start])
+                                                    for x in trigs) and not lx["stop_doing"].search(text, max(0, t.start - 25), t.start):
+                continue         # "mendesak RSF dan SAF menyepakati gencatan senjata": what is asked for, not done (but "berhenti mengirim")
             if t.word.casefold() in lx["visit"] and not any(
                     (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
                     and t.end <= m.start - sent.start <= t.end + 60 for m in args):
@@ -174,7 +177,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                                                and self.subjects(sent, args, lo, t.start, speech)):
                 agents = main        # (not "X melaporkan bahwa Y, pejabat Z, bertemu ...": Y is the subject there)
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
-                    re.search(r",\s+$", text[max(0, t.start - 3):t.start]):
+                    re.search(r"(?:,|\bdan|\bserta|\blalu|\bkemudian|\bsetelah|\bsebelum|\busai|\bseusai|\bsambil|\bsembari)\s+$",
+                              text[max(0, t.start - 10):t.start]):
                 agents = verb_agents     # "X melancarkan serangan ke Y pada Rabu, menewaskan empat orang": X did both
                 purpose_of = next((c for c in reversed(out) if c.agent in agents), None)
             elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):

@@ -15,7 +15,8 @@ CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -", "SANAA - ".
 DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[\w.'’-]+)|\([^)]{2,30}\))"
                       r"(?:\s*[|–—]|\s+-)\s+"
-                      r"|\W*[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2}\s+[-–—]\s+")      # "SANAA - ", "KYIV – "
+                      r"|\W*[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2}\s+[-–—]\s+"      # "SANAA - ", "KYIV – "
+                      r"|\W*[\w-]+\.(?:com|id|co\.id|net|org|news)\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[-–—|]\s+")   # "jpnn.com, KINSHASA - "
 
 
 class Subjects:

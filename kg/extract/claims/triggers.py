@@ -105,7 +105,8 @@ class Triggers:
                 t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
             if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text[max(0, t.start - 40):t.start]):
                 continue         # "berada di" is a deployment only of troops
-            if typ == "CONFIRM" and wf.startswith(("mengakui", "diakui")) and lx["recognised"].match(text, t.end):
+            if typ == "CONFIRM" and wf.startswith(("mengakui", "diakui")) and (lx["recognised"].match(text, t.end) or
+                                                                        m.group(2) and lx["recognised"].search(text, 0, t.start)):
                 continue         # "tidak mengakui kemerdekaan Kosovo": recognition, no speech act
             if typ == "AGREE" and wf in lx["sign"] and lx["unilateral"].search(text, max(0, t.start - 30), t.end + 30):
                 continue         # "memorandum yang ditandatangani Trump": signed alone, no agreement
