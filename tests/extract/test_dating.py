@@ -252,3 +252,38 @@ def test_dating_a_dateline_with_a_date_is_the_publication_date(dateline, day):
                 "Angkatan Bersenjata Sudan menyatakan telah merebut kembali kota Bara.\n")
     extract(a)
     assert a.published is not None and a.published.value == day
+
+
+def test_dating_a_quote_over_two_sentences_is_the_speaker_s_not_a_name_inside_it():
+    claims = dated('Sekretaris Jenderal NATO Mark Rutte menyatakan aliansi itu berdiri di belakang Rumania.\n'
+                   '"Kami akan membela setiap jengkal wilayah NATO. Pesan ini harus dipahami dengan jelas oleh Moskow," '
+                   'ujar Rutte kepada wartawan di Brussels, Senin.', published="2026-09-15")
+    assert {a for t, a, d, s in claims} == {"Mark Rutte"}, claims
+    assert all(d == "2026-09-14" for t, a, d, s in claims), claims     # one speaker, one occasion
+
+
+@pytest.mark.parametrize("text, typ, agent, day", [
+    # a date after an event told before ("serangan tersebut") is the speech act's
+    ("Kementerian Luar Negeri Peru mengecam serangan tersebut pada Rabu malam.", "CONDEMN", "Kementerian Luar Negeri Peru", "2026-06-10"),
+    ("Pyongyang dan Moskow baru mengakui pengerahan itu pada April 2026.", "CONFIRM", "Korea Utara", "2026-04"),
+    # one who speaks for a body goes on where the body spoke
+    ('Kementerian Luar Negeri Peru mengecam serangan itu pada Rabu malam.\n"Peru mengecam keras setiap serangan," '
+     'ujar juru bicara Kemlu Peru Ana Flores.', "CONDEMN", "Ana Flores", "2026-06-10"),
+    # one event, one date: the month of one mention takes the day of another
+    ("India dan Pakistan menyepakati gencatan senjata pada Mei 2026.\nIndia dan Pakistan secara resmi menyepakati "
+     "gencatan senjata itu pada 10 Mei 2026.", "AGREE", "India", "2026-05-10"),
+])
+def test_dating_context_gives_the_day(text, typ, agent, day):
+    claims = dated(text, published="2026-06-11")
+    assert {d for t, a, d, s in claims if (t, a) == (typ, agent)} == {day}, claims
+
+
+def test_dating_a_headline_is_dated_by_the_statement_it_sums_up():
+    text = ("Kremlin Enggan Berkomentar soal Laporan Pasukan Korut\n\n"
+            "Seoul - Badan intelijen Korea Selatan melaporkan pengiriman pasukan baru ke Rusia.\n"
+            "Laporan itu dirilis pada Kamis (5/3).\n"
+            "Sementara itu, Kremlin menolak mengomentari laporan tersebut.\n"
+            '"Kami tidak mengomentari laporan intelijen negara lain," kata juru bicara Kremlin Dmitry Peskov kepada wartawan '
+            "di Moskow, Rabu.")
+    claims = dated(text, published="2026-03-05")
+    assert all(d == "2026-03-04" for t, a, d, s in claims if t == "NO_COMMENT"), claims

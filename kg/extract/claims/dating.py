@@ -11,6 +11,7 @@ from kg.text.gazetteer import gazetteer_country
 
 _RELATIVE_CLAUSE = re.compile(r"(?<![\w-])yang\s[^,;.()“”\"]*", re.I)
 _SINCE = re.compile(r"(?<![\w-])sejak\s", re.I)
+_THAT_AFTER = re.compile(r"\s+(?:itu|tersebut)\b")
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
@@ -65,7 +66,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     clauses = [m.span() for m in _RELATIVE_CLAUSE.finditer(text)]
 
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Rusia, Kamis (20/2)":
-        return any(a <= x.start < b and not a <= d.start < b for a, b in clauses)    # not the relative clause's
+        return any(a <= x.start < b and not a <= d.start < b for a, b in clauses) \
+            or x.nominal and _THAT_AFTER.match(text, x.end) is not None     # nor "serangan tersebut" (told before)
     own = [d for d in dates
            if same(min([x for x in trigs if not fenced(d, x)] or trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
     return min(own, key=lambda d: dist(d, t)) if own else None

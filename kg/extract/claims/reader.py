@@ -445,7 +445,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     reader = _Reader(article, ref_day, ref_from)
     claims: list[Claim] = []
     body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
-    lede = {s.index for s in body[:2]}
+    lede = {s.index for s in body[:2]} | {s.index for s in sents_before(article, body)}     # and the headline
     serves = serving(article)          # who speaks for whom
     prev: list[Claim] = []
     sents = article.sentences
@@ -469,15 +469,48 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         for later, earlier in ((prev, said), (found, before)):
             for c in later:
                 if c.date is None and c.type in SPEECH and not said_earlier(c):
-                    c.date = earlier.get(c.agent) or next(
-                        (earlier[o] for o in sorted(serves.get(c.agent, ()) & earlier.keys())), None)
+                    bodies = serves.get(c.agent, set()) - {None}
+                    c.date = earlier.get(c.agent) or earlier.get(article.entities[c.agent].country) or next(
+                        (earlier[o] for o in sorted(earlier) if o in bodies or article.entities[o].country in bodies), None)
         claims += found
         prev = found or prev
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
-            c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
+            c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2) \
+                or same_speaker(c, claims, article)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
+    one_day(claims)
     article.claims = claims
     return article
+
+
+def sents_before(article: Article, body: list) -> list:
+    """The lines before the first sentence of the body: the headline."""
+    first = body[0].index if body else 0
+    return [s for s in article.sentences if s.index < first]
+
+
+def same_speaker(c: Claim, claims: list[Claim], article: Article) -> DateValue | None:
+    """A person's undated statement: the day a statement of theirs elsewhere in the article is dated by
+    the text (the nearest one), not the article's day; none told as earlier ("sebelumnya") counts."""
+    if article.entities[c.agent].type != "Person":
+        return None
+    dated = [x for x in claims if x is not c and x.agent == c.agent and x.type in SPEECH and x.date is not None
+             and x.date is not article.published and not said_earlier(x)]
+    return min(dated, key=lambda x: abs(x.sentence.index - c.sentence.index)).date if dated else None
+
+
+def one_day(claims: list[Claim]) -> None:
+    """One event, one date: an event dated by its month or year ("pada Mei 2025") takes the day another
+    mention of the same event in the article gives ("pada 10 Mei 2025")."""
+    days = {}
+    for c in claims:
+        if c.type not in SPEECH and c.date is not None and c.date.precision == "day":
+            days.setdefault((c.type, c.agent, c.target), []).append(c.date)
+    for c in claims:
+        if c.type not in SPEECH and c.date is not None and c.date.precision != "day":
+            fits = {d.value: d for d in days.get((c.type, c.agent, c.target), ()) if d.value.startswith(c.date.value)}
+            if len(fits) == 1:
+                c.date = next(iter(fits.values()))
