@@ -287,3 +287,10 @@ def test_dating_a_headline_is_dated_by_the_statement_it_sums_up():
             "di Moskow, Rabu.")
     claims = dated(text, published="2026-03-05")
     assert all(d == "2026-03-04" for t, a, d, s in claims if t == "NO_COMMENT"), claims
+
+
+@pytest.mark.parametrize("opening", ["Dalam pertemuan itu", "Di sela pertemuan tersebut", "Usai pertemuan itu"])
+def test_dating_what_is_said_at_an_event_told_before_takes_its_day(opening):
+    claims = dated("Menteri Luar Negeri Peru Ana Flores bertemu Menteri Luar Negeri Chili Rosa Vidal di Lima pada Jumat (1/11).\n"
+                   f"{opening}, Flores menyatakan Peru akan selalu bersama Chili.", published="2024-11-02")
+    assert date_of(claims, "STATEMENT", "Ana Flores")[0] == "2024-11-01"

@@ -106,6 +106,20 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         return
 
 
+_AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut)\b")
+
+
+def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim]) -> None:
+    """"Dalam pertemuan itu, X menyatakan ...": what is said at an event told before is dated by that
+    event's date, when the text gave one."""
+    m = _AT_EVENT.match(sent.text)
+    typ = event_noun(m.group(1).casefold()) if m and is_nominal(m.group(1)) else None
+    last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
+    for c in found if last else ():
+        if c.type in SPEECH and c.date is None:
+            c.date = last.date
+
+
 def date_source(c: Claim, stated: list[DateValue], published: DateValue | None) -> str | None:
     """How a claim's date was found: "stated" in its sentence, "published" (the article's publication
     date), or "context" (the sentence before, the quote it continues, an event named later)."""

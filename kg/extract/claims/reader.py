@@ -11,6 +11,7 @@ from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
     background,
     date_event_named,
+    date_said_at,
     date_for,
     date_source,
     in_background,
@@ -459,6 +460,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                 if c.date is None and d:
                     c.date = d[0]
         date_event_named(sent, claims, ref_day, ref_from, found)
+        date_said_at(sent, claims, found)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
