@@ -35,20 +35,22 @@ def name_variants(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer_persons() -> dict[int, list[tuple[tuple[str, ...], Entry]]]:
-    """The gazetteer's persons by the number of words of each of their names."""
-    out: dict[int, list] = {}
+def _gazetteer_persons() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    """The gazetteer's persons by the first letters of the words of each of their names."""
+    out: dict[str, list] = {}
     for name, entries in gazetteer()[0].items():
         for e in entries:
             if e.type == "Person" and " " in name:
-                out.setdefault(len(name.split()), []).append((tuple(name.split()), e))
+                out.setdefault("".join(w[0] for w in name.split()), []).append((tuple(name.split()), e))
     return out
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _misspelt_person(name: str) -> Entry | None:
-    """The one known person whose name `name` misspells word by word ("Kim Jon Un"), if only one fits."""
+    """The one known person whose name `name` misspells word by word ("Kim Jon Un"), if only one fits;
+    a misspelling keeps the first letter of each word."""
     words = tuple(name.casefold().split())
-    hits = {e.key: e for ws, e in _gazetteer_persons().get(len(words), []) if name_variants(words, ws)}
+    hits = {e.key: e for ws, e in _gazetteer_persons().get("".join(w[0] for w in words), []) if name_variants(words, ws)}
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
