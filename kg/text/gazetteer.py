@@ -45,13 +45,26 @@ def known_label(text: str) -> bool:
     return text.strip().casefold() in gazetteer()[0]
 
 
+@functools.lru_cache(maxsize=1)
+def _longest_from() -> dict[str, int]:
+    """Casefolded first word -> the most words a name starting with it has (so a place is tried only as
+    far as a name could reach from it)."""
+    out: dict[str, int] = {}
+    for name in gazetteer()[0]:
+        words = _TOKEN.findall(name)
+        if words:
+            out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
 def find_names(text: str):
     """Gazetteer names in `text`, longest first at each place, as (start, end, surface) spans."""
-    index, longest = gazetteer()
+    index, _ = gazetteer()
+    reach = _longest_from()
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     i = 0
     while i < len(toks):
-        for n in range(min(longest, len(toks) - i), 0, -1):
+        for n in range(min(reach.get(text[toks[i][0]:toks[i][1]].casefold(), 1), len(toks) - i), 0, -1):
             a, b = toks[i][0], toks[i + n - 1][1]
             surface = text[a:b]
             if surface.casefold() in index and (n == 1 or " ".join(surface.split()) == surface):
