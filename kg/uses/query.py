@@ -43,7 +43,7 @@ TYPE_COLUMNS = frozenset({"type", "about"})
 LABEL_COLUMNS = frozenset({"agent", "target", "location", "member", "organization", "outlet", "event_agent",
                            "other_agent", "carried_by"})
 
-Source = Union[Graph, "pyoxigraph.Store"]
+Source = Union[Graph, "pyoxigraph.Store", "DiskStore"]
 
 
 class QueryError(Exception):
@@ -180,14 +180,27 @@ def open_store(path: str | Path) -> "pyoxigraph.Store":
     return store
 
 
-def open_disk_store(path: str | Path) -> "pyoxigraph.Store":
+class DiskStore:
+    """The on-disk store `kg load` fills, read-only, with the answer tables `kg load` computed beside it
+    (`kg.uses.answers`; None when it has none): `run` reads the library's answers there."""
+
+    def __init__(self, store: "pyoxigraph.Store", tables):
+        self.store, self.tables = store, tables
+
+    def query(self, *args, **kw):
+        return self.store.query(*args, **kw)
+
+
+def open_disk_store(path: str | Path) -> DiskStore:
     """The on-disk store `kg load` fills, opened read-only."""
     import pyoxigraph as ox
+
+    from kg.uses.answers import Tables
     path = Path(path)
     if not path.is_dir():
         raise QueryError(f"{path}: no store here (run `kg load --store {path}` first)")
     try:
-        return ox.Store.read_only(str(path))
+        return DiskStore(ox.Store.read_only(str(path)), Tables.of(path))
     except OSError as e:
         raise QueryError(f"{path}: cannot open the Oxigraph store ({' '.join(str(e).split())[:200]})") from None
 
@@ -288,10 +301,10 @@ def _value(v) -> tuple:
     return (2, 0, str(v))
 
 
-def sort_rows(rows: list, names: list[str], order_by: list[tuple[str, bool]]) -> None:
+def sort_rows(rows: list, names: list[str], order_by: list[tuple[str, bool]], value=_value) -> None:
     """Sort rows in place by the `order:` columns (descending ones reversed), then by every column, so
-    that any engine gives the same order."""
-    keyed = sorted(((tuple(_value(v) for v in r), r) for r in rows), key=lambda kr: kr[0])
+    that any engine gives the same order (`value`: a cell's sort key)."""
+    keyed = sorted(((tuple(value(v) for v in r), r) for r in rows), key=lambda kr: kr[0])
     for col, desc in reversed(order_by):
         if col in names:
             i = names.index(col)
@@ -319,6 +332,13 @@ def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: s
         terms = {k: bind(kind.get(k, ""), v) for k, v in params.items()}
     else:
         terms = {k: Literal(v) for k, v in params.items()}
+    table = None
+    if path is not None and getattr(source, "tables", None) is not None:
+        table = source.tables.answer(q, terms, limit, offset)
+    if table is not None:                   # sorted already, page or whole, echo columns left out
+        names, rows, more = table
+        ans = Answer("SELECT", names, rows, more=more)
+        return localise(ans, source, lang) if lang else ans
     text = _page(text, limit, offset)
     ans = _run_rdflib(source, text, terms) if isinstance(source, Graph) else _run_oxigraph(source, text, terms)
     if ans.type == "SELECT" and limit and len(ans.rows) > limit:
