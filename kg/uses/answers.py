@@ -623,11 +623,20 @@ class Tables:
     """The answer tables of a store, read-only."""
 
     def __init__(self, store_dir: str | Path):
-        self.db = sqlite3.connect(f"file:{Path(store_dir) / FILE}?mode=ro", uri=True, check_same_thread=False)
+        self.path = Path(store_dir) / FILE
+        self._db, self._pid = None, None
         if self.db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone() != (VERSION,):
             raise sqlite3.DatabaseError("another version")
         self.columns = {n: json.loads(c) for n, c in self.db.execute("SELECT name, columns FROM queries")}
         self.terms: dict = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection of this process (a forked child opens its own)."""
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
 
     @classmethod
     def of(cls, store_dir: str | Path) -> "Tables | None":

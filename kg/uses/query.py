@@ -321,14 +321,15 @@ def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: s
     prefers entity labels tagged with it (see localise()); a type may be given by its name in either language. `limit` and `offset` page the rows of a SELECT
     query (`Answer.more` says whether rows were cut); a library query's answer read whole is sorted by
     the columns of its `order:` header line, a page comes in the order the store gives."""
-    params = {k: type_code(v) for k, v in (params or {}).items()}     # the names --lang prints are accepted
     text = resolve(q)
-    hidden = _check_params(q, text, params)
     lib = named()
     path = lib.get(q)
+    kind = kinds(path) if path is not None else {}
+    params = {k: type_code(v) if path is None or kind.get(k) == "code" else v     # the names --lang prints
+              for k, v in (params or {}).items()}                                   # are accepted for types
+    hidden = _check_params(q, text, params)
     if path is not None:
         text = shape(text, params)
-        kind = kinds(path)
         terms = {k: bind(kind.get(k, ""), v) for k, v in params.items()}
     else:
         terms = {k: Literal(v) for k, v in params.items()}
@@ -384,6 +385,8 @@ def type_code(value: str) -> str:
     """A claim or event type's code from its code or its name in any language ("deployment", "pengerahan"
     -> "DEPLOY"); other values as they are."""
     v = value.strip().casefold()
+    if v.upper() in TYPE_CLASS:         # a code already: the ontology need not be read
+        return value
     for lang in LANGS:
         for code, name in type_names(lang).items():
             if v == name.casefold():
