@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 FILE = "kg-answers.sqlite"
-VERSION = "1"
+VERSION = "2"
 
 KB = "https://w3id.org/kabar-kg/ontology#"
 _P = {  # short name -> predicate IRI: only these triples are read
@@ -443,14 +443,29 @@ def claim_sources(f: Facts):
             tables[c] = rows
     claims = list(tables)
     tables[""] = ALL
-    by_type, by_agent = defaultdict(list), defaultdict(list)
+    # a type and an agent have answers of their own too, so that either alone is one range of rows; both
+    # together find the claims that have both (parameter names joined by ","), and each also finds its
+    # claims ("@"), to be intersected with a given claim
+    by_type, by_agent, by_entity, by_both = (defaultdict(list) for _ in range(4))
     for c in claims:
+        agents = f.get(c, "agent")
+        keys = {k for a in agents for k in f.get(a, "key")}
         for t in f.get(c, "code"):
             by_type[t].append(c)
-        for k in {k for a in f.get(c, "agent") for k in f.get(a, "key")}:
+            for k in keys:
+                by_both[(k, t)].append(c)
+        for k in keys:
             by_agent[k].append(c)
+        for a in agents:
+            by_entity[a].append(c)
+    rows = {c: tables[c] for c in claims}
+    for groups in (by_type, by_entity):
+        for x, cs in groups.items():
+            tables[x] = [r for c in cs for r in rows[c]]
     return ["claim_iri", "type", "agent", "source", "outlet", "sentence", "begin", "end", "quote", "carried_by"], \
-        tables, {"claim": {c: [c] for c in claims}, "claim_type": by_type, "claim_agent": by_agent}
+        tables, {"claim": {c: [c] for c in claims}, "claim_type": {t: [t] for t in by_type},
+                 "claim_agent": _keys_of(f, by_entity), "claim_type@": by_type, "claim_agent@": by_agent,
+                 "claim_agent,claim_type": by_both}
 
 
 TABLES = {fn.__name__: fn for fn in (
@@ -606,7 +621,8 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
                         for i, r in enumerate(rows)))
         del tables
         db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)",
-                       ((name, param, _code(value), _code(key))
+                       ((name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value),
+                         _code(key))
                         for param, m in params.items() for value, keys in m.items() for key in keys))
     db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
     db.commit()
@@ -617,6 +633,9 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
 def remove(store_dir: str | Path) -> None:
     """Drop the tables (before the store changes, so that no stale answer is read if the load fails)."""
     (Path(store_dir) / FILE).unlink(missing_ok=True)
+
+
+_SEP = "\x1f"      # between the values of several parameters
 
 
 class Tables:
@@ -662,21 +681,38 @@ class Tables:
             out.append(tuple(row))
         return out
 
+    def _keys(self, name: str, params: dict) -> set[str]:
+        """The keys whose rows answer `name` with `params`: "" without parameters; the keys one parameter finds;
+        for several, the keys their joined names find, or else the intersection of what each finds alone
+        (or, where it has them, its "@" keys), from the parameter that finds the fewest."""
+        if not params:
+            return {""}
+        db = self.db
+        codes = {p: "I" + str(t) if isinstance(t, URIRef) else "L" + str(t) for p, t in params.items()}
+        find = "SELECT key FROM params WHERE name = ? AND param = ? AND value = ?"
+        names = sorted(codes)
+        joined = ",".join(names)
+        if len(names) == 1 or db.execute("SELECT 1 FROM params WHERE name = ? AND param = ? LIMIT 1",
+                                          (name, joined)).fetchone():
+            return {k for (k,) in db.execute(find, (name, joined, _SEP.join(codes[p] for p in names)))}
+        unit = {p: p + "@" if db.execute("SELECT 1 FROM params WHERE name = ? AND param = ? LIMIT 1",
+                                         (name, p + "@")).fetchone() else p for p in names}
+        count = {p: db.execute("SELECT COUNT(*) FROM params WHERE name = ? AND param = ? AND value = ?",
+                               (name, unit[p], codes[p])).fetchone()[0] for p in names}
+        first, *rest = sorted(names, key=count.get)
+        keys = {k for (k,) in db.execute(find, (name, unit[first], codes[first]))}
+        for p in rest:
+            keys = {k for k in keys if db.execute(find + " AND key = ?", (name, unit[p], codes[p], k)).fetchone()}
+        return keys
+
     def answer(self, name: str, params: dict, limit: int | None, offset: int):
         """(columns, rows, more) of the query `name` with `params` (param -> the bound rdflib term), or None
         when there is no table for it."""
         if name not in self.columns:
             return None
         db = self.db
-        keys = None
-        for param, term in params.items():
-            code = "I" + str(term) if isinstance(term, URIRef) else "L" + str(term)
-            found = {k for (k,) in db.execute("SELECT key FROM params WHERE name = ? AND param = ? AND value = ?",
-                                              (name, param, code))}
-            keys = found if keys is None else keys & found
+        keys = self._keys(name, params)
         cols = self.columns[name]
-        if keys is None:
-            keys = {""}
         if len(keys) == 1:
             (key,) = keys
             if limit:
