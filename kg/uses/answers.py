@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 FILE = "kg-answers.sqlite"
-VERSION = "2"
+VERSION = "3"
 
 KB = "https://w3id.org/kabar-kg/ontology#"
 _P = {  # short name -> predicate IRI: only these triples are read
@@ -607,19 +607,29 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
     db.executescript("""
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
-        CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, cells BLOB, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
+        CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
+        CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
     """)
     from kg.uses.query import named, order
+    ids: dict = {}      # a row is stored once however many keys list it
+    cells = 0
     for name, fn in TABLES.items():
         columns, tables, params = fn(facts)
         db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
-                       ((name, k, i, pickle.dumps(r, protocol=4))
-                        for k, rows in _sorted(order(named()[name]), columns, tables).items()
-                        for i, r in enumerate(rows)))
+        keyed = _sorted(order(named()[name]), columns, tables)
         del tables
+        ids.clear()
+        for rows in keyed.values():
+            for r in rows:
+                if r not in ids:
+                    ids[r] = len(ids) + 1 + cells
+        db.executemany("INSERT INTO cells VALUES (?, ?)", ((i, pickle.dumps(r, protocol=4)) for r, i in ids.items()))
+        cells += len(ids)
+        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
+                       ((name, k, i, ids[r]) for k, rows in keyed.items() for i, r in enumerate(rows)))
+        del keyed
         db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)",
                        ((name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value),
                          _code(key))
@@ -647,7 +657,7 @@ class Tables:
         if self.db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone() != (VERSION,):
             raise sqlite3.DatabaseError("another version")
         self.columns = {n: json.loads(c) for n, c in self.db.execute("SELECT name, columns FROM queries")}
-        self.terms: dict = {}
+        self.terms: dict = {None: None}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -666,19 +676,19 @@ class Tables:
         except sqlite3.Error:
             return None
 
-    def _rows(self, cells):
-        terms, out = self.terms, []
+    def _rows(self, cells) -> list[tuple]:
+        """Rows of rdflib terms from stored rows of codes; each distinct term made once."""
+        terms, out, loads = self.terms, [], pickle.loads
+        get = terms.__getitem__
         for (data,) in cells:
-            row = []
-            for c in pickle.loads(data):
-                if c is None:
-                    row.append(None)
-                else:
-                    t = terms.get(c)
-                    if t is None:
-                        t = terms[c] = _term(c)
-                    row.append(t)
-            out.append(tuple(row))
+            codes = loads(data)
+            try:
+                out.append(tuple(map(get, codes)))
+            except KeyError:
+                for c in codes:
+                    if c not in terms:
+                        terms[c] = _term(c)
+                out.append(tuple(map(get, codes)))
         return out
 
     def _keys(self, name: str, params: dict) -> set[str]:
@@ -716,17 +726,17 @@ class Tables:
         if len(keys) == 1:
             (key,) = keys
             if limit:
-                cells = db.execute("SELECT cells FROM rows WHERE name = ? AND key = ? AND pos >= ? AND pos <= ? "
-                                   "ORDER BY pos", (name, key, offset, offset + limit))
+                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
+                                   "AND pos >= ? AND pos <= ? ORDER BY pos", (name, key, offset, offset + limit))
             else:
-                cells = db.execute("SELECT cells FROM rows WHERE name = ? AND key = ? AND pos >= ? ORDER BY pos",
-                                   (name, key, offset))
+                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
+                                   "AND pos >= ? ORDER BY pos", (name, key, offset))
             rows = self._rows(cells)
         else:
             from kg.uses.query import named, order, sort_rows
             coded = dict.fromkeys(text for key in sorted(keys) for (text,) in
-                                  db.execute("SELECT cells FROM rows WHERE name = ? AND key = ? ORDER BY pos",
-                                             (name, key)))
+                                  db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? "
+                                             "AND key = ? ORDER BY pos", (name, key)))
             rows = self._rows((t,) for t in coded)
             sort_rows(rows, cols, order(named()[name]))
             rows = rows[offset:offset + limit + 1] if limit else rows[offset:]
