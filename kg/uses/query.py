@@ -182,27 +182,39 @@ def open_store(path: str | Path) -> "pyoxigraph.Store":
 
 class DiskStore:
     """The on-disk store `kg load` fills, read-only, with the answer tables `kg load` computed beside it
-    (`kg.uses.answers`; None when it has none): `run` reads the library's answers there."""
+    (`kg.uses.answers`; None when it has none): `run` reads the library's answers there, and opens the
+    Oxigraph store only for what they do not hold."""
 
-    def __init__(self, store: "pyoxigraph.Store", tables):
-        self.store, self.tables = store, tables
+    def __init__(self, store: "pyoxigraph.Store | Path", tables):
+        self._store, self.tables = store, tables
+
+    @property
+    def store(self) -> "pyoxigraph.Store":
+        if isinstance(self._store, Path):
+            self._store = _read_only(self._store)
+        return self._store
 
     def query(self, *args, **kw):
         return self.store.query(*args, **kw)
 
 
-def open_disk_store(path: str | Path) -> DiskStore:
-    """The on-disk store `kg load` fills, opened read-only."""
+def _read_only(path: Path) -> "pyoxigraph.Store":
     import pyoxigraph as ox
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise QueryError(f"{path}: cannot open the Oxigraph store ({' '.join(str(e).split())[:200]})") from None
 
+
+def open_disk_store(path: str | Path) -> DiskStore:
+    """The on-disk store `kg load` fills, opened read-only (when it has answer tables, at its first query
+    that they do not answer)."""
     from kg.uses.answers import Tables
     path = Path(path)
     if not path.is_dir():
         raise QueryError(f"{path}: no store here (run `kg load --store {path}` first)")
-    try:
-        return DiskStore(ox.Store.read_only(str(path)), Tables.of(path))
-    except OSError as e:
-        raise QueryError(f"{path}: cannot open the Oxigraph store ({' '.join(str(e).split())[:200]})") from None
+    tables = Tables.of(path)
+    return DiskStore(path if tables is not None else _read_only(path), tables)
 
 
 def _from_ox(t) -> Node | None:
