@@ -605,6 +605,7 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript("""
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;   -- a new file, renamed into place once complete
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
         CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
