@@ -27,6 +27,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
+from kg.uses.library import named, order, sort_rows
+
 FILE = "kg-answers.sqlite"
 VERSION = "3"
 
@@ -547,7 +549,6 @@ def _value(code: str | None) -> tuple:
 def _sorted(by: list, columns: list[str], tables: dict) -> dict[str, list[tuple]]:
     """Key code -> its rows without duplicates, as codes, in the order `kg query` gives a whole answer (`by`:
     the `order:` line); the key "" mapped to ALL gets the union of the others. One sort for all keys."""
-    from kg.uses.query import sort_rows
     code = _Codes()
     tagged = []
     for key, rows in tables.items():
@@ -613,7 +614,6 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
     """)
-    from kg.uses.query import named, order
     ids: dict = {}      # a row is stored once however many keys list it
     cells = 0
     for name, fn in TABLES.items():
@@ -734,7 +734,6 @@ class Tables:
                                    "AND pos >= ? ORDER BY pos", (name, key, offset))
             rows = self._rows(cells)
         else:
-            from kg.uses.query import named, order, sort_rows
             coded = dict.fromkeys(text for key in sorted(keys) for (text,) in
                                   db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? "
                                              "AND key = ? ORDER BY pos", (name, key)))

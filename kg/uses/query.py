@@ -29,12 +29,12 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.graph.rdf import name_key
+from kg.uses.library import QUERIES, _value, header, named, order, sort_rows  # noqa: F401  (also the API here)
 from kg.graph.vocab import KBR, TYPE_CLASS
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kabar.ttl"
 ENGINES = ("rdflib", "oxigraph")
 LANGS = ("id", "en")
@@ -59,27 +59,6 @@ class Answer:
     graph: Graph | None = None
     boolean: bool | None = None
     more: bool = False                          # rows were cut: there are more after this page
-
-
-def named() -> dict[str, Path]:
-    """Name -> .rq file of the query library."""
-    return {p.stem: p for p in sorted(QUERIES.glob("*.rq"))}
-
-
-def header(path: Path) -> dict[str, str]:
-    """The `# key: value` lines at the top of a .rq file; an indented `#   more` line continues the value."""
-    out: dict[str, str] = {}
-    key = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        m = re.match(r"# ?(\w+)\s*:\s*(.*)", line)
-        if m:
-            key = m.group(1).lower()
-            out[key] = m.group(2).strip()
-        elif key and line[1:].strip():
-            out[key] += " " + line[1:].strip()
-    return out
 
 
 _PARAM = re.compile(r"\?(\w+)(?:\s*\(((?:optional|required)(?:,\s*\w+)?)\))?")
@@ -114,12 +93,6 @@ def bind(kind: str, value: str) -> Node:
             raise QueryError(f"{value!r}: not a claim IRI nor the last segment of one")
         return URIRef(iri)
     return Literal(value)
-
-
-def order(path: Path) -> list[tuple[str, bool]]:
-    """(column, descending) of the header's `order:` line (`date, -reports, agent`)."""
-    return [(c.strip().lstrip("-"), c.strip().startswith("-"))
-            for c in header(path).get("order", "").split(",") if c.strip()]
 
 
 _ONLY_WITH = re.compile(r"^.*#\s*only with \?(\w+)\s*$", re.M)
@@ -302,26 +275,6 @@ def _page(text: str, limit: int | None, offset: int) -> str:
     if _OWN_PAGE.search(text):
         raise QueryError("the query has its own LIMIT or OFFSET; leave out --limit and --offset")
     return text + (f"\nLIMIT {limit + 1}" if limit else "") + (f"\nOFFSET {offset}" if offset else "")
-
-
-def _value(v) -> tuple:
-    """A cell's sort key: unbound first, numbers by value, the rest by their text."""
-    if v is None:
-        return (0, 0, "")
-    if isinstance(v, Literal) and isinstance(v.value, int) and not isinstance(v.value, bool):
-        return (1, v.value, "")
-    return (2, 0, str(v))
-
-
-def sort_rows(rows: list, names: list[str], order_by: list[tuple[str, bool]], value=_value) -> None:
-    """Sort rows in place by the `order:` columns (descending ones reversed), then by every column, so
-    that any engine gives the same order (`value`: a cell's sort key)."""
-    keyed = sorted(((tuple(value(v) for v in r), r) for r in rows), key=lambda kr: kr[0])
-    for col, desc in reversed(order_by):
-        if col in names:
-            i = names.index(col)
-            keyed.sort(key=lambda kr: kr[0][i], reverse=desc)
-    rows[:] = [r for _, r in keyed]
 
 
 def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: str | None = None,
