@@ -607,6 +607,7 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
     db = sqlite3.connect(tmp)
     db.executescript("""
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;   -- a new file, renamed into place once complete
+        PRAGMA cache_size = -100000;
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
         CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
@@ -616,7 +617,7 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
     """)
     ids: dict = {}      # a row is stored once however many keys list it
     cells = 0
-    for name, fn in TABLES.items():
+    for name, fn in sorted(TABLES.items()):
         columns, tables, params = fn(facts)
         db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
         keyed = _sorted(order(named()[name]), columns, tables)
@@ -628,13 +629,13 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
                     ids[r] = len(ids) + 1 + cells
         db.executemany("INSERT INTO cells VALUES (?, ?)", ((i, pickle.dumps(r, protocol=4)) for r, i in ids.items()))
         cells += len(ids)
+        # in the order of the index: appended, not inserted all over a file of gigabytes
         db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
-                       ((name, k, i, ids[r]) for k, rows in keyed.items() for i, r in enumerate(rows)))
+                       ((name, k, i, ids[r]) for k in sorted(keyed) for i, r in enumerate(keyed[k])))
         del keyed
-        db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)",
-                       ((name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value),
-                         _code(key))
-                        for param, m in params.items() for value, keys in m.items() for key in keys))
+        db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
+            (name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value), _code(key))
+            for param, m in params.items() for value, keys in m.items() for key in keys))
     db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
     db.commit()
     db.close()
