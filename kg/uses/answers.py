@@ -30,7 +30,7 @@ from rdflib import Literal, URIRef
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
-VERSION = "3"
+VERSION = "4"
 
 KB = "https://w3id.org/kabar-kg/ontology#"
 _P = {  # short name -> predicate IRI: only these triples are read
@@ -445,29 +445,32 @@ def claim_sources(f: Facts):
             tables[c] = rows
     claims = list(tables)
     tables[""] = ALL
-    # a type and an agent have answers of their own too, so that either alone is one range of rows; both
-    # together find the claims that have both (parameter names joined by ","), and each also finds its
-    # claims ("@"), to be intersected with a given claim
-    by_type, by_agent, by_entity, by_both = (defaultdict(list) for _ in range(4))
+    # a type, an agent and an agent with a type have answers of their own too, so that either parameter or
+    # both (their names joined by ",") find one range of rows; each also finds its claims ("@"), to be
+    # intersected with a given claim
+    by_type, by_agent, by_entity, by_pair = (defaultdict(list) for _ in range(4))
     for c in claims:
         agents = f.get(c, "agent")
-        keys = {k for a in agents for k in f.get(a, "key")}
         for t in f.get(c, "code"):
             by_type[t].append(c)
-            for k in keys:
-                by_both[(k, t)].append(c)
-        for k in keys:
+            for a in agents:
+                by_pair[(a, t)].append(c)
+        for k in {k for a in agents for k in f.get(a, "key")}:
             by_agent[k].append(c)
         for a in agents:
             by_entity[a].append(c)
     rows = {c: tables[c] for c in claims}
-    for groups in (by_type, by_entity):
+    for groups in (by_type, by_entity, by_pair):
         for x, cs in groups.items():
             tables[x] = [r for c in cs for r in rows[c]]
+    both = defaultdict(list)
+    for a, t in by_pair:
+        for k in f.get(a, "key"):
+            both[(k, t)].append((a, t))
     return ["claim_iri", "type", "agent", "source", "outlet", "sentence", "begin", "end", "quote", "carried_by"], \
         tables, {"claim": {c: [c] for c in claims}, "claim_type": {t: [t] for t in by_type},
                  "claim_agent": _keys_of(f, by_entity), "claim_type@": by_type, "claim_agent@": by_agent,
-                 "claim_agent,claim_type": by_both}
+                 "claim_agent,claim_type": both}
 
 
 TABLES = {fn.__name__: fn for fn in (
@@ -483,6 +486,8 @@ def _code(t) -> str | None:
     """A term as text: I<iri>, L<lexical> (xsd:string), @<lang> <lexical>, ^<datatype> <lexical>."""
     if t is None:
         return None
+    if isinstance(t, tuple):            # a key of several terms
+        return _SEP.join(map(_code, t))
     if isinstance(t, ox.NamedNode):
         return "I" + t.value
     if isinstance(t, ox.Literal):
