@@ -123,6 +123,8 @@ def measure(work: Path, n: int, a) -> None:
           f"Oxigraph's bulk_load of the same file, run after each: {ref_secs:.1f} s = {quads / ref_secs:,.0f} "
           f"quads/s; the answer tables alone: {tables_secs:.1f} s; load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    if a.load_only:
+        return
 
     store = open_disk_store(work / "store")
     sources = {"store": store, "sparql": DiskStore(store.store, None)}
@@ -176,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sources", default="store,sparql,memory,rdflib",
                     help="columns: store (with its answer tables), sparql (the same store without them), memory, rdflib")
     ap.add_argument("--pages-only", action="store_true", help="whole answers on the store only")
+    ap.add_argument("--load-only", action="store_true", help="the load step alone")
     a = ap.parse_args(argv)
     a.sources = a.sources.split(",")
     work = a.keep or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
