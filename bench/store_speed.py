@@ -4,16 +4,17 @@
 1. Graphs: --articles N ... generated articles each (bench/generate.py, --seed), built with `kg build
    --workers 2 --format nquads` (about 500 triples an article: 2,200 articles make 1.1 million).
    Reused from --keep DIR when there.
-2. Load: `kg load graph.nq` (kg.uses.store.load_local) into a fresh store folder, --runs times, median
-   quads/s; Oxigraph's own bulk load of the same file is given for reference.
-3. Layouts, one column each: the store as `kg load` fills it (one named graph per article, queries over
-   the union default graph), and the same triples materialised in the default graph of another on-disk
-   store (queries over the default graph alone), and in memory (Oxigraph's in-memory store of graph.nq).
+2. Load: `kg load graph.nq` (kg.uses.store.load_local: Oxigraph's bulk loader, then the answer tables)
+   into a fresh store folder, --runs times, median quads/s; Oxigraph's own bulk load of the same file,
+   run right after each of them, for reference; and the answer tables alone (kg.uses.answers.write).
+3. Sources, one column each (--sources): `store`, the store as `kg query --store` reads it (the answer
+   tables, Oxigraph for what they do not hold); `sparql`, the same store without its tables (Oxigraph's
+   union default graph over one named graph per article); `memory`, Oxigraph's in-memory store of graph.nq;
+   `rdflib` (only up to --rdflib-max articles, whole answers only: a page costs it as much).
 4. Queries: every query of queries/ with the parameters of its header's example, through
    kg.uses.query.run as `kg query` runs it (parameters bound as terms, answers turned into rdflib
    terms): the first page (`--limit 100`) and the whole answer, median ms of --query-runs runs (a run
-   over 5 s is not repeated; runs still going after --limit-s seconds a run are given up), and the rows. rdflib only at the smallest
-   size (--rdflib-max articles), whole answers only (a page costs it as much).
+   over 5 s is not repeated; runs still going after --limit-s seconds a run are given up), and the rows.
 
     python bench/store_speed.py                                   # 2,200, 6,500 and 22,000 articles
     python bench/store_speed.py --articles 2200 --keep /tmp/kg-store   # 1.1 million triples, kept
@@ -37,7 +38,8 @@ sys.path.insert(0, str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg.uses.query import header, named, pageable, run  # noqa: E402
+from kg.uses import answers  # noqa: E402
+from kg.uses.query import DiskStore, header, named, open_disk_store, pageable, run  # noqa: E402
 from kg.uses.store import load_local  # noqa: E402
 
 PAGE = 100
@@ -50,17 +52,6 @@ def example_params(path: Path) -> dict[str, str]:
     import shlex
     toks = shlex.split(header(path).get("example", ""))
     return dict(toks[i + 1].split("=", 1) for i, t in enumerate(toks) if t == "--param")
-
-
-class DefaultGraph:
-    """An Oxigraph store queried over its default graph alone (the union materialised there)."""
-
-    def __init__(self, store: ox.Store):
-        self.store = store
-
-    def query(self, text, **kw):
-        kw["use_default_graph_as_union"] = False
-        return self.store.query(text, **kw)
 
 
 def timed(fn, runs: int, limit: float) -> tuple[float | None, int | None]:
@@ -110,41 +101,45 @@ def fresh(d: Path) -> Path:
 def measure(work: Path, n: int, a) -> None:
     nq = make_graph(work, n, a.seed)
     print(f"\n## {n:,} articles ({nq.name}, {nq.stat().st_size / 1e6:,.0f} MB)", flush=True)
-    loads = []
+    loads, refs = [], []
     for _ in range(a.runs):
         r = load_local(nq, fresh(work / "store"))
         loads.append((r.seconds, r.triples))
+        t = time.perf_counter()
+        ref = ox.Store(str(fresh(work / "bulk")))
+        ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        ref.flush()
+        refs.append(time.perf_counter() - t)
+        del ref
+        shutil.rmtree(work / "bulk", ignore_errors=True)
     secs, quads = sorted(loads)[len(loads) // 2]
+    ref_secs = statistics.median(refs)
     t = time.perf_counter()
-    ref = ox.Store(str(fresh(work / "bulk")))
-    ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    ref.flush()
-    ref_secs = time.perf_counter() - t
-    del ref
-    shutil.rmtree(work / "bulk", ignore_errors=True)
+    fresh(work / "tables").mkdir()
+    answers.write(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS), work / "tables")
+    tables_secs = time.perf_counter() - t
+    shutil.rmtree(work / "tables", ignore_errors=True)
     print(f"kg load graph.nq: {quads:,} quads in {secs:.1f} s = {quads / secs:,.0f} quads/s (median of {a.runs}); "
-          f"Oxigraph's bulk_load of the same file: {quads / ref_secs:,.0f} quads/s", flush=True)
+          f"Oxigraph's bulk_load of the same file, run after each: {ref_secs:.1f} s = {quads / ref_secs:,.0f} "
+          f"quads/s; the answer tables alone: {tables_secs:.1f} s; load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    if a.load_only:
+        return
 
-    disk = ox.Store.read_only(str(work / "store"))
-    flat_dir = fresh(work / "flat")
-    flat = ox.Store(str(flat_dir))
-    flat.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                     for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
-    flat.flush()
-    del flat
-    flat = DefaultGraph(ox.Store.read_only(str(flat_dir)))
-    mem = ox.Store()
-    mem.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    triples = len(mem)
-    sources = [("store", disk), ("default graph", flat), ("memory", mem)]
-    if n <= a.rdflib_max:
+    store = open_disk_store(work / "store")
+    sources = {"store": store, "sparql": DiskStore(store.store, None)}
+    if "memory" in a.sources:
+        sources["memory"] = ox.Store()
+        sources["memory"].bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    if "rdflib" in a.sources and n <= a.rdflib_max:
         from rdflib import Dataset
         t = time.perf_counter()
         ds = Dataset(default_union=True)
         ds.parse(str(nq), format="nquads")
         print(f"rdflib parsed graph.nq in {time.perf_counter() - t:.0f} s", flush=True)
-        sources.append(("rdflib", ds))
-    print(f"{triples:,} quads; queries: median ms of {a.query_runs} runs (rdflib: {a.rdflib_runs}), first page of "
+        sources["rdflib"] = ds
+    sources = [(k, v) for k, v in sources.items() if k in a.sources]
+    print(f"{quads:,} quads; queries: median ms of {a.query_runs} runs (rdflib: {a.rdflib_runs}), first page of "
           f"{PAGE} rows / whole answer; '-': not run, '>{a.limit_s:g}s': given up", flush=True)
     cols = " ".join(f"{s + ' page':>15} {s + ' all':>15}" for s, _ in sources)
     print(f"{'query':<26} {'rows':>7} {cols}  parameters", flush=True)
@@ -157,13 +152,17 @@ def measure(work: Path, n: int, a) -> None:
                 if limit and (not pageable(name) or label == "rdflib"):   # a CONSTRUCT has no pages; rdflib
                     cells.append("-")                                   # pays the whole answer for one
                     continue
+                if limit is None and a.pages_only and label != "store":
+                    cells.append("-")
+                    continue
                 secs, got = timed(lambda: run(src, name, params, limit=limit), runs, a.limit_s)
                 if limit is None and got is not None:
                     rows = got
                 cells.append(f">{a.limit_s:g}s" if secs is None else f"{secs * 1000:,.1f}")
         print(f"{name:<26} {rows if rows is not None else '?':>7} " + " ".join(f"{c:>15}" for c in cells)
               + "  " + " ".join(f"{k}={v!r}" for k, v in params.items()), flush=True)
-    del disk, flat, mem
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    del store, sources
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-max", type=int, default=2200, help="largest corpus (articles) run on rdflib too")
     ap.add_argument("--limit-s", type=float, default=20, help="seconds a query run may take before it is given up")
     ap.add_argument("--keep", type=Path, help="make the corpora and graphs in this folder and keep them")
+    ap.add_argument("--sources", default="store,sparql,memory,rdflib",
+                    help="columns: store (with its answer tables), sparql (the same store without them), memory, rdflib")
+    ap.add_argument("--pages-only", action="store_true", help="whole answers on the store only")
+    ap.add_argument("--load-only", action="store_true", help="the load step alone")
     a = ap.parse_args(argv)
+    a.sources = a.sources.split(",")
     work = a.keep or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"kabar-kg store speed: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, pyoxigraph "
@@ -184,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
           flush=True)
     for n in a.articles:
         measure(work, n, a)
-    for d in ("store", "flat"):
+    for d in ("store",):
         shutil.rmtree(work / d, ignore_errors=True)
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -29,12 +29,12 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.graph.rdf import name_key
+from kg.uses.library import QUERIES, _value, header, named, order, sort_rows  # noqa: F401  (also the API here)
 from kg.graph.vocab import KBR, TYPE_CLASS
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kabar.ttl"
 ENGINES = ("rdflib", "oxigraph")
 LANGS = ("id", "en")
@@ -43,7 +43,7 @@ TYPE_COLUMNS = frozenset({"type", "about"})
 LABEL_COLUMNS = frozenset({"agent", "target", "location", "member", "organization", "outlet", "event_agent",
                            "other_agent", "carried_by"})
 
-Source = Union[Graph, "pyoxigraph.Store"]
+Source = Union[Graph, "pyoxigraph.Store", "DiskStore"]
 
 
 class QueryError(Exception):
@@ -59,27 +59,6 @@ class Answer:
     graph: Graph | None = None
     boolean: bool | None = None
     more: bool = False                          # rows were cut: there are more after this page
-
-
-def named() -> dict[str, Path]:
-    """Name -> .rq file of the query library."""
-    return {p.stem: p for p in sorted(QUERIES.glob("*.rq"))}
-
-
-def header(path: Path) -> dict[str, str]:
-    """The `# key: value` lines at the top of a .rq file; an indented `#   more` line continues the value."""
-    out: dict[str, str] = {}
-    key = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        m = re.match(r"# ?(\w+)\s*:\s*(.*)", line)
-        if m:
-            key = m.group(1).lower()
-            out[key] = m.group(2).strip()
-        elif key and line[1:].strip():
-            out[key] += " " + line[1:].strip()
-    return out
 
 
 _PARAM = re.compile(r"\?(\w+)(?:\s*\(((?:optional|required)(?:,\s*\w+)?)\))?")
@@ -114,12 +93,6 @@ def bind(kind: str, value: str) -> Node:
             raise QueryError(f"{value!r}: not a claim IRI nor the last segment of one")
         return URIRef(iri)
     return Literal(value)
-
-
-def order(path: Path) -> list[tuple[str, bool]]:
-    """(column, descending) of the header's `order:` line (`date, -reports, agent`)."""
-    return [(c.strip().lstrip("-"), c.strip().startswith("-"))
-            for c in header(path).get("order", "").split(",") if c.strip()]
 
 
 _ONLY_WITH = re.compile(r"^.*#\s*only with \?(\w+)\s*$", re.M)
@@ -180,16 +153,41 @@ def open_store(path: str | Path) -> "pyoxigraph.Store":
     return store
 
 
-def open_disk_store(path: str | Path) -> "pyoxigraph.Store":
-    """The on-disk store `kg load` fills, opened read-only."""
+class DiskStore:
+    """The on-disk store `kg load` fills, read-only, with the answer tables `kg load` computed beside it
+    (`kg.uses.answers`; None when it has none): `run` reads the library's answers there, and opens the
+    Oxigraph store only for what they do not hold."""
+
+    def __init__(self, store: "pyoxigraph.Store | Path", tables):
+        self._store, self.tables = store, tables
+
+    @property
+    def store(self) -> "pyoxigraph.Store":
+        if isinstance(self._store, Path):
+            self._store = _read_only(self._store)
+        return self._store
+
+    def query(self, *args, **kw):
+        return self.store.query(*args, **kw)
+
+
+def _read_only(path: Path) -> "pyoxigraph.Store":
     import pyoxigraph as ox
-    path = Path(path)
-    if not path.is_dir():
-        raise QueryError(f"{path}: no store here (run `kg load --store {path}` first)")
     try:
         return ox.Store.read_only(str(path))
     except OSError as e:
         raise QueryError(f"{path}: cannot open the Oxigraph store ({' '.join(str(e).split())[:200]})") from None
+
+
+def open_disk_store(path: str | Path) -> DiskStore:
+    """The on-disk store `kg load` fills, opened read-only (when it has answer tables, at its first query
+    that they do not answer)."""
+    from kg.uses.answers import Tables
+    path = Path(path)
+    if not path.is_dir():
+        raise QueryError(f"{path}: no store here (run `kg load --store {path}` first)")
+    tables = Tables.of(path)
+    return DiskStore(path if tables is not None else _read_only(path), tables)
 
 
 def _from_ox(t) -> Node | None:
@@ -279,26 +277,6 @@ def _page(text: str, limit: int | None, offset: int) -> str:
     return text + (f"\nLIMIT {limit + 1}" if limit else "") + (f"\nOFFSET {offset}" if offset else "")
 
 
-def _value(v) -> tuple:
-    """A cell's sort key: unbound first, numbers by value, the rest by their text."""
-    if v is None:
-        return (0, 0, "")
-    if isinstance(v, Literal) and isinstance(v.value, int) and not isinstance(v.value, bool):
-        return (1, v.value, "")
-    return (2, 0, str(v))
-
-
-def sort_rows(rows: list, names: list[str], order_by: list[tuple[str, bool]]) -> None:
-    """Sort rows in place by the `order:` columns (descending ones reversed), then by every column, so
-    that any engine gives the same order."""
-    keyed = sorted(((tuple(_value(v) for v in r), r) for r in rows), key=lambda kr: kr[0])
-    for col, desc in reversed(order_by):
-        if col in names:
-            i = names.index(col)
-            keyed.sort(key=lambda kr: kr[0][i], reverse=desc)
-    rows[:] = [r for _, r in keyed]
-
-
 def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: str | None = None,
         limit: int | None = None, offset: int = 0) -> Answer:
     """Run a named query, a .rq file or SPARQL text on an rdflib Graph or an Oxigraph Store.
@@ -308,17 +286,25 @@ def run(source: Source, q: str, params: dict[str, str] | None = None, *, lang: s
     prefers entity labels tagged with it (see localise()); a type may be given by its name in either language. `limit` and `offset` page the rows of a SELECT
     query (`Answer.more` says whether rows were cut); a library query's answer read whole is sorted by
     the columns of its `order:` header line, a page comes in the order the store gives."""
-    params = {k: type_code(v) for k, v in (params or {}).items()}     # the names --lang prints are accepted
     text = resolve(q)
-    hidden = _check_params(q, text, params)
     lib = named()
     path = lib.get(q)
+    kind = kinds(path) if path is not None else {}
+    params = {k: type_code(v) if path is None or kind.get(k) == "code" else v     # the names --lang prints
+              for k, v in (params or {}).items()}                                   # are accepted for types
+    hidden = _check_params(q, text, params)
     if path is not None:
         text = shape(text, params)
-        kind = kinds(path)
         terms = {k: bind(kind.get(k, ""), v) for k, v in params.items()}
     else:
         terms = {k: Literal(v) for k, v in params.items()}
+    table = None
+    if path is not None and getattr(source, "tables", None) is not None:
+        table = source.tables.answer(q, terms, limit, offset)
+    if table is not None:                   # sorted already, page or whole, echo columns left out
+        names, rows, more = table
+        ans = Answer("SELECT", names, rows, more=more)
+        return localise(ans, source, lang) if lang else ans
     text = _page(text, limit, offset)
     ans = _run_rdflib(source, text, terms) if isinstance(source, Graph) else _run_oxigraph(source, text, terms)
     if ans.type == "SELECT" and limit and len(ans.rows) > limit:
@@ -364,6 +350,8 @@ def type_code(value: str) -> str:
     """A claim or event type's code from its code or its name in any language ("deployment", "pengerahan"
     -> "DEPLOY"); other values as they are."""
     v = value.strip().casefold()
+    if v.upper() in TYPE_CLASS:         # a code already: the ontology need not be read
+        return value
     for lang in LANGS:
         for code, name in type_names(lang).items():
             if v == name.casefold():

@@ -34,6 +34,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph import read
+from kg.uses import answers
 from kg.graph.rdf import CLAIMS, ENTITIES, PROVENANCE, graph_iri, home_graph, new_graph
 from kg.graph.vocab import KB
 
@@ -275,10 +276,14 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     parts = None if dataset else _parts(graph)      # a file that cannot be read fails before the store is touched
     created = not Path(store_dir).exists()
     store = open_store(store_dir)
+    answers.remove(store_dir)       # no answer table outlives the triples it was computed from
     try:
-        if dataset and not len(store):
+        empty = next(store.quads_for_pattern(None, None, None, None), None) is None
+        if dataset and empty:
             done = _bulk_dataset(store, Path(graph))
             if done is not None:
+                answers.write(ox.parse(path=str(graph), format=read.OXIGRAPH[read.format_of(Path(graph))]),
+                              store_dir)
                 return LoadReport(target, done, len(store), time.perf_counter() - t0)
         if parts is None:
             parts = _parts(graph)
@@ -318,12 +323,23 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
             n += sum(len(parts[aid]) for aid in new)
             loaded += new
         store.flush()
+        if empty:       # what was loaded is the whole store
+            answers.write((t for triples in (*common.values(), *parts.values()) for t in triples), store_dir)
+        else:
+            answers.write(_stored(store), store_dir)
     except (OSError, SyntaxError, ValueError) as e:
         raise StoreError(f"{target}: loading failed ({_oneline(e)}); loaded before the failure: "
                          f"{len(loaded)} of {len(parts)} articles ({_names(loaded)})", loaded) from None
     finally:
         del store   # releases the RocksDB lock so the folder can be opened again
     return LoadReport(target, loaded, n, time.perf_counter() - t0)
+
+
+def _stored(store: ox.Store):
+    """The store's triples that the answer tables read (the union of its graphs), by predicate."""
+    for p in answers.PREDICATES:
+        for q in store.quads_for_pattern(None, ox.NamedNode(p), None, None):
+            yield q.subject, q.predicate, q.object
 
 
 def open_store(store_dir: str | Path) -> ox.Store:

@@ -1,0 +1,750 @@
+"""Answer tables: the library's SELECT queries answered once, when `kg load` fills a store, and kept beside it.
+
+On a store of millions of triples a SPARQL answer costs 10 to 15 index lookups a row on disk, so a question
+over the whole graph costs seconds, and a page of one sorted by date costs the whole answer. `kg load`
+therefore reads the triples it loaded once more, in one pass over plain dictionaries (`Facts`), works out
+the answer of every query of the library this module knows (`TABLES`) and writes it, sorted as the query's
+`order:` line says and without duplicates, into an SQLite file in the store's folder (`FILE`). A query with
+a parameter has one sorted answer per thing the parameter finds (an entity, a claim, a type code) and a map
+from parameter values to those things, so that a page of it is a range of rows of one index.
+
+`kg query --store` (`kg.uses.query.run` on `open_disk_store`) reads its pages there; any other query, and
+every query on a store whose tables are missing or of another version, goes to Oxigraph. The answers are
+those of the library's SPARQL text, which stays the definition: the tests compare both on every query.
+A load into a store that holds articles already reads the store back instead of the file and rewrites the
+tables whole, so they always describe the store as it is after the load.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import pickle
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.uses.library import named, order, sort_rows
+
+FILE = "kg-answers.sqlite"
+VERSION = "4"
+
+KB = "https://w3id.org/kabar-kg/ontology#"
+_P = {  # short name -> predicate IRI: only these triples are read
+    "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "label": "http://www.w3.org/2000/01/rdf-schema#label",
+    "code": KB + "typeCode", "agent": KB + "agent", "target": KB + "target", "place": KB + "place",
+    "about": KB + "about", "date": KB + "date", "source": KB + "sourceId", "evidence": KB + "evidence",
+    "derived": "http://www.w3.org/ns/prov#wasDerivedFrom", "in": KB + "inArticle", "id": KB + "articleId",
+    "dated": KB + "dateSource", "quantity": KB + "quantity", "low": KB + "quantityMin", "high": KB + "quantityMax",
+    "of": KB + "quantityOf", "negated": KB + "negated", "key": KB + "nameKey", "quote": KB + "quote",
+    "carrier": KB + "carriedBy", "anchor": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf",
+    "begin": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex",
+    "end": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex",
+    "publisher": "https://schema.org/publisher", "published": "https://schema.org/datePublished",
+    "headline": "https://schema.org/headline", "author": "https://schema.org/author", "dup": KB + "duplicateOf",
+    "spun": KB + "spun", "member": "http://www.w3.org/ns/org#member", "org": "http://www.w3.org/ns/org#organization",
+    "role": KB + "roleLabel", "behalf": KB + "onBehalfOf",
+}
+_SHORT = {iri: name for name, iri in _P.items()}
+PREDICATES = tuple(_P.values())
+_INVERSE = ("agent", "target", "place", "about", "member", "behalf", "key", "code", "type", "derived")
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+
+
+def _class(name: str) -> ox.NamedNode:
+    return ox.NamedNode(KB + name)
+
+
+class Facts:
+    """The triples the library's queries read, as predicate -> subject -> objects (each once), and the
+    inverse of a few predicates (object -> subjects)."""
+
+    def __init__(self, triples):
+        out: dict[str, dict] = {name: defaultdict(list) for name in _P}
+        short = _SHORT.get
+        for t in triples:
+            if isinstance(t, ox.Quad):
+                s, p, o = t.subject, t.predicate, t.object
+            else:
+                s, p, o = t
+            name = short(p.value)
+            if name is not None:
+                out[name][s].append(o)
+        for m in out.values():
+            for s, os_ in m.items():
+                if len(os_) > 1:
+                    m[s] = list(dict.fromkeys(os_))
+        self.out = {k: dict(v) for k, v in out.items()}
+        self.inv: dict[str, dict] = {}
+        for name in _INVERSE:
+            inv = defaultdict(list)
+            for s, os_ in self.out[name].items():
+                for o in os_:
+                    inv[o].append(s)
+            self.inv[name] = dict(inv)
+        self.memo: dict = {}
+
+    def get(self, s, p: str) -> list:
+        return self.out[p].get(s, ())
+
+    def of(self, o, p: str) -> list:
+        return self.inv[p].get(o, ())
+
+    def has(self, s, p: str, o=None) -> bool:
+        os_ = self.out[p].get(s, ())
+        return bool(os_) if o is None else o in os_
+
+    def opt(self, s, p: str) -> list:
+        """OPTIONAL { s p ?x }: the values, or one unbound."""
+        return self.out[p].get(s) or [None]
+
+    def opt_via(self, s, p: str, q: str) -> list:
+        """OPTIONAL { s p ?x OPTIONAL { ?x q ?y } }: ?y for each ?x, unbound where ?x has none or there is no ?x."""
+        xs = self.out[p].get(s)
+        if not xs:
+            return [None]
+        out = []
+        for x in xs:
+            out.extend(self.out[q].get(x) or [None])
+        return out
+
+    def path(self, s, p: str, q: str) -> list:
+        """s p/q ?y."""
+        return [y for x in self.out[p].get(s, ()) for y in self.out[q].get(x, ())]
+
+    def dated(self, claim, source) -> list:
+        """OPTIONAL { claim kb:evidence ?ev . ?ev kb:inArticle/kb:articleId source ; kb:dateSource ?dated }"""
+        out = [d for ev in self.get(claim, "evidence") if source in self.path(ev, "in", "id")
+               for d in self.get(ev, "dated")]
+        return out or [None]
+
+    def negated(self, claim) -> bool:
+        return _TRUE in self.get(claim, "negated")
+
+
+# --------------------------------------------------------------------------------------------------
+# The queries, one function each: (columns, {key: rows}) where key is what the parameter finds ("" for the
+# whole answer of a query without one), and the parameters' maps: {param: {value: [keys]}}.
+
+def _of_type(f: Facts, name: str) -> list:
+    return f.of(_class(name), "type")
+
+
+def timeline(f: Facts):
+    rows = []
+    for c, dates in f.out["date"].items():
+        for t in f.get(c, "code"):
+            for src in f.get(c, "source"):
+                for dated in f.dated(c, src):
+                    for ag in f.opt_via(c, "agent", "label"):
+                        for ta in f.opt_via(c, "target", "label"):
+                            for lo in f.opt_via(c, "place", "label"):
+                                for ab in f.opt_via(c, "about", "code"):
+                                    rows.extend((d, dated, t, ag, ta, lo, ab, src) for d in dates)
+    return ["date", "dated", "type", "agent", "target", "location", "about", "source"], {"": rows}, {}
+
+
+def troop_estimates(f: Facts):
+    rows, troops = [], ox.Literal("troops")
+    for c in _of_type(f, "Estimate"):
+        if troops not in f.get(c, "of"):
+            continue
+        amounts = [(q, None, None) for q in f.get(c, "quantity")] + \
+                  [(None, lo, hi) for lo in f.get(c, "low") for hi in f.get(c, "high")]
+        for a in f.get(c, "agent"):
+            for ag in f.get(a, "label"):
+                for src in f.get(c, "source"):
+                    for q, lo, hi in amounts:
+                        rows.extend((ag, q, lo, hi, d, src) for d in f.opt(c, "date"))
+    return ["agent", "quantity", "low", "high", "date", "source"], {"": rows}, {}
+
+
+def _about_deploy(f: Facts, act: str, negated_too: bool):
+    deploy = _class("Deploy")
+    for c in _of_type(f, act):
+        if not negated_too and f.negated(c):
+            continue
+        if any(deploy in f.get(e, "type") for e in f.get(c, "about")):
+            yield c
+
+
+def _deployment(f: Facts, act: str, negated_too: bool):
+    rows = []
+    for c in _about_deploy(f, act, negated_too):
+        for a in f.get(c, "agent"):
+            for ag in f.get(a, "label"):
+                for src in f.get(c, "source"):
+                    rows.extend((ag, d, dated, src) for d in f.opt(c, "date") for dated in f.dated(c, src))
+    return ["agent", "date", "dated", "source"], {"": rows}, {}
+
+
+def who_confirmed_deployment(f: Facts):
+    return _deployment(f, "Confirm", False)
+
+
+def who_denied_deployment(f: Facts):
+    return _deployment(f, "Deny", True)
+
+
+def position_reversals(f: Facts):
+    denials = defaultdict(list)
+    for c in _about_deploy(f, "Deny", True):
+        for a in f.get(c, "agent"):
+            denials[a].append(c)
+    rows = []
+    for c in _about_deploy(f, "Confirm", False):
+        for a in f.get(c, "agent"):
+            for deny in denials.get(a, ()):
+                for ag in f.get(a, "label"):
+                    for denied_in in f.get(deny, "source"):
+                        for src in f.get(c, "source"):
+                            for denied in f.opt(deny, "date"):
+                                for d in f.opt(c, "date"):
+                                    if d is not None and (denied is None or denied.value < d.value):
+                                        rows.append((ag, denied, d, denied_in, src))
+    return ["agent", "denied", "date", "denied_in", "source"], {"": rows}, {}
+
+
+def outlets_articles(f: Facts):
+    groups: dict[tuple, tuple[set, set]] = {}
+    for art in _of_type(f, "Article"):
+        claims = f.of(art, "derived")
+        authors = [a.value for a in f.path(art, "author", "label")] or [""]
+        for src in f.get(art, "id"):
+            for outlet in f.path(art, "publisher", "label") or [None]:
+                for d in f.opt(art, "published"):
+                    for h in f.opt(art, "headline"):
+                        for dup in f.path(art, "dup", "id") or [None]:
+                            for spun in f.opt(art, "spun"):
+                                got = groups.setdefault((outlet, src, d, h, dup, spun), (set(), set()))
+                                got[0].update(authors)
+                                got[1].update(claims)
+    rows = [(outlet, src, d, h, ox.Literal(", ".join(sorted(authors))), dup, spun, _int(len(claims)))
+            for (outlet, src, d, h, dup, spun), (authors, claims) in groups.items()]
+    return ["outlet", "source", "date", "headline", "authors", "duplicate_of", "spun", "claims"], {"": rows}, {}
+
+
+def _int(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+
+
+def claim_reports(f: Facts):
+    groups: dict[tuple, tuple[set, set, set]] = {}
+    for c, codes in f.out["code"].items():
+        if not f.has(c, "derived"):
+            continue
+        agents = f.path(c, "agent", "label")
+        if not agents:
+            continue
+        arts = [a for ev in f.get(c, "evidence") for a in f.get(ev, "in")]
+        if not arts:
+            continue
+        targets = f.path(c, "target", "label") or [None]
+        abouts = f.path(c, "about", "code") or [None]
+        amounts = [(q, lo, hi) for q in f.opt(c, "quantity")
+                   for lo, hi in ([(lo, hi) for lo in f.get(c, "low") for hi in f.get(c, "high")] or [(None, None)])]
+        for art in arts:
+            sources = f.get(art, "id")
+            if not sources:
+                continue
+            originals = f.get(art, "dup") or [art]
+            for key in ((t, ag, ta, ab, q, lo, hi) for t in codes for ag in agents for ta in targets
+                        for ab in abouts for q, lo, hi in amounts):
+                got = groups.setdefault(key, (set(), set(), set()))
+                got[0].update(originals)
+                got[1].add(art)
+                got[2].update(s.value for s in sources)
+    rows = [key + (_int(len(o)), _int(len(a)), ox.Literal(" ".join(sorted(s)))) for key, (o, a, s) in groups.items()]
+    return ["type", "agent", "target", "about", "quantity", "low", "high", "reports", "articles", "sources"], \
+        {"": rows}, {}
+
+
+def contradicting_numbers(f: Facts):
+    buckets: dict[str, set] = defaultdict(set)
+    for c in _of_type(f, "Estimate"):
+        for e in f.get(c, "about"):
+            for about in f.get(e, "code"):
+                for a in f.get(c, "agent"):
+                    for ag in f.get(a, "label"):
+                        for src in f.get(c, "source"):
+                            for p in f.opt(e, "place"):
+                                for d in f.opt(c, "date"):
+                                    for q, lo, hi in [(q, None, None) for q in f.opt(c, "quantity")] + \
+                                            [(None, lo, hi) for lo in f.get(c, "low") for hi in f.opt(c, "high")]:
+                                        v = q if q is not None else lo
+                                        if v is None:
+                                            continue
+                                        if q is not None:
+                                            quantity = q.value
+                                        elif hi is not None:
+                                            quantity = f"{lo.value}-{hi.value}"
+                                        else:
+                                            quantity = None
+                                        bucket = f"{about.value} {p.value if p else ''} {d.value[:7] if d else ''}"
+                                        buckets[bucket].add((ag, quantity, int(v.value), d, src, about))
+    rows = []
+    for est in buckets.values():
+        est = sorted(est, key=lambda x: (x[2], x[1] or ""))     # a pair's first estimate comes first
+        for i, (ag, q, v, d, src, about) in enumerate(est):
+            for ag2, q2, v2, d2, src2, _ in est[i:]:
+                if not (v < v2 or v == v2 and q is not None and q2 is not None and q < q2):
+                    continue
+                if ag == ag2 and (d.value if d else "") == (d2.value if d2 else ""):
+                    continue
+                rows.append((about, ag, _lit(q), d, src, ag2, _lit(q2), d2, src2))
+    return ["about", "agent", "quantity", "date", "source", "other_agent", "other_quantity", "other_date",
+            "other_source"], {"": rows}, {}
+
+
+def _lit(s: str | None):
+    return None if s is None else ox.Literal(s)
+
+
+def _keys_of(f: Facts, things) -> dict:
+    """Name key -> the things (of `things`) that carry it."""
+    out = defaultdict(list)
+    for x in things:
+        for k in f.get(x, "key"):
+            out[k].append(x)
+    return out
+
+
+def _claim_rows(f: Facts, c) -> list:
+    """(type, agent, target, location, about, date, source) of a claim, as entity_claims lists it (once per claim)."""
+    rows = f.memo.get(c)
+    if rows is None:
+        rows = f.memo[c] = [(t, ag, ta, lo, ab, d, src) for t in f.get(c, "code") for src in f.get(c, "source")
+                            for ag in f.opt_via(c, "agent", "label") for ta in f.opt_via(c, "target", "label")
+                            for lo in f.opt_via(c, "place", "label") for ab in f.opt_via(c, "about", "code")
+                            for d in f.opt(c, "date")]
+    return rows
+
+
+def entity_claims(f: Facts):
+    per = defaultdict(list)
+    for role in ("agent", "target", "place"):
+        for e, claims in f.inv[role].items():
+            for c in claims:
+                per[e].append((Literal(role), c))
+                for c2 in f.of(c, "about"):
+                    per[e].append((Literal("about"), c2))
+    tables = {}
+    f.memo = {}
+    for e, found in per.items():
+        if not f.has(e, "key"):
+            continue
+        tables[e] = [(role,) + r for role, c in found if f.has(c, "derived") for r in _claim_rows(f, c)]
+    return ["role", "type", "agent", "target", "location", "about", "date", "source"], tables, \
+        {"entity": _keys_of(f, tables)}
+
+
+def events_at_place(f: Facts):
+    tables = {}
+    for pl, claims in f.inv["place"].items():
+        rows = []
+        for c in claims:
+            for t in f.get(c, "code"):
+                for src in f.get(c, "source"):
+                    for loc in f.get(pl, "label"):
+                        for ag in f.opt_via(c, "agent", "label"):
+                            for ta in f.opt_via(c, "target", "label"):
+                                rows.extend((loc, t, ag, ta, d, src) for d in f.opt(c, "date"))
+        if rows:
+            tables[pl] = rows
+    tables[""] = ALL
+    return ["location", "type", "agent", "target", "date", "source"], tables, {"place": _keys_of(f, tables)}
+
+
+_ACTS = frozenset(_class(n) for n in ("Confirm", "Deny", "NoComment", "Accuse", "Condemn", "Demand", "Warn",
+                                      "Estimate", "Statement"))
+
+
+def quotes_by_person(f: Facts):
+    tables = {}
+    for a, claims in f.inv["agent"].items():
+        if not f.has(a, "key"):
+            continue
+        rows = []
+        for c in claims:
+            if not f.has(c, "derived") or not any(t in _ACTS for t in f.get(c, "type")):
+                continue
+            for ev in f.get(c, "evidence"):
+                for q in f.get(ev, "quote"):
+                    for src in f.path(ev, "in", "id"):
+                        for ag in f.get(a, "label"):
+                            rows.extend((ag, q, d, src) for d in f.opt(c, "date"))
+        if rows:
+            tables[a] = rows
+    return ["agent", "quote", "date", "source"], tables, {"person": _keys_of(f, tables)}
+
+
+def roles(f: Facts):
+    tables = {}
+    for p, ms in f.inv["member"].items():
+        rows = [(member, role, org, src) for m in ms for role in f.get(m, "role") for src in f.get(m, "source")
+                for member in f.get(p, "label") for org in f.opt_via(m, "org", "label")]
+        if rows:
+            tables[p] = rows
+    tables[""] = ALL
+    return ["member", "role", "organization", "source"], tables, {"person": _keys_of(f, tables)}
+
+
+def claims_on_behalf_of(f: Facts):
+    tables = {}
+    for b, claims in f.inv["behalf"].items():
+        rows = [(body, ag, t, d, src) for c in claims for a in f.get(c, "agent") if a != b
+                for t in f.get(c, "code") for src in f.get(c, "source") for body in f.get(b, "label")
+                for ag in f.get(a, "label") for d in f.opt(c, "date")]
+        if rows:
+            tables[b] = rows
+    tables[""] = ALL
+    return ["body", "agent", "type", "date", "source"], tables, {"organisation": _keys_of(f, tables)}
+
+
+def who_said_about_event(f: Facts):
+    tables = {}
+    for code, events in f.inv["code"].items():
+        rows = []
+        for e in events:
+            for c in f.of(e, "about"):
+                if f.negated(c):
+                    continue
+                for t in f.get(c, "code"):
+                    for a in f.get(c, "agent"):
+                        for src in f.get(c, "source"):
+                            for ag in f.get(a, "label"):
+                                for ea in f.opt_via(e, "agent", "label"):
+                                    rows.extend((ag, t, ea, d, src) for d in f.opt(c, "date"))
+        if rows:
+            tables[code] = rows
+    return ["agent", "type", "event_agent", "date", "source"], tables, {"event_type": {k: [k] for k in tables}}
+
+
+def claim_sources(f: Facts):
+    tables = {}
+    for c, codes in f.out["code"].items():
+        if not f.has(c, "derived"):
+            continue
+        rows = []
+        for ev in f.get(c, "evidence"):
+            for art in f.get(ev, "in"):
+                for sentence in f.get(ev, "anchor"):
+                    for begin in f.get(ev, "begin"):
+                        for end in f.get(ev, "end"):
+                            for src in f.get(art, "id"):
+                                for ag in f.opt_via(c, "agent", "label"):
+                                    for outlet in f.opt_via(art, "publisher", "label"):
+                                        for q in f.opt(ev, "quote"):
+                                            for by in f.opt_via(ev, "carrier", "label"):
+                                                rows.extend((c, t, ag, src, outlet, sentence, begin, end, q, by)
+                                                            for t in codes)
+        if rows:
+            tables[c] = rows
+    claims = list(tables)
+    tables[""] = ALL
+    # a type, an agent and an agent with a type have answers of their own too, so that either parameter or
+    # both (their names joined by ",") find one range of rows; each also finds its claims ("@"), to be
+    # intersected with a given claim
+    by_type, by_agent, by_entity, by_pair = (defaultdict(list) for _ in range(4))
+    for c in claims:
+        agents = f.get(c, "agent")
+        for t in f.get(c, "code"):
+            by_type[t].append(c)
+            for a in agents:
+                by_pair[(a, t)].append(c)
+        for k in {k for a in agents for k in f.get(a, "key")}:
+            by_agent[k].append(c)
+        for a in agents:
+            by_entity[a].append(c)
+    rows = {c: tables[c] for c in claims}
+    for groups in (by_type, by_entity, by_pair):
+        for x, cs in groups.items():
+            tables[x] = [r for c in cs for r in rows[c]]
+    both = defaultdict(list)
+    for a, t in by_pair:
+        for k in f.get(a, "key"):
+            both[(k, t)].append((a, t))
+    return ["claim_iri", "type", "agent", "source", "outlet", "sentence", "begin", "end", "quote", "carried_by"], \
+        tables, {"claim": {c: [c] for c in claims}, "claim_type": {t: [t] for t in by_type},
+                 "claim_agent": _keys_of(f, by_entity), "claim_type@": by_type, "claim_agent@": by_agent,
+                 "claim_agent,claim_type": both}
+
+
+TABLES = {fn.__name__: fn for fn in (
+    claim_reports, claim_sources, claims_on_behalf_of, contradicting_numbers, entity_claims, events_at_place,
+    outlets_articles, position_reversals, quotes_by_person, roles, timeline, troop_estimates,
+    who_confirmed_deployment, who_denied_deployment, who_said_about_event)}
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing and reading the tables
+
+def _code(t) -> str | None:
+    """A term as text: I<iri>, L<lexical> (xsd:string), @<lang> <lexical>, ^<datatype> <lexical>."""
+    if t is None:
+        return None
+    if isinstance(t, tuple):            # a key of several terms
+        return _SEP.join(map(_code, t))
+    if isinstance(t, ox.NamedNode):
+        return "I" + t.value
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f"@{t.language} {t.value}"
+        dt = t.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return "L" + t.value
+        t = _canonical(t)
+        return f"^{t.datatype.value} {t.value}"
+    if isinstance(t, Literal):        # the role names of entity_claims
+        return "L" + str(t)
+    raise ValueError(f"unsupported term {t!r}")
+
+
+_CANONICAL: dict = {}
+
+
+def _canonical(t: ox.Literal) -> ox.Literal:
+    """A typed literal as the store gives it back (xsd:nonNegativeInteger "05" as xsd:integer "5", ...)."""
+    c = _CANONICAL.get(t)
+    if c is None:
+        s = ox.Store()
+        s.add(ox.Quad(_ANY, _ANY, t))
+        c = _CANONICAL[t] = next(iter(s)).object
+    return c
+
+
+_ANY = ox.NamedNode("urn:x")
+
+
+def _term(code: str | None):
+    """The rdflib term of a _code."""
+    if code is None:
+        return None
+    k = code[0]
+    if k == "I":
+        return URIRef(code[1:])
+    if k == "L":
+        return Literal(code[1:])
+    head, _, value = code[1:].partition(" ")
+    return Literal(value, lang=head) if k == "@" else Literal(value, datatype=URIRef(head))
+
+
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _value(code: str | None) -> tuple:
+    """The sort key `kg.uses.query` gives the term of a code (unbound first, integers by value, the rest by text)."""
+    if not code:
+        return (0, 0, "")
+    k = code[0]
+    if k in "IL":
+        return (2, 0, code[1:])
+    head, _, text = code[1:].partition(" ")
+    if k == "^" and head == _INTEGER:
+        try:
+            return (1, int(text), "")
+        except ValueError:
+            pass
+    return (2, 0, text)
+
+
+def _sorted(by: list, columns: list[str], tables: dict) -> dict[str, list[tuple]]:
+    """Key code -> its rows without duplicates, as codes, in the order `kg query` gives a whole answer (`by`:
+    the `order:` line); the key "" mapped to ALL gets the union of the others. One sort for all keys."""
+    code = _Codes()
+    tagged = []
+    for key, rows in tables.items():
+        if rows is ALL:
+            continue
+        k = "" if key == "" else code(key)
+        tagged.extend(r + (k,) for r in dict.fromkeys(tuple(code(x) for x in r) for r in rows))
+    values: dict = {}
+
+    def value(c):
+        v = values.get(c)
+        if v is None:
+            v = values[c] = _value(c)
+        return v
+    sort_rows(tagged, columns + ["\0key"], by, value)
+    out: dict[str, list] = defaultdict(list)
+    for t in tagged:
+        out[t[-1]].append(t[:-1])
+    if tables.get("") is ALL:
+        out[""] = list(dict.fromkeys(t[:-1] for t in tagged))
+    return out
+
+
+class _Codes(dict):
+    """_code, once per distinct term."""
+
+    def __call__(self, t):
+        if t is None:
+            return None
+        c = self.get(t)
+        if c is None:
+            c = self[t] = _code(t)
+        return c
+
+
+ALL = object()
+"""What a query with an optional parameter answers without it: the rows of every key, once each."""
+
+
+def write(triples, store_dir: str | Path) -> None:
+    """Compute every table from `triples` (the whole store's, as Oxigraph triples or quads) and write them
+    into the store's folder, replacing what was there."""
+    collecting = gc.isenabled()
+    gc.disable()        # millions of small containers: the cyclic collector would cost 5 times the work
+    try:
+        _write(Facts(triples), store_dir)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(facts: Facts, store_dir: str | Path) -> None:
+    path = Path(store_dir) / FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;   -- a new file, renamed into place once complete
+        PRAGMA cache_size = -100000;
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
+        CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
+        CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
+        CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
+            WITHOUT ROWID;
+    """)
+    ids: dict = {}      # a row is stored once however many keys list it
+    cells = 0
+    for name, fn in sorted(TABLES.items()):
+        columns, tables, params = fn(facts)
+        db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
+        keyed = _sorted(order(named()[name]), columns, tables)
+        del tables
+        ids.clear()
+        for rows in keyed.values():
+            for r in rows:
+                if r not in ids:
+                    ids[r] = len(ids) + 1 + cells
+        db.executemany("INSERT INTO cells VALUES (?, ?)", ((i, pickle.dumps(r, protocol=4)) for r, i in ids.items()))
+        cells += len(ids)
+        # in the order of the index: appended, not inserted all over a file of gigabytes
+        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
+                       ((name, k, i, ids[r]) for k in sorted(keyed) for i, r in enumerate(keyed[k])))
+        del keyed
+        db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
+            (name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value), _code(key))
+            for param, m in params.items() for value, keys in m.items() for key in keys))
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+
+
+def remove(store_dir: str | Path) -> None:
+    """Drop the tables (before the store changes, so that no stale answer is read if the load fails)."""
+    (Path(store_dir) / FILE).unlink(missing_ok=True)
+
+
+_SEP = "\x1f"      # between the values of several parameters
+
+
+class Tables:
+    """The answer tables of a store, read-only."""
+
+    def __init__(self, store_dir: str | Path):
+        self.path = Path(store_dir) / FILE
+        self._db, self._pid = None, None
+        if self.db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone() != (VERSION,):
+            raise sqlite3.DatabaseError("another version")
+        self.columns = {n: json.loads(c) for n, c in self.db.execute("SELECT name, columns FROM queries")}
+        self.terms: dict = {None: None}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection of this process (a forked child opens its own)."""
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
+    @classmethod
+    def of(cls, store_dir: str | Path) -> "Tables | None":
+        if not (Path(store_dir) / FILE).is_file():
+            return None
+        try:
+            return cls(store_dir)
+        except sqlite3.Error:
+            return None
+
+    def _rows(self, cells) -> list[tuple]:
+        """Rows of rdflib terms from stored rows of codes; each distinct term made once."""
+        terms, out, loads = self.terms, [], pickle.loads
+        get = terms.__getitem__
+        for (data,) in cells:
+            codes = loads(data)
+            try:
+                out.append(tuple(map(get, codes)))
+            except KeyError:
+                for c in codes:
+                    if c not in terms:
+                        terms[c] = _term(c)
+                out.append(tuple(map(get, codes)))
+        return out
+
+    def _keys(self, name: str, params: dict) -> set[str]:
+        """The keys whose rows answer `name` with `params`: "" without parameters; the keys one parameter finds;
+        for several, the keys their joined names find, or else the intersection of what each finds alone
+        (or, where it has them, its "@" keys), from the parameter that finds the fewest."""
+        if not params:
+            return {""}
+        db = self.db
+        codes = {p: "I" + str(t) if isinstance(t, URIRef) else "L" + str(t) for p, t in params.items()}
+        find = "SELECT key FROM params WHERE name = ? AND param = ? AND value = ?"
+        names = sorted(codes)
+        joined = ",".join(names)
+        if len(names) == 1 or db.execute("SELECT 1 FROM params WHERE name = ? AND param = ? LIMIT 1",
+                                          (name, joined)).fetchone():
+            return {k for (k,) in db.execute(find, (name, joined, _SEP.join(codes[p] for p in names)))}
+        unit = {p: p + "@" if db.execute("SELECT 1 FROM params WHERE name = ? AND param = ? LIMIT 1",
+                                         (name, p + "@")).fetchone() else p for p in names}
+        count = {p: db.execute("SELECT COUNT(*) FROM params WHERE name = ? AND param = ? AND value = ?",
+                               (name, unit[p], codes[p])).fetchone()[0] for p in names}
+        first, *rest = sorted(names, key=count.get)
+        keys = {k for (k,) in db.execute(find, (name, unit[first], codes[first]))}
+        for p in rest:
+            keys = {k for k in keys if db.execute(find + " AND key = ?", (name, unit[p], codes[p], k)).fetchone()}
+        return keys
+
+    def answer(self, name: str, params: dict, limit: int | None, offset: int):
+        """(columns, rows, more) of the query `name` with `params` (param -> the bound rdflib term), or None
+        when there is no table for it."""
+        if name not in self.columns:
+            return None
+        db = self.db
+        keys = self._keys(name, params)
+        cols = self.columns[name]
+        if len(keys) == 1:
+            (key,) = keys
+            if limit:
+                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
+                                   "AND pos >= ? AND pos <= ? ORDER BY pos", (name, key, offset, offset + limit))
+            else:
+                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
+                                   "AND pos >= ? ORDER BY pos", (name, key, offset))
+            rows = self._rows(cells)
+        else:
+            coded = dict.fromkeys(text for key in sorted(keys) for (text,) in
+                                  db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? "
+                                             "AND key = ? ORDER BY pos", (name, key)))
+            rows = self._rows((t,) for t in coded)
+            sort_rows(rows, cols, order(named()[name]))
+            rows = rows[offset:offset + limit + 1] if limit else rows[offset:]
+        more = bool(limit) and len(rows) > limit
+        return cols, rows[:limit] if more else rows, more
