@@ -17,6 +17,7 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
 _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?|(?:al|el|ad|as|ar|an)-[{_UP}][{_LOW}'’]+)(?:-[{_UP}{_LOW}'’]+)*"
 # A body named in full, then its acronym: capitalised words, with "di", "dan", "untuk", "bagi" between them.
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYMED = re.compile(rf"(?<![\w-])({_NAME_TOKEN}(?: (?:(?:di|dan|untuk|bagi|urusan|of|for|and|the|in) )?(?:{_NAME_TOKEN}|[A-Z]{{2,8}}))+) \(([A-Z]{{2,8}})\)")
 _SAY_AFTER = re.compile(rf"\b(?:kata|ujar|tutur|ucap|ungkap|tegas|jelas|imbuh|tambah|sebut)\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
@@ -592,7 +593,7 @@ class _Annotator:
     def _acronymed(self, sent, local: list[Mention]) -> None:
         """"Misi Pengamat Militer PBB di India dan Pakistan (UNMOGIP)": a body named in full with its acronym,
         not in the gazetteer, is an organisation (its acronym an alias); the names inside it are not agents."""
-        for m in _ACRONYMED.finditer(sent.text):
+        for m in _ACRONYMED.finditer(sent.text) if _BRACKETED_ACRONYM.search(sent.text) else ():
             name, acronym = m.group(1), m.group(2)
             head = name.split()[0].casefold()
             if head not in _org_heads() and head not in load("roles")["acronymed_heads"] or _entry_for(name):

@@ -36,7 +36,7 @@ import re
 from kg.lexicon import alternation as _alt
 from kg.lexicon import load
 from kg.model import DateValue
-from kg.text.gazetteer import find_names
+from kg.text.gazetteer import find_names, gazetteer
 from kg.text.number_words import WORDS as _NUM_WORDS
 from kg.text.number_words import words_value
 
@@ -151,6 +151,14 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 RELATIVE = frozenset(("m_year", "m_rel", "m_cue", "ago", "wd_rel", "wd", "rel"))   # kinds that count from the reference date
 
 
+@functools.lru_cache(maxsize=1)
+def _dated_name_words() -> re.Pattern:
+    """The first words of the gazetteer's names that hold a number ("Gerakan 23 Maret"): only a text with
+    one of them can hold a date that is part of a name."""
+    words = {n.split()[0] for n in gazetteer()[0] if any(ch.isdigit() for ch in n) and " " in n}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, words))) + r")(?![\w-])", re.I) if words else re.compile(r"(?!)")
+
+
 def find_dates(text: str, ref: dt.date | None = None, ref_from: str = "published") -> list[DateValue]:
     """All date expressions in `text`, in text order, non-overlapping (longest wins). `ref_from` says
     where `ref` comes from: "published", "text" or "corpus" (see the module docstring)."""
@@ -158,7 +166,8 @@ def find_dates(text: str, ref: dt.date | None = None, ref_from: str = "published
         return []
     found = []
     cands = _candidates(text)
-    named = [(a, b) for a, b, name in find_names(text) if any(ch.isdigit() for ch in name)] if cands else []
+    named = [(a, b) for a, b, name in find_names(text) if any(ch.isdigit() for ch in name)] \
+        if cands and _dated_name_words().search(text) else []
     for s, e, kind, m in cands:
         if any(a <= s and e <= b for a, b in named):
             continue            # "Gerakan 23 Maret": a date inside a name is part of the name
