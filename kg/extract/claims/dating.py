@@ -1,6 +1,7 @@
 """Dating: which date of a sentence, or of its context, is a claim's."""
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, SPEECH, lexicon
@@ -44,6 +45,11 @@ def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, b
                for a, b, speech_only in spans)
 
 
+@functools.lru_cache(maxsize=256)
+def _relative_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _RELATIVE_CLAUSE.finditer(text))
+
+
 def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str,
              spans: list[tuple[int, int, bool]] = ()) -> DateValue | None:
     """The nearest date that is nearer to this trigger, or to another of its type in the same phrase
@@ -51,6 +57,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     than to any other trigger of the sentence;
     never one of a background clause the trigger is outside of."""
     dates = [d for d in dates if not in_background(d, t, spans)]
+    if not dates:
+        return None
 
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
@@ -63,7 +71,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
             and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
             and any(y.end <= d.start and not re.search(r"[,;]", text[y.end:d.start]) for y in trigs)
-    clauses = [m.span() for m in _RELATIVE_CLAUSE.finditer(text)]
+    clauses = _relative_clauses(text)
 
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Rusia, Kamis (20/2)":
         return any(a <= x.start < b and not a <= d.start < b for a, b in clauses) \
