@@ -99,16 +99,24 @@ def to_rdflib(t):
     raise GraphFileError(f"unsupported term {t}")
 
 
+def once(convert):
+    """`convert`, run once for each distinct term (a label or an id comes back in many rows); None stays None."""
+    seen: dict = {}
+
+    def call(t):
+        if t is None:
+            return None
+        r = seen.get(t)
+        if r is None:
+            r = seen[t] = convert(t)
+        return r
+    return call
+
+
 def read_graph(path: str | Path) -> Graph:
     """The union of the graphs of a graph file, as one rdflib Graph (with kabar-kg's prefixes)."""
     g = new_graph()
-    terms: dict = {}
-
-    def term(t):
-        r = terms.get(t)
-        if r is None:
-            r = terms[t] = to_rdflib(t)
-        return r
+    term = once(to_rdflib)
     add = g.add
     for q in quads(path):
         add((term(q.subject), term(q.predicate), term(q.object)))

@@ -16,6 +16,7 @@ tables whole, so they always describe the store as it is after the load.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -27,6 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
+from kg.graph.read import once
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
@@ -554,20 +556,14 @@ def _value(code: str | None) -> tuple:
 def _sorted(by: list, columns: list[str], tables: dict) -> dict[str, list[tuple]]:
     """Key code -> its rows without duplicates, as codes, in the order `kg query` gives a whole answer (`by`:
     the `order:` line); the key "" mapped to ALL gets the union of the others. One sort for all keys."""
-    code = _Codes()
+    code = once(_code)
     tagged = []
     for key, rows in tables.items():
         if rows is ALL:
             continue
         k = "" if key == "" else code(key)
         tagged.extend(r + (k,) for r in dict.fromkeys(tuple(code(x) for x in r) for r in rows))
-    values: dict = {}
-
-    def value(c):
-        v = values.get(c)
-        if v is None:
-            v = values[c] = _value(c)
-        return v
+    value = functools.lru_cache(maxsize=None)(_value)     # each distinct code's sort key once
     sort_rows(tagged, columns + ["\0key"], by, value)
     out: dict[str, list] = defaultdict(list)
     for t in tagged:
@@ -575,18 +571,6 @@ def _sorted(by: list, columns: list[str], tables: dict) -> dict[str, list[tuple]
     if tables.get("") is ALL:
         out[""] = list(dict.fromkeys(t[:-1] for t in tagged))
     return out
-
-
-class _Codes(dict):
-    """_code, once per distinct term."""
-
-    def __call__(self, t):
-        if t is None:
-            return None
-        c = self.get(t)
-        if c is None:
-            c = self[t] = _code(t)
-        return c
 
 
 ALL = object()

@@ -29,6 +29,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.graph.rdf import name_key
+from kg.graph.read import once
 from kg.uses.library import QUERIES, _value, header, named, order, sort_rows  # noqa: F401  (also the API here)
 from kg.graph.vocab import KBR, TYPE_CLASS
 
@@ -234,15 +235,7 @@ def _run_oxigraph(store: "pyoxigraph.Store", text: str, params: dict[str, Node])
             kind = "DESCRIBE" if re.search(r"\bdescribe\b", text, re.I) else "CONSTRUCT"
             return Answer(kind, graph=g)
         names = [v.value for v in res.variables]
-        seen: dict = {}         # a label or an id comes back in many rows: converted once
-
-        def term(t):
-            if t is None:
-                return None
-            r = seen.get(t)
-            if r is None:
-                r = seen[t] = _from_ox(t)
-            return r
+        term = once(_from_ox)   # a label or an id comes back in many rows: converted once
         return Answer("SELECT", names, [tuple(term(s[n]) for n in names) for s in res])
     except QueryError:
         raise
