@@ -48,7 +48,7 @@ def _gazetteer_persons() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
 
 @functools.lru_cache(maxsize=1 << 12)
 def _misspelt_person(name: str) -> Entry | None:
-    """The one known person whose name `name` misspells word by word ("Kim Jon Un"), if only one fits;
+    """The one known person whose name `name` misspells word by word ("Ana Florez" for "Ana Flores"), if only one fits;
     a misspelling keeps the first letter of each word."""
     words = tuple(name.casefold().split())
     hits = {e.key: e for ws, e in _gazetteer_persons().get("".join(w[0] for w in words), []) if name_variants(words, ws)}
@@ -312,7 +312,7 @@ class _Annotator:
         for m in _outlet_re().finditer(text):
             name = m.group(2) if m.group(1)[0].isupper() else _clean_name(m.group(2))
             if not name or _entry_for(name):
-                continue         # "harian Kompas", "televisi Rusia", "koran Jepang Asahi": the gazetteer's names
+                continue         # "harian Kompas", "televisi Peru", "koran Jepang Asahi": the gazetteer's names
             label = name if m.group(1)[0].islower() else text[m.start(1):m.end(2)]
             if _entry_for(label):
                 continue
@@ -338,7 +338,7 @@ class _Annotator:
         key = slug(name)
         gz = _entry_for(name)
         if gz is None and " " in name and key not in self.a.entities:
-            gz = _misspelt_person(name)      # "Kim Jon Un": a known person misspelt, when no other fits
+            gz = _misspelt_person(name)      # a known person misspelt, when no other fits
         if gz and gz.type == "Person":
             ent = self.entity(gz.key, gz.label, "Person", name, gz.wikidata, "gazetteer")
         else:
@@ -402,8 +402,8 @@ class _Annotator:
                     role += " " + " ".join(text[pos:end].replace(",", " ").split()).casefold()
                     pos = end
                     continue
-            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Kyiv",
-            # "Komisioner HAM Rusia"
+            # words of an office before its country: "Menteri Keuangan AS", "Kepala Administrasi Militer Kota Lima",
+            # "Komisioner HAM Chili"
             ext = None if inner or text[pos:].split(" ", 1)[0].casefold() in _org_heads() else next(
                 (e for n in range(1, 5) if (e := re.compile(rf"(?:(?:{_NAME_TOKEN}|[A-Z]{{2,6}}) ){{{n}}}").match(text, pos))
                  and by_start.get(e.end()) and self.a.entities[by_start[e.end()].key].type != "Person"), None)
@@ -633,7 +633,7 @@ class _Annotator:
         return max(before, key=lambda m: m.start).key if before else None
 
     def _apposed(self, sent, title_start: int, by_start) -> Entity | None:
-        """NAME, TITLE ORG: the person named just before the comma ("Budi Hartono, juru bicara Pentagon")."""
+        """NAME, TITLE ORG: the person named just before the comma ("Budi Hartono, juru bicara Kemenhan Chili")."""
         m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s*(?:(?:salah\s+)?seorang\s+|salah\s+satu\s+)?$",
                       sent.text[:title_start])
         if not m:

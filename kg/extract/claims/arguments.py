@@ -19,7 +19,7 @@ class Arguments:
     """Targets, places and clause ends (a part of the claim reader)."""
 
     def nominal_args(self, sent, t, after) -> tuple[list[str], str | None]:
-        """Agent of a noun trigger: the name right after it ("kecaman Korsel", "pengerahan pasukan Korut"),
+        """Agent of a noun trigger: the name right after it ("kecaman Chili", "pengerahan pasukan Peru"),
         or "antara X dan Y"."""
         lx = lexicon()
         text = sent.text
@@ -95,7 +95,7 @@ class Arguments:
             ctx = text[max(0, rel - 30):rel]
             listed = where is not None and k != "Person" and lx["coord"].match(text[where.end - sent.start:rel])
             if typ == "WARN" and m.key in own:
-                continue                         # "... jika kapal-kapal Rusia diganggu": not warning itself
+                continue                         # "... jika kapal-kapal X diganggu": not warning itself
             if typ == "WARN" and cond is not None and rel > cond.start() and k == "Country" and not target:
                 target = m.key                   # "... jika bandara di Chad terus dipakai": the warning is for Chad
                 continue
@@ -122,7 +122,7 @@ class Arguments:
             elif not self.before(sent, m, lx["prep"]) or re.search(r"(?:terhadap|kepada|dengan)\s+$", ctx) or \
                     typ in ("ATTACK", "KILL", "SANCTION") and re.search(r"\bke\s+$", ctx):
                 target = m.key
-        if typ == "DEPLOY" and target is None and place:    # troops sent to Kursk are sent to Russia
+        if typ == "DEPLOY" and target is None and place:    # troops sent to a province are sent to its country
             home = gazetteer_country(self.a.entities[place].label)
             if home in self.a.entities and home not in agents:
                 target = home

@@ -27,7 +27,7 @@ class Attribution:
         text = sent.text
         q = QUOTE.search(text)
         qspan = (q.start(1), q.end(1)) if q else None
-        if qspan is None and quote_closes(text):     # '... oleh Moskow," ujar X': the end of a quote opened before
+        if qspan is None and quote_closes(text):     # '... oleh Santiago," ujar X': the end of a quote opened before
             close = max(text.find("”"), text.find('"'))
             qspan = (0, close) if close > 0 else None
         if quoted and not qspan:

@@ -73,7 +73,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
             and any(y.end <= d.start and not re.search(r"[,;]", text[y.end:d.start]) for y in trigs)
     clauses = _relative_clauses(text)
 
-    def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Rusia, Kamis (20/2)":
+    def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Chili, Kamis (20/2)":
         return any(a <= x.start < b and not a <= d.start < b for a, b in clauses) \
             or x.nominal and _THAT_AFTER.match(text, x.end) is not None     # nor "serangan tersebut" (told before)
     own = [d for d in dates

@@ -236,7 +236,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 via_owner = via_owner or bool(first and self.before(sent, first, lx["owner"]))
                 last = next((m for m in reversed(args) if m.key == agents[0] and m.end - sent.start <= t.start), None)
                 if t.type != "COMBAT" and not (via_owner and last and not re.search(r"[,;]", text[last.end - sent.start:t.start])):
-                    continue     # "Menteri X yang berada di Kyiv": a person somewhere, not troops deployed
+                    continue     # "Menteri X yang berada di Lima": a person somewhere, not troops deployed
             typ = "DEPLOY" if t.type == "COMBAT" and via_owner and t.word.casefold() in lx["fight"] else t.type
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)

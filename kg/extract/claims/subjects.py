@@ -11,7 +11,7 @@ from kg.text.gazetteer import gazetteer
 BETWEEN = re.compile(r"(?<![\w-])antara\s+[^,;.()]*?\s(?:dan|dengan)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 _SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*$")
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
-# A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Kyiv (ANTARA) -",
+# A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Lima (ANTARA) -",
 # "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -", "SANAA - ".
 DATELINE = re.compile(r"\W*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[\w.'’-]+)|\([^)]{2,30}\))"
                       r"(?:\s*[|–—]|\s+-)\s+"
@@ -94,7 +94,7 @@ class Subjects:
                 continue
             head = sent.text[lo:hi]
             if FRONTED.match(head) and "," in head and lo + head.index(",") >= m.end - sent.start:
-                continue         # "Atas perintah Kim, ..." / "Sejak perang Rusia pecah, ...": not the subject
+                continue         # "Atas perintah Vidal, ..." / "Sejak perang Peru pecah, ...": not the subject
             if speech and self.before(sent, m, lx["owner"]):
                 continue
             if _SOURCE_PHRASE.search(sent.text, 0, m.start - sent.start) and "," in sent.text[m.end - sent.start:hi]:

@@ -13,7 +13,7 @@ from kg.text.numbers import find_quantities
 
 def place_after(text: str, pos: int) -> bool:
     """True when a named place follows `pos`: a place of the gazetteer ("Krimea"), or a word for a locality
-    and a name ("kota Humera"); not a country at large ("merebut Kenya", "wilayah Rusia")."""
+    and a name ("kota Humera"); not a country at large ("merebut Kenya", "wilayah Peru")."""
     m = lexicon()["place_noun"].match(text, pos)
     if not m:
         return False
