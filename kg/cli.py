@@ -100,24 +100,21 @@ def cmd_build(a) -> int:
 TABLE_LIMIT = 100   # rows `kg query` prints as a table unless --limit says otherwise
 
 
-def _count(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of rows (0 or more)")
-    return n
+def _natural(what: str):
+    """An argparse type: a whole number, 0 or more; otherwise one line saying what was expected."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = -1
+        if n < 0:
+            raise argparse.ArgumentTypeError(f"{text!r}: expected a number of {what}")
+        return n
+    return parse
 
 
-def _workers(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of processes (0 for one per CPU)")
-    return n
+_count = _natural("rows (0 or more)")
+_workers = _natural("processes (0 for one per CPU)")
 
 
 def cmd_query(a) -> int:
