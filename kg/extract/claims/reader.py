@@ -15,6 +15,9 @@ from kg.extract.claims.dating import (
     date_for,
     date_source,
     in_background,
+    one_day,
+    said_earlier,
+    same_speaker,
     serving,
     told_later,
 )
@@ -427,15 +430,6 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
 
 
-def said_earlier(c: Claim) -> bool:
-    """"Sebelumnya, X mengatakan ...", "X pernah menyatakan ...": a statement told as made before the
-    article's day, which neither the day nor a later statement dates."""
-    lx = lexicon()
-    text = c.sentence.text
-    at = text.find(c.trigger) if c.trigger else -1
-    return bool(at > 0 and lx["said_earlier"].search(text, 0, at))
-
-
 def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     """Set `article.claims` from its sentences; `ref` is the date the article's dates are read
     against and `ref_from` where it comes from ("published", "text" or "corpus": kg.text.dates).
@@ -492,27 +486,3 @@ def sents_before(article: Article, body: list) -> list:
     """The lines before the first sentence of the body: the headline."""
     first = body[0].index if body else 0
     return [s for s in article.sentences if s.index < first]
-
-
-def same_speaker(c: Claim, claims: list[Claim], article: Article) -> DateValue | None:
-    """A person's undated statement: the day a statement of theirs elsewhere in the article is dated by
-    the text (the nearest one), not the article's day; none told as earlier ("sebelumnya") counts."""
-    if article.entities[c.agent].type != "Person":
-        return None
-    dated = [x for x in claims if x is not c and x.agent == c.agent and x.type in SPEECH and x.date is not None
-             and x.date is not article.published and not said_earlier(x)]
-    return min(dated, key=lambda x: abs(x.sentence.index - c.sentence.index)).date if dated else None
-
-
-def one_day(claims: list[Claim]) -> None:
-    """One event, one date: an event dated by its month or year ("pada Mei 2025") takes the day another
-    mention of the same event in the article gives ("pada 10 Mei 2025")."""
-    days = {}
-    for c in claims:
-        if c.type not in SPEECH and c.date is not None and c.date.precision == "day":
-            days.setdefault((c.type, c.agent, c.target), []).append(c.date)
-    for c in claims:
-        if c.type not in SPEECH and c.date is not None and c.date.precision != "day":
-            fits = {d.value: d for d in days.get((c.type, c.agent, c.target), ()) if d.value.startswith(c.date.value)}
-            if len(fits) == 1:
-                c.date = next(iter(fits.values()))
