@@ -10,11 +10,6 @@ from kg.text.gazetteer import gazetteer_country
 CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun|menurut|kata|ujar)\b|\s(?:tetapi|namun|sedangkan)\s")
 
 
-# "ke wilayah utara Kosovo", "di bagian timur Kongo": a part of a country is a place
-_PART = re.compile(r"\b(?:di|ke)\s+(?:(?:wilayah|kawasan|bagian|daerah|perbatasan)\s+)?"
-                   r"(?:utara|selatan|timur|barat|tengah|timur\s+laut|barat\s+laut|tenggara|barat\s+daya)\s+$", re.I)
-
-
 class Arguments:
     """Targets, places and clause ends (a part of the claim reader)."""
 
@@ -99,10 +94,10 @@ class Arguments:
             if typ == "WARN" and cond is not None and rel > cond.start() and k == "Country" and not target:
                 target = m.key                   # "... jika bandara di Chad terus dipakai": the warning is for Chad
                 continue
-            if k == "Country" and typ in ("ATTACK", "KILL") and _PART.search(ctx):
+            if k == "Country" and typ in ("ATTACK", "KILL") and lx["part_of"].search(ctx):
                 target = target or m.key         # "... di wilayah barat X": X is attacked, somewhere in it
                 continue
-            if k == "Place" or (re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) or _PART.search(ctx)) and k != "Person" or listed:
+            if k == "Place" or (re.search(r"(?:wilayah|di|oblast)\s+$", ctx, re.I) or lx["part_of"].search(ctx)) and k != "Person" or listed:
                 place, where = place or m.key, m     # "di China, India, dan Uni Emirat Arab": all places
                 if k == "Country" and typ in ("ATTACK", "KILL") and re.search(r"\bke\s+wilayah\s+$", ctx, re.I):
                     target = target or m.key     # "serangan drone ke wilayah X": X is attacked

@@ -52,7 +52,7 @@ def lexicon():
         "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
         "fight": frozenset(w.casefold() for w in lex["fight_verbs"]),
         "sale": frozenset(w.casefold() for w in lex["sale_verbs"]),
-        "sign": frozenset(["menandatangani", "ditandatangani", "tandatangani", "teken", "meneken", "diteken"]),
+        "sign": frozenset(w.casefold() for w in lex["sign_verbs"]),
         "launch": frozenset(w.casefold() for w in lex["launch_verbs"]),
         "approval": frozenset(w.casefold() for w in lex["approval_verbs"]),
         "transfer_noun": re.compile(r"\s+(?:" + _alt(lex["transfer_nouns"]) + r")(?![\w-])", re.I),
@@ -61,7 +61,8 @@ def lexicon():
         "none_of": re.compile(r"(?<![\w-])(?:tidak|tak)\s+ada\s+(?:satu|seorang|sebuah)\s+pun\b(?![^.;]*[,;])", re.I),
         "document_name": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, lex["document_names"])) + r")\s+$"),
         "unilateral": re.compile(r"(?<![\w-])(?:" + _alt(lex["unilateral_documents"]) + r")(?![\w-])", re.I),
-        "stop_doing": re.compile(r"(?<![\w-])(?:berhenti|menghentikan|mengakhiri|menarik|tidak lagi|jangan lagi)(?![\w-])", re.I),
+        "stop_doing": re.compile(r"(?<![\w-])(?:" + _alt(lex["stop_words"]) + r")(?![\w-])", re.I),
+        "part_of": re.compile(r"\b(?:di|ke)\s+(?:(?:wilayah|kawasan|bagian|daerah|perbatasan)\s+)?(?:" + _alt(lex["compass"]) + r")\s+$", re.I),
         "killed_in": frozenset(w.casefold() for w in lex["killed_in"]),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
