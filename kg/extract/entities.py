@@ -117,6 +117,17 @@ def _org_heads() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Words that make a capitalised run a body, not a person: the first and last words of bodies' names."""
+    return _org_heads() | frozenset(load("roles")["org_tails"])
+
+
+@functools.lru_cache(maxsize=1)
+def _led_by() -> re.Pattern:
+    return re.compile(r" (?:" + alternation(load("roles")["led_by_words"]) + r") (?=[" + _UP + "])")
+
+
+@functools.lru_cache(maxsize=1)
 def _admin() -> re.Pattern:
     return re.compile(r"(?:" + alternation(load("roles")["admin_prefixes"]) + r")\s+", re.I)
 
@@ -167,7 +178,7 @@ def _rank_re() -> re.Pattern:
     Jenderal Peter Ochieng"."""
     lex = load("roles")
     return re.compile(r"(?:(?:(?i:" + alternation(lex["role_prefixes"]) + r") )?(?i:" + alternation(lex["titles"])
-                      + r") )+(?=[" + _UP + "])")
+                      + r") (?:(?:" + alternation(lex["retired_marks"]) + r") )?)+(?=[" + _UP + "])")
 
 
 def _skip_ranks(text: str, pos: int) -> int:
@@ -214,6 +225,12 @@ _APPOSED = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}},\s*(?:(?:salah\s
 _RELATIVE = re.compile(r"yang\s+(?:[a-z]+\s+){0,5}[a-z]+,\s")
 _PLURAL = re.compile(r"(?<![\w-])(?i:para)\s+$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
+_BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
+_LOWER_PORTFOLIO = re.compile(r"(?:urusan|bidang) (?:[a-z]+ ){0,3}[a-z]+(?=,)")
+_ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
+_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
+# "Peneliti konflik Afrika dari Universitas X": the region a researcher studies, before the body
+_FIELD_FROM = re.compile(rf" ((?:{_NAME_TOKEN} ){{1,3}})dari (?=[{_UP}])")
 _VERB = re.compile(r"(?:ber|me[mn]|meng|meny|di)[a-z]{3,}")
 
 
@@ -299,6 +316,8 @@ class _Annotator:
             self._titled(sent, t, by_start)
         for m in _role_verb().finditer(text):
             self._role_by_verb(sent, m, by_start)
+        for m in _led_by().finditer(text):
+            self._led_by(sent, m, by_start)
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
@@ -375,6 +394,12 @@ class _Annotator:
                 role = role[:role.rindex(head)].strip() if org else role
         else:
             desc = None
+        fld = _FIELD_FROM.match(text, pos)
+        known = by_start.get(fld.start(1)) if fld else None
+        kind = self.a.entities[known.key].type if known else None
+        if fld and (kind == "Place" or desc and kind is None) and not set(fld.group(1).casefold().split()) & _org_words():
+            role += " " + fld.group(1).strip().casefold()     # "Analis Timur Tengah dari UIN X, Y": the field
+            pos = fld.end() - 1
         while True:
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -390,6 +415,15 @@ class _Annotator:
                 continue
             if inner and (text.startswith("di ", pos) or text.startswith("untuk ", pos)):
                 pos += text.index(" ", pos) + 1 - pos
+                continue
+            ac = _BRACKETED.match(text, pos) if inner else None
+            if ac:
+                pos = ac.end()      # "Angkatan Bersenjata Sudan (SAF), X": the body's acronym
+                continue
+            lp = _LOWER_PORTFOLIO.match(text, pos) if inner else None
+            if lp:
+                role += " " + lp.group(0).casefold()     # "Juru bicara Uni Eropa untuk urusan luar negeri, X"
+                pos = lp.end()
                 continue
             adm = _admin().match(text, pos)
             if adm and by_start.get(adm.end()):
@@ -427,6 +461,8 @@ class _Annotator:
             pos += 1
             while pos < len(text) and text[pos] == " ":
                 pos += 1
+        elif org and text.startswith("bernama ", pos):
+            pos += len("bernama ")       # "komandan Hizbullah bernama X"
         pos = _skip_ranks(text, pos)     # "Juru bicara junta, Mayor Jenderal Kyaw Zin Htet": the rank is no part of the name
         m = by_start.get(pos)
         if m and self.a.entities[m.key].type == "Person":
@@ -440,7 +476,10 @@ class _Annotator:
                 pos = stacked.end() + 1
                 nm = _name_pattern().match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
-            nxt = _name_after_comma(text, pos + len(name)) if name and " " not in name else None
+            if name and set(name.casefold().split()) & _org_words():
+                name = ""    # "peneliti di Observer Research Foundation": a body, not the person
+            nxt = _name_after_comma(text, pos + len(name)) if name and (
+                " " not in name or base in _place_titles()) else None
             if nxt:
                 # "Gubernur Saratov, Viktor Lebedev": one word before the comma is the office's place or body
                 org = org or self._office_word(name, base)
@@ -460,7 +499,9 @@ class _Annotator:
         if org is not None and self.a.entities[org].type == "Person":
             # "X melalui juru bicaranya, Y": Y serves where X serves (a person is no organisation)
             org = next((r.org for r in self.roles if r.person == org and r.org), None)
-        kinds = ("Organization", "Country", "Place") if base in _place_titles() else ("Organization", "Country")
+        governs = base in _place_titles() or bool(set(role.split()) & set(load("roles")["admin_prefixes"]))
+        # "Kepala Administrasi Militer Wilayah X" governs a place
+        kinds = ("Organization", "Country", "Place") if governs else ("Organization", "Country")
         if org is not None and self.a.entities[org].type not in kinds:
             org = None
         if org is None:
@@ -514,7 +555,12 @@ class _Annotator:
             return first if first and text[first - 1] == " " and text[first - 2] != "," else None
         ends = [m.end - off for m in by_start.values() if pf.start() < m.start - off and m.end - off <= pf.end()
                 and text.startswith(",", m.end - off) and self.a.entities[m.key].type != "Person"]
-        return min(ends, default=None)
+        if ends:
+            return min(ends)
+        # "bidang Terorisme dan Intelijen Keuangan, X," and "untuk Urusan Politik, Perdamaian dan Keamanan, X,":
+        # the name is the part after the last comma
+        comma = text.rfind(",", pf.start(), pf.end())
+        return comma if comma != -1 and text.startswith(",", pf.end()) else None
 
     def _office_word(self, word: str, title: str) -> str | None:
         """The body or place one word after a title stands for: one the article named ("Kongo" of "Republik
@@ -561,18 +607,44 @@ class _Annotator:
             x.inside = person.key
         self.roles.append(Role(person.key, load("roles")["role_verbs"][" ".join(m.group(2).casefold().split())], key, sent.index))
 
+    def _led_by(self, sent, m, by_start) -> None:
+        """"RSF pimpinan Jenderal X Y": X Y leads the body named before the word."""
+        off = sent.start
+        org = next((x for x in by_start.values() if x.end - off == m.start()), None)
+        if org is None or self.a.entities[org.key].type not in ("Organization", "Country"):
+            return
+        pos = _skip_ranks(sent.text, m.end())
+        known = by_start.get(pos)
+        if known and self.a.entities[known.key].type == "Person":
+            person = self.a.entities[known.key]
+        else:
+            nm = _name_pattern().match(sent.text, pos)
+            name = _clean_name(nm.group(0)) if nm else ""
+            if " " not in name or set(name.casefold().split()) & _org_words():
+                return
+            person = self._person(sent, pos, name, "rule: body + led by + name")
+        self.roles.append(Role(person.key, "pemimpin", org.key, sent.index))
+
     def _named_org(self, sent, pos: int, by_start, inner: list, whole: bool = False) -> tuple[int, str | None]:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
         Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
         text = sent.text
-        run = re.compile(rf"{_NAME_TOKEN}(?: (?:(?:of|for|and|the|on|dan|untuk) )?{_NAME_TOKEN}| \([A-Z]{{2,8}}\))*").match(text, pos)
-        if not run or run.group(0).split()[0].casefold() not in _org_heads():
+        run = _ORG_RUN.match(text, pos)
+        if not run:
             return pos, None
         toks = run.group(0).split()
+        # "Universitas Pertahanan RI", "UIN Syarif Hidayatullah"; "Observer Research Foundation" when its end is known
+        if toks[0].casefold() not in _org_heads() and not (
+                (whole or text.startswith(",", run.end())) and toks[-1].casefold() in _org_words()):
+            return pos, None
         if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan|untuk) ", run.group(0)):
             return pos, None
         known = [i for i, tok in enumerate(toks) if known_label(tok)]
-        if text.startswith(",", run.end()) or whole:
+        starts = [pos + t.start() for t in re.finditer(r"\S+", run.group(0))]
+        ranked = next((i for i in range(1, len(toks)) if _rank_re().match(text, starts[i])), None)
+        if ranked:
+            cut = ranked                    # "Komandan Angkatan Darat Kolombia Jenderal X Y": the rank starts the person
+        elif text.startswith(",", run.end()) or whole:
             cut = len(toks)                 # "Institut Studi Strategis Manila, Ramon Villanueva"; "X, peneliti di Institut Y"
         elif known and known[-1] == len(toks) - 1:
             cut = len(toks)                 # "pejabat Dewan Keamanan Armenia yang ...": no name follows

@@ -20,7 +20,7 @@ def load(name: str) -> dict:
 
 def alternation(words) -> str:
     """Regex alternation of `words`, longest first, spaces matching any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def trie(words) -> str:

@@ -12,7 +12,8 @@ from kg.text.dates import parse_datetime_line
 
 _DOMAIN = re.compile(r"\b((?:[a-z0-9][a-z0-9-]*\.)+(?:com|co\.id|id|net|org|tv|news|co|info))\b", re.I)
 _DASH = re.compile(r"\s+[—–-]+\s*|\s*[—–]+\s+")
-_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})\s*[•|·]\s*(?P<rest>.+)$")
+_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3})(?:,\s*[A-Z][a-z]+)?\s*[•|·]\s*(?P<rest>.+)$")
+_OUTLET_AFTER = re.compile(r"^(.+?)\s+[-–—]\s+(\S+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})(?:/[a-z]{1,5})*\)$")
 
 
@@ -33,7 +34,7 @@ def _editor_labels() -> frozenset[str]:
 def _as_name(name: str) -> str:
     """A name as written in a byline; one in capitals ("BUDI SANTOSO") in title case."""
     return name.title() if name.isupper() and len(name) > 3 else name
-_NOT_NAMES = {"redaksi", "tim", "admin", "staf", "kontributor", "wartawan", "oleh"}
+_NOT_NAMES = {"redaksi", "tim", "admin", "staf", "kontributor", "wartawan", "oleh", "newswire"}
 _SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}$")
 _SOURCE = re.compile(r"^sumber[\w ]*:\s*(?P<name>.+)$", re.I)
 
@@ -160,6 +161,20 @@ def find_title(article: Article, lines: list[str]) -> None:
         return
 
 
+@functools.lru_cache(maxsize=1)
+def _byline_role() -> re.Pattern:
+    return re.compile(r",\s*(?i:" + alternation(load("boilerplate")["byline_roles"]) + r")$")
+
+
+def _name_line(line: str) -> str | None:
+    """The author's name of a line that holds only a name, or a name and ", Jurnalis"."""
+    from kg.text.gazetteer import known_label
+    name = _byline_role().sub("", line.strip())
+    if not _SIGNOFF.match(name) or set(name.casefold().split()) & _NOT_NAMES or _as_outlet(name):
+        return None
+    return None if any(known_label(w) for w in [name, *name.split()]) else name
+
+
 def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> list[str]:
     """Authors from bylines, labelled lines and a sign-off; returns the lines that held them."""
     found, used, editors = [], [], []
@@ -169,7 +184,7 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
             found.append(paren.group("name"))
             used.append(line)
             continue
-        for part in re.split(r"\s+[/|]\s+", line.strip().removeprefix("(").removesuffix(")")):
+        for part in re.split(r"\s*[/|]\s+|\s+[/|]\s*", line.strip().removeprefix("(").removesuffix(")")):
             m = _labelled().match(part)       # "Rep: X / Red: Y", "Oleh X | Sabtu, ...", "(Penulis: X)"
             label = (m.group("label") or m.group("colon")).casefold() if m else ""
             if not m or (label == "oleh" and ":" not in part and len(part.split()) > 4):
@@ -179,11 +194,19 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
                 if (_SIGNOFF.match(name) or re.fullmatch(r"[A-Z][a-z]+", name)) and \
                         not set(name.casefold().split()) & _NOT_NAMES:
                     (editors if label in _editor_labels() else found).append(name)
-    for line in lines[:8]:
+    for i, line in enumerate(lines[:8]):
         m = _BYLINE.match(line)
         if m and parse_datetime_line(m.group("rest")) and not set(m.group("name").casefold().split()) & _NOT_NAMES:
             found.append(m.group("name"))
             used.append(line)
+        elif (o := _OUTLET_AFTER.match(line)) and _as_outlet(o.group(2)) and _name_line(o.group(1)):
+            found.append(o.group(1))     # "Yulia Siregar - detikNews"
+            used.append(line)
+        elif line != article.title and i + 1 < len(lines) and parse_datetime_line(lines[i + 1]):
+            name = _name_line(line)     # "Rahman Hakim" or "Rifki Aulia, Jurnalis" over the date line
+            if name:
+                found.append(name)
+                used.append(line)
     body_end = lines[-4:] if len(lines) > 4 else []
     for line in body_end:
         if _SIGNOFF.match(line) and not _as_outlet(line):

@@ -5,6 +5,7 @@ import pytest
 
 from kg.build.pipeline import build, extract
 from kg.model import Article
+from conftest import claims_of
 
 
 def dated(text: str, published: str | None = None) -> list[tuple]:
@@ -294,3 +295,22 @@ def test_dating_what_is_said_at_an_event_told_before_takes_its_day(opening):
     claims = dated("Menteri Luar Negeri Peru Ana Flores bertemu Menteri Luar Negeri Chili Rosa Vidal di Lima pada Jumat (1/11).\n"
                    f"{opening}, Flores menyatakan Peru akan selalu bersama Chili.", published="2024-11-02")
     assert date_of(claims, "STATEMENT", "Ana Flores")[0] == "2024-11-01"
+
+
+@pytest.mark.parametrize("noun, after", [("rapat", "seusai rapat"), ("konferensi pers", "usai konferensi pers itu"),
+                                         ("sidang", "selepas sidang tersebut")])
+def test_dating_a_statement_right_after_a_meeting_takes_the_meetings_day(noun, after):
+    text = (f"Badan intelijen Korsel mengatakan dalam {noun} tertutup dengan parlemen pada Rabu (4/3/2026) bahwa "
+            "Pyongyang menguji rudal baru. "
+            f"Anggota komite dari Partai Demokrat, Lee Min-ho, mengatakan kepada wartawan {after} bahwa "
+            "Korea Utara mengirim tambahan pasukan ke Rusia.")
+    lee = [c for c in claims_of(text, "2026-03-05") if c[1] == "Lee Min-ho"]
+    assert lee and all(c[5] == "2026-03-04" for c in lee), lee
+
+
+def test_dating_a_statement_after_a_meeting_told_of_with_no_day_keeps_the_day_of_publication():
+    text = ("Badan intelijen Korsel mengatakan dalam rapat tertutup dengan parlemen bahwa Pyongyang menguji rudal baru. "
+            "Anggota komite dari Partai Demokrat, Lee Min-ho, mengatakan kepada wartawan seusai rapat bahwa "
+            "Korea Utara mengirim tambahan pasukan ke Rusia.")
+    lee = [c for c in claims_of(text, "2026-03-05") if c[1] == "Lee Min-ho"]
+    assert lee and all(c[5] == "2026-03-05" for c in lee), lee

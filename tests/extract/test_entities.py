@@ -37,6 +37,46 @@ def roles(a: Article) -> set[tuple]:
      "Ana Souza", "juru bicara", "Brasil"),
     ("Sekretaris Jenderal NATO Lars Eklund melalui juru bicaranya, Marta Silva, menolak berkomentar.",
      "Marta Silva", "juru bicara", "NATO"),
+    # a rank with the mark of retirement, an acronym in the body's name
+    ("Analis militer dari Universitas Pertahanan RI, Kolonel (Purn) Budi Santoso, menilai hal itu wajar.",
+     "Budi Santoso", "analis militer", "Universitas Pertahanan RI"),
+    ("Pengamat dari UIN Sunan Kalijaga, Ahmad Fauzi, menilai langkah itu berisiko.",
+     "Ahmad Fauzi", "pengamat", "UIN Sunan Kalijaga"),
+    # the field a researcher studies, named before the body
+    ("Peneliti konflik Afrika dari Universitas Indonesia, Sari Wulandari, menilai serangan itu terencana.",
+     "Sari Wulandari", "peneliti konflik afrika", "Universitas Indonesia"),
+    ("Analis Timur Tengah dari Universitas Airlangga, Hadi Prasetyo, menilai gencatan senjata rapuh.",
+     "Hadi Prasetyo", "analis timur tengah", "Universitas Airlangga"),
+    ("Pakar kawasan Balkan dari Universitas Padjadjaran, Dewi Lestari, mengatakan ketegangan meningkat.",
+     "Dewi Lestari", "pakar kawasan balkan", "Universitas Padjadjaran"),
+    # a body named the English way, after the person
+    ("Arjun Mehta, peneliti senior di Delhi Policy Foundation di New Delhi, mengatakan hal itu.",
+     "Arjun Mehta", "peneliti senior", "Delhi Policy Foundation"),
+    ("Karim Haddad, analis di Levant Strategy Institute, menyebut serangan itu balasan.",
+     "Karim Haddad", "analis", "Levant Strategy Institute"),
+    # a portfolio in lower case or with "bidang", the body's acronym in brackets, a stacked rank
+    ("Juru bicara Uni Eropa untuk urusan luar negeri, Lena Holm, mendesak kedua pihak menahan diri.",
+     "Lena Holm", "juru bicara urusan luar negeri", "Uni Eropa"),
+    ("Wakil Menteri Keuangan AS bidang Terorisme dan Intelijen Keuangan, David Moore, mengumumkan sanksi.",
+     "David Moore", "wakil menteri keuangan bidang terorisme dan intelijen keuangan", "Amerika Serikat"),
+    ("Komisaris Uni Afrika untuk Urusan Politik, Perdamaian dan Keamanan, Kwame Mensah, mengecam kudeta itu.",
+     "Kwame Mensah", "komisaris urusan politik perdamaian dan keamanan", "Uni Afrika"),
+    ("Juru bicara Angkatan Bersenjata Sudan (SAF), Brigadir Jenderal Omar Saleh, mengatakan pasar itu diserang.",
+     "Omar Saleh", "juru bicara", "Angkatan Bersenjata Sudan"),
+    ("Komandan Angkatan Darat Peru Jenderal Luis Alberto Rojas memperkirakan pemberontak bertambah.",
+     "Luis Alberto Rojas", "komandan", "Angkatan Darat Peru"),
+    # an office that governs a place
+    ("Warga tewas, menurut Kepala Administrasi Militer Wilayah Kharkiv Ivan Petrenko.",
+     "Ivan Petrenko", "kepala administrasi militer wilayah", "Kharkiv"),
+    # "bernama", "pimpinan": named after the office, leading the body named before
+    ("Serangan itu menargetkan seorang komandan unit roket Hizbullah bernama Samir Khalil Nasser.",
+     "Samir Khalil Nasser", "komandan unit roket", "Hizbullah"),
+    ("Bentrokan antara SAF dan RSF pimpinan Jenderal Abdul Rahim Musa pecah lagi.",
+     "Abdul Rahim Musa", "pemimpin", "Pasukan Dukungan Cepat"),
+    ("Anggota komite dari Partai Demokrat, Lee Min-ho, mengatakan kepada wartawan bahwa rapat ditunda.",
+     "Lee Min-ho", "anggota komite", "Partai Demokrat"),
+    ("Penasihat Kementerian Pertahanan Chile, Pablo Soto, menyebut gudang itu sasaran sah.",
+     "Pablo Soto", "penasihat", "Kementerian Pertahanan Chili"),
 ])
 def test_entities_titled_person_and_role(text, person, role, org):
     a = entities(text)
@@ -289,3 +329,12 @@ def test_entities_a_misspelt_known_name_is_that_person(text, label, alias):
 def test_entities_a_name_close_to_a_known_one_but_not_a_misspelling_stays_apart():
     a = entities("Pemimpin Korea Utara Kim Jong Nam mengunjungi pabrik rudal.")
     assert "Kim Jong Un" not in persons(a)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Mira Patel, peneliti senior di Observer Research Foundation di New Delhi, mengatakan hal itu.", "Observer Research Foundation"),
+    ("Analis militer dari Universitas Pertahanan RI, Heru Wibowo, menilai hal itu.", "Universitas Pertahanan RI"),
+    ("Peneliti dari Carnegie Endowment, Anna Berg, menilai hal itu.", "Carnegie Endowment"),
+])
+def test_entities_a_body_next_to_a_title_is_no_person(text, body):
+    assert body not in persons(entities(text))

@@ -85,7 +85,14 @@ def test_read_metadata_from_byline_and_labels(tmp_path):
     ("", "(Rina Kartika)\n", ["Rina Kartika"]),
     ("", "(Hendra Wijaya/rtr)\n", ["Hendra Wijaya"]),
     ("", "(Penulis: Dewi Anggraini)\n", ["Dewi Anggraini"]),
-    # initials, a one-word credit and a sentence that starts with the word "Laporan" are no byline
+    ("Rep: Nadia Kusuma/ Red: Bayu Saputra\n", "", ["Nadia Kusuma"]),
+    ("Rahmat Hidayat\nRabu, 18 Maret 2026 - 13:45 WIB\n", "", ["Rahmat Hidayat"]),
+    ("Rifki Pratama, Jurnalis\nKamis, 10 April 2025 - 18:20 WIB\n", "", ["Rifki Pratama"]),
+    ("Fadli Ramadhan, Jurnalis · Kamis 27 Agustus 2026 12:30 WIB\n", "", ["Fadli Ramadhan"]),
+    ("Yulia Siregar - detikNews\nKamis, 27 Agustus 2026 12:30 WIB\n", "", ["Yulia Siregar"]),
+    # initials, a one-word credit, an agency's credit and a sentence that starts with the word "Laporan" are no byline
+    ("Penulis: Newswire\n", "", []),
+    ("Korea Selatan\nRabu, 18 Maret 2026 - 13:45 WIB\n", "", []),
     ("", "(ra/dp)\n", []),
     ("", "(Istimewa)\n", []),
     ("Laporan Human Rights Watch menyebut korban bertambah.\n", "", []),

@@ -5,6 +5,7 @@ import functools
 import re
 
 from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, SPEECH, lexicon
+from kg.lexicon import alternation, load
 from kg.extract.claims.triggers import Trigger, event_noun, is_nominal
 from kg.model import Article, Claim, DateValue, Sentence
 from kg.text.dates import find_dates
@@ -123,9 +124,21 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim]) -> No
     m = _AT_EVENT.match(sent.text)
     typ = event_noun(m.group(1).casefold()) if m and is_nominal(m.group(1)) else None
     last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
+    if last is None and (after := _after_occasion().search(sent.text)):
+        # "X mengatakan seusai rapat bahwa ...": the day the sentence before gave that meeting
+        noun = re.compile(rf"(?<![\w-]){re.escape(after.group(1))}(?![\w-])", re.I)
+        last = next((c for c in reversed(earlier) if c.date is not None and c.sentence.index >= sent.index - 2
+                     and noun.search(c.sentence.text) and c.date.text and c.date.text in c.sentence.text), None)
     for c in found if last else ():
         if c.type in SPEECH and c.date is None:
             c.date = last.date
+
+
+@functools.lru_cache(maxsize=1)
+def _after_occasion() -> re.Pattern:
+    """"seusai rapat", "usai pertemuan tersebut": a statement made right after an occasion."""
+    return re.compile(r"(?<![\w-])(?:usai|seusai|selepas|sesudah)\s+(" + alternation(load("triggers")["occasion_nouns"])
+                      + r")(?![\w-])", re.I)
 
 
 def date_source(c: Claim, stated: list[DateValue], published: DateValue | None) -> str | None:
