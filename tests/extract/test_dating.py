@@ -314,3 +314,37 @@ def test_dating_a_statement_after_a_meeting_told_of_with_no_day_keeps_the_day_of
             "Korea Utara mengirim tambahan pasukan ke Rusia.")
     lee = [c for c in claims_of(text, "2026-03-05") if c[1] == "Lee Min-ho"]
     assert lee and all(c[5] == "2026-03-05" for c in lee), lee
+
+
+@pytest.mark.parametrize("condemn", [
+    "Sekjen PBB Tomas Velde mengutuk serangan tersebut, Senin.",
+    "Kementerian Luar Negeri Chili mengecam serangan itu pada Senin malam.",
+    "Uni Afrika menyesalkan serangan tersebut dalam pernyataan Senin (6/4/2026).",
+])
+def test_dating_condemning_an_attack_on_a_later_day_does_not_date_the_attack(condemn):
+    text = ("Peru menyerang pasar di kota Arica, Chili. Drone-drone Peru itu menghantam sebuah rumah sakit. "
+            + condemn)
+    attacks = [c for c in claims_of(text, "2026-04-07") if c[0] == "ATTACK"]
+    assert attacks and all(c[5] != "2026-04-06" for c in attacks), attacks
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sekjen PBB Tomas Velde mengutuk serangan itu dan menuntut semua pihak menahan diri, kata juru bicaranya, Ana Souza, Senin.",
+    "Presiden Chili Lucas Pereira mengecam serangan itu, kata juru bicaranya, Ana Souza, pada Senin (6/4/2026).",
+])
+def test_dating_a_statement_given_by_a_spokesperson_takes_the_day_of_the_saying(sentence):
+    claims = claims_of("Peru menyerang pasar di kota Arica, Chili. " + sentence, "2026-04-07")
+    acts = [c for c in claims if c[0] in ("CONDEMN", "DEMAND")]
+    assert acts and all(c[5] == "2026-04-06" for c in acts), claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru melancarkan serangan drone ke kota Arica, ibu kota provinsi Arica, Chili, pada Minggu "
+    "(5/4/2026), menewaskan sedikitnya 27 warga sipil, kata otoritas setempat.",
+    "Serangan udara Peru ke sejumlah desa di Chili utara pada Minggu (5/4/2026) menewaskan sedikitnya delapan orang.",
+    "Peru menyerang kota Arica di Chili pada Minggu (5/4/2026) dan menewaskan delapan orang.",
+])
+def test_dating_an_attack_and_the_deaths_it_caused_share_the_day(sentence):
+    claims = claims_of(sentence, "2026-04-07")
+    events = [c for c in claims if c[0] in ("ATTACK", "KILL")]
+    assert {c[0] for c in events} == {"ATTACK", "KILL"} and all(c[5] == "2026-04-05" for c in events), claims

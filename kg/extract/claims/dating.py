@@ -71,7 +71,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas pengiriman senjata": "pada" + date ends its clause
         return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
             and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
-            and any(y.end <= d.start and not re.search(r"[,;]", text[y.end:d.start]) for y in trigs)
+            and any(y.end <= d.start and not re.search(r"[;]", text[y.end:d.start])     # "ke kota X, ibu kota Y, pada Minggu (5/4),"
+                    and not any(y.end <= z.start < d.start for z in trigs) for y in trigs)
     clauses = _relative_clauses(text)
 
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Chili, Kamis (20/2)":
@@ -95,10 +96,15 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
     if not undated:
         return
     text = sent.text
-    words = re.findall(r"\w+", text[:40])[:1]
+    words = [(m.group(0), m.start()) for m in re.finditer(r"\w+", text[:40])][:1]
     for m in DEMONSTRATIVE.finditer(text):
-        words += re.findall(r"\w+", text[max(0, m.start() - 40):m.start()])[-4:]
-    for word in words:
+        at = max(0, m.start() - 40)
+        words += [(w.group(0), at + w.start()) for w in re.finditer(r"\w+", text[at:m.start()])][-4:]
+    # "X mengutuk serangan tersebut, Senin": the day of the speech act, not of the event it speaks of
+    said = min((text.find(f.trigger) for f in found if f.type in SPEECH and f.trigger and f.trigger in text), default=len(text))
+    for word, at in words:
+        if at > said:
+            continue
         word = word.casefold()
         typ = event_noun(word) if is_nominal(word) else None
         if typ not in POINT_EVENTS:
@@ -195,6 +201,19 @@ def same_speaker(c: Claim, claims: list[Claim], article: Article) -> DateValue |
     dated = [x for x in claims if x is not c and x.agent == c.agent and x.type in SPEECH and x.date is not None
              and x.date is not article.published and not said_earlier(x)]
     return min(dated, key=lambda x: abs(x.sentence.index - c.sentence.index)).date if dated else None
+
+
+_ONE_EVENT = ("ATTACK", "KILL")
+
+
+def attack_and_toll(found: list[Claim]) -> None:
+    """"Serangan X pada Rabu (10/6) menewaskan delapan orang": an attack and the deaths it caused, told in one
+    sentence with one agent, are one event on one day; the undated one takes the other's date."""
+    dated = {c.agent: c.date for c in found if c.type in _ONE_EVENT and c.date is not None}
+    for c in found:
+        if c.type in _ONE_EVENT and c.date is None and c.agent in dated and \
+                {x.type for x in found if x.agent == c.agent} >= set(_ONE_EVENT):
+            c.date = dated[c.agent]
 
 
 def one_day(claims: list[Claim]) -> None:

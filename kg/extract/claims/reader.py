@@ -9,6 +9,7 @@ from kg.extract.claims.amounts import EVENT_OF, Amounts
 from kg.extract.claims.arguments import Arguments
 from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
+    attack_and_toll,
     background,
     date_event_named,
     date_said_at,
@@ -446,6 +447,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     sents = article.sentences
     for i, sent in enumerate(sents):
         found = reader.read(sent, reader.quoted_by(sents, i))
+        attack_and_toll(found)
         if i and lx["figure_that"].match(sent.text):     # "Angka tersebut diungkapkan oleh X": X's figures
             found += reader.figures_of(sents[i - 1], found, prev)
         if lx["statement_noun"].match(sent.text):
@@ -462,12 +464,14 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None}
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
-        for later, earlier in ((prev, said), (found, before)):
+        for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
             for c in later:
                 if c.date is None and c.type in SPEECH and not said_earlier(c):
                     bodies = serves.get(c.agent, set()) - {None}
+                    # within one sentence also "X mengutuk ..., kata juru bicaranya, Y, Senin": Y speaks for X's body
                     c.date = earlier.get(c.agent) or earlier.get(article.entities[c.agent].country) or next(
-                        (earlier[o] for o in sorted(earlier) if o in bodies or article.entities[o].country in bodies), None)
+                        (earlier[o] for o in sorted(earlier) if o in bodies or article.entities[o].country in bodies
+                         or shared and bodies & serves.get(o, set())), None)
         claims += found
         prev = found or prev
     for c in claims:
