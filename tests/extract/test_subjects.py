@@ -22,6 +22,20 @@ from conftest import claims_of, has
     # the one who denies is the subject, not the one whose statement is denied
     ("Misi Eritrea di PBB membantah pernyataan Ethiopia.", ("DENY", "Eritrea", {})),
     ("Kedutaan Besar Sudan di Nairobi membantah tuduhan Kenya.", ("DENY", "Kedutaan Besar Sudan", {})),
+    # believed, said or reported to have done it: the subject before the passive did it, not the source
+    ("Pyongyang diyakini telah mengirim lebih dari 100 rudal ke Rusia, menurut perkiraan intelijen Korea Selatan.",
+     ("SUPPLY", "Korea Utara", {"target": "Rusia"})),
+    ("Chad disebut telah mengirim pasukan ke Sudan, kata Kementerian Luar Negeri Kenya.", ("DEPLOY", "Chad", {})),
+    # a country's military speaks for it, as does its officer
+    ("Militer Pakistan menuduh pasukan India melepaskan tembakan artileri di Kashmir.", ("ACCUSE", "Pakistan", {})),
+    ("Militer Pakistan menuduh pasukan India melepaskan tembakan artileri di Kashmir.", ("ATTACK", "India", {})),
+    # "X menuduh Y menembaki ..., menewaskan dua tentara": Y killed them
+    ("Militer Pakistan menuduh pasukan India melepaskan tembakan artileri di Kashmir pada Selasa (10/2), menewaskan "
+     "dua tentara.", ("KILL", "India", {})),
+    ("Rusia mengatakan Ukraina menyerang Kursk, dan menewaskan lima warga.", ("KILL", "Ukraina", {})),
+    # a quote that tells of another's attack, its speaker named in the next sentence: an accusation
+    ("Judul\n\n“Pasukan Chad melepaskan tembakan tanpa provokasi dengan mortir. Pasukan kami membalas,” kata juru "
+     "bicara militer Sudan, Kolonel Ahmed Osman.", ("ACCUSE", "Ahmed Osman", {"target": "Chad"})),
 ])
 def test_subjects_construction_gives_the_fact(sentence, expected):
     typ, agent, fields = expected
@@ -42,6 +56,11 @@ def test_subjects_construction_gives_the_fact(sentence, expected):
     ("“Kami tidak mengirim pasukan,” kata seorang pejabat Armenia kepada Radio Free Europe.", "Radio Free Europe"),
     # a headline speaks of its subject, not of a country named later
     ("Uni Afrika Konfirmasi Pengiriman Pasukan Kenya ke Somalia", "Kenya"),
+    # a dateline glued to the first word by a dash
+    ("Judul\n\nHarianjogja.com, JAKARTA—Pesawat militer Myanmar menjatuhkan dua bom ke sebuah biara, menewaskan 21 orang.",
+     "Indonesia"),
+    ("Judul\n\nKABAR.com, NAIROBI–Pasukan Somalia menyerang sebuah pos di perbatasan dekat kota Mandera pada Senin "
+     "malam, menewaskan tiga warga sipil.", "Kenya"),
 ])
 def test_subjects_not_the_agent(sentence, not_agent):
     got = claims_of(sentence)

@@ -94,6 +94,15 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     ("Pasukan Chad merebut hati warga Niger.", "COMBAT"),
     # "untuk bertempur ... atau mendukung operasi tempur": a purpose
     ("Sudan bermaksud mengirim pasukan untuk bertempur atau mendukung operasi tempur melawan Chad.", "COMBAT"),
+    # launching missiles at the sea is a test, no attack (nor anyone's accusation of one)
+    ("Judul\n\nKorea Utara meluncurkan dua rudal balistik ke arah Laut Timur pada Kamis pagi, kata militer Korsel.", "ATTACK"),
+    ("Judul\n\nKorea Utara meluncurkan dua rudal balistik ke arah Laut Timur pada Kamis pagi, kata militer Korsel.", "ACCUSE"),
+    ("Iran menembakkan rudal ke perairan Teluk dalam latihan militer, Senin.", "ATTACK"),
+    ("Rudal itu diluncurkan Korea Utara ke laut lepas pantai timurnya.", "ATTACK"),
+    # one ship, one soldier: a count of one is no estimate
+    ("Houthi mengklaim telah menyerang sebuah kapal tanker di Laut Merah.", "ESTIMATE"),
+    ("Kementerian Pertahanan Armenia mengatakan seorang tentaranya tewas dalam baku tembak.", "ESTIMATE"),
+    ("Sebuah kapal perusak AS menembak jatuh satu rudal lainnya, kata CENTCOM.", "ESTIMATE"),
 ])
 def test_triggers_look_alike_is_not_the_fact(sentence, absent):
     got = claims_of(sentence)
@@ -298,3 +307,12 @@ def test_triggers_what_is_asked_for_or_failed_is_not_done(sentence, absent):
 def test_triggers_asking_to_stop_keeps_what_is_being_done():
     got = claims_of("Kementerian Luar Negeri Jepang mendesak Korea Utara berhenti mengirim pasukan ke Rusia.")
     assert has(got, "DEPLOY", "Korea Utara", target="Rusia"), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Houthi meluncurkan rudal ke arah kapal perang AS di Laut Merah.",
+    "Rusia menembakkan rudal ke Kyiv pada Senin.",
+])
+def test_triggers_a_launch_at_a_target_is_an_attack(sentence):
+    got = claims_of(sentence)
+    assert any(c[0] == "ATTACK" for c in got), got

@@ -75,6 +75,8 @@ def lexicon():
         "purpose_near": re.compile(r"(?<![\w-])(?:" + _alt(lex["purpose"]) + r")\s+(?:[a-z]+\s+)?$", re.I),
         "count_verbs": frozenset(w.casefold() for w in lex["count_verbs"]),
         "visit": frozenset(w.casefold() for w in lex["visit_verbs"]),
+        "sea_launch": frozenset(w.casefold() for w in lex["sea_launch_verbs"]),
+        "to_sea": re.compile(r"[^,.;]{0,60}?(?<![\w-])ke\s+(?:arah\s+)?(?:" + _alt(lex["sea_words"]) + r")(?![\w-])", re.I),
         "condition": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^,.;:“”\"]*$", re.I),
         "threat_after": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["retaliation"]) + r")(?![\w-])[^.;]*?"
                                    r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])", re.I),
@@ -105,6 +107,7 @@ def lexicon():
         "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),
         "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
+        "speaking_owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaking_owners"]) + r")\s+$", re.I),
         "prep_word": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")(?![\w-])", re.I),
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),

@@ -132,6 +132,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if not speech and not t.nominal and any(x.type == "DEMAND" and x.end <= t.start and not re.search(r"[.;]", text[x.end:t.start])
                                                     for x in trigs) and not lx["stop_doing"].search(text, max(0, t.start - 25), t.start):
                 continue         # "mendesak RSF dan SAF menyepakati gencatan senjata": what is asked for, not done (but "berhenti mengirim")
+            if t.type == "ATTACK" and t.word.casefold().split()[0] in lx["sea_launch"] and lx["to_sea"].match(text, t.end):
+                continue         # "meluncurkan rudal ke arah Laut Timur": a launch, no attack on anyone
             if t.word.casefold() in lx["visit"] and not any(
                     (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
                     and t.end <= m.start - sent.start <= t.end + 60 for m in args):
@@ -180,14 +182,21 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
                     and t.start > 0 and not t.passive and not (speech_end and lo > speech_end and re.search(r",\s+$", text[:t.start])
                                                                and self.subjects(sent, args, lo, t.start, speech)):
-                agents = main        # (not "X melaporkan bahwa Y, pejabat Z, bertemu ...": Y is the subject there)
+                # (not "X melaporkan bahwa Y, pejabat Z, bertemu ...": Y is the subject there); "X menuduh Y menembaki
+                # pos Z, menewaskan dua tentara": the event goes on the told event's doer
+                told = [c.agent for c in out if c.type not in SPEECH]
+                agents = told[-1:] if told and not speech else main
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
                     re.search(r"(?:,|\bdan|\bserta|\blalu|\bkemudian|\bsetelah|\bsebelum|\busai|\bseusai|\bsambil|\bsembari)\s+$",
                               text[max(0, t.start - 10):t.start]):
                 agents = verb_agents     # "X melancarkan serangan ke Y pada Rabu, menewaskan empat orang": X did both
                 purpose_of = next((c for c in reversed(out) if c.agent in agents), None)
-            elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]):
-                agents = said        # "X mengakui telah mengirim pasukan": the speaker did it
+            elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]) \
+                    and not any(x.passive and x.end == speech_end for x in trigs):
+                agents = said        # "X mengakui telah mengirim pasukan": the speaker did it (not "X diyakini telah ...")
+            elif speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat|akan)\s+)*", text[speech_end:t.start]) \
+                    and (pv := next((x for x in trigs if x.passive and x.end == speech_end), None)):
+                agents = self.subjects(sent, args, 0, pv.start, False)    # "X diyakini telah mengirim ...": X did
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech and not t.passive:
@@ -266,8 +275,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
-        if not out and qspan and speaker:    # “...,” tegasnya: a quoted statement with no verb of our list
-            out = [Claim("STATEMENT", ag, sent, date=main_dates[0] if main_dates else inherited, trigger="",
+        if qspan and speaker and not any(c.type in SPEECH for c in out):
+            # “...,” tegasnya: a quoted statement with no verb of our list (what it tells of is the speaker's)
+            out += [Claim("STATEMENT", ag, sent, date=main_dates[0] if main_dates else inherited, trigger="",
                          quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
                          quote_end=sent.start + qspan[1]) for ag in speaker]
         out = self._refine(sent, out, quantities, speaker, main_dates, inherited, trigs)
@@ -393,7 +403,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for e in events:     # the troops sent, as the sentence counts them (and, when someone tells it, an estimate)
                 if e.type == "DEPLOY" and e.quantity is None and counted == "troops":
                     e.quantity = q
-            if not estimators:
+            if not estimators or q.value == 1:      # "sebuah kapal", "seorang tentara": one is no estimate
                 continue
             agents = list(dict.fromkeys(estimators))
             if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it

@@ -95,8 +95,8 @@ class Subjects:
             head = sent.text[lo:hi]
             if FRONTED.match(head) and "," in head and lo + head.index(",") >= m.end - sent.start:
                 continue         # "Atas perintah Vidal, ..." / "Sejak perang Peru pecah, ...": not the subject
-            if speech and self.before(sent, m, lx["owner"]):
-                continue
+            if speech and self.before(sent, m, lx["owner"]) and not self.before(sent, m, lx["speaking_owner"]):
+                continue         # "Militer X menuduh ...", "seorang perwira militer X mengatakan": X's military speaks
             if _SOURCE_PHRASE.search(sent.text, 0, m.start - sent.start) and "," in sent.text[m.end - sent.start:hi]:
                 continue         # "Menurut perkiraan X, Y meluncurkan ...": X is the source, Y the subject
             out = [m.key]
