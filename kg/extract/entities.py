@@ -123,6 +123,13 @@ def _org_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _capital_before_verb() -> re.Pattern:
+    names = alternation(load("gazetteer")["capitals_before_a_verb"])
+    return re.compile(rf"(?<![\w-])({names})(?=\s+(?:(?:justru|pun|juga|telah|sudah|balik|kembali|segera)\s+)*"
+                      rf"(?:me|ber|di)[a-z]{{3,}}\b)")
+
+
+@functools.lru_cache(maxsize=1)
 def _led_by() -> re.Pattern:
     return re.compile(r" (?:" + alternation(load("roles")["led_by_words"]) + r") (?=[" + _UP + "])")
 
@@ -309,6 +316,7 @@ class _Annotator:
                 continue
             self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
             local.append(self.mention(off + start, off + end, surface, sent.index, e.key))
+        self._capitals(sent, local)
         self._localities(sent, local)
         self._acronymed(sent, local)
         by_start = {m.start - off: m for m in local}
@@ -340,6 +348,16 @@ class _Annotator:
             local.append(self.mention(off + begin, off + begin + len(label), label, sent.index, ent.key))
             spans.append((begin, begin + len(label)))
         return spans
+
+    def _capitals(self, sent, local: list[Mention]) -> None:
+        """"Baku menuduh ...": a capital that is also a word stands for its country before a verb."""
+        taken = [(m.start - sent.start, m.end - sent.start) for m in local]
+        for m in _capital_before_verb().finditer(sent.text):
+            country = _entry_for(load("gazetteer")["capitals_before_a_verb"][m.group(1)])
+            if country is None or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            self.entity(country.key, country.label, country.type, m.group(1), country.wikidata, "gazetteer")
+            local.append(self.mention(sent.start + m.start(), sent.start + m.end(), m.group(1), sent.index, country.key))
 
     def _localities(self, sent, local: list[Mention]) -> None:
         """A name after a word for a locality ("kota Humera", "Provinsi Syunik") is a place, when the

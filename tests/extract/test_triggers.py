@@ -316,3 +316,39 @@ def test_triggers_asking_to_stop_keeps_what_is_being_done():
 def test_triggers_a_launch_at_a_target_is_an_attack(sentence):
     got = claims_of(sentence)
     assert any(c[0] == "ATTACK" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an accusation that gives a number is an accusation and an estimate
+    ("Pemerintah Guyana menuduh Venezuela mengerahkan sekitar 2.000 tentara ke perbatasan.",
+     [("ACCUSE", "Guyana", {"target": "Venezuela"}), ("ESTIMATE", "Guyana", {"quantity": 2000}),
+      ("DEPLOY", "Venezuela", {})]),
+    ("Perdana Menteri Kosovo Ardit Berisha menuduh Serbia menempatkan sekitar 1.500 tentara di dekat perbatasan.",
+     [("ACCUSE", "Ardit Berisha", {"target": "Serbia"}), ("ESTIMATE", "Ardit Berisha", {"quantity": 1500}),
+      ("DEPLOY", "Serbia", {"quantity": 1500})]),
+    # stationing or mobilising troops is a deployment
+    ("Rusia menyiagakan sekitar 10.000 tentara di dekat perbatasan Finlandia.", [("DEPLOY", "Rusia", {})]),
+    ("Serbia memobilisasi dua batalion ke perbatasan Kosovo.", [("DEPLOY", "Serbia", {})]),
+    # a capital that is also a word speaks for its country before a verb
+    ("Baku justru menuduh unit-unit Armenia menembaki posisi di distrik Kalbajar.",
+     [("ACCUSE", "Azerbaijan", {"target": "Armenia"})]),
+    ("Georgetown mengecam langkah Caracas.", [("CONDEMN", "Guyana", {})]),
+])
+def test_triggers_accusations_deployments_and_capitals(sentence, expected):
+    got = claims_of("Judul\n\n" + sentence)
+    for typ, agent, fields in expected:
+        assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    # reporting another's attack with its numbers is an estimate, not an accusation
+    ("Angkatan Udara Peru menyebut Chili meluncurkan 120 drone dan 11 rudal dalam semalam.", "ACCUSE"),
+    # "baku tembak" is a firefight, not Azerbaijan
+    ("Baku tembak di perbatasan menewaskan dua tentara.", "Azerbaijan"),
+    ("Terjadi baku tembak antara pasukan Armenia dan Azerbaijan.", "Azerbaijan"),
+    # placing an advertisement deploys nothing
+    ("Pemerintah Peru menempatkan iklan di surat kabar.", "DEPLOY"),
+])
+def test_triggers_reports_and_words_that_are_not_the_fact(sentence, absent):
+    got = claims_of("Judul\n\n" + sentence)
+    assert not any(absent in (c[0], c[1]) for c in got), got

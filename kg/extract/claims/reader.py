@@ -429,8 +429,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                     modality=base.modality if base else None,
                                     quote=base.quote if base else None,
                                     quote_start=base.quote_start if base else -1, quote_end=base.quote_end if base else -1))
-        if estimated:        # who gives the numbers reports them: an estimate, not also a statement or an accusation
-            claims = [c for c in claims if not (c.type in ("STATEMENT", "ACCUSE") and c.agent in estimated)]
+        if estimated:        # who gives the numbers reports them: an estimate, not also a statement (but "menuduh" accuses)
+            claims = [c for c in claims if not (c.agent in estimated and (c.type == "STATEMENT" or c.type == "ACCUSE" and
+                                                lx["kind"].get(" ".join(c.trigger.casefold().split())) != "ACCUSE"))]
         # a plain statement adds nothing next to a specific act by the same agent, nor an estimate with
         # no amount next to one with it
         condemned = {c.agent for c in claims if c.type == "CONDEMN"}    # "mengecam X dan menyebutnya pelanggaran": one act
