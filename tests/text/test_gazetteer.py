@@ -75,7 +75,7 @@ def test_gazetteer_names_are_unique():
     lex = load("gazetteer")
     owners = collections.defaultdict(set)
     for section, entries in lex.items():
-        for e in entries or []:
+        for e in entries if isinstance(entries, list) else []:     # the sections of entries
             for name in [e["label"], *(e.get("aliases") or [])]:
                 owners[name.casefold()].add((section, e["label"]))
     assert {n: o for n, o in owners.items() if len(o) > 1} == {}
