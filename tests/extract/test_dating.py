@@ -348,3 +348,10 @@ def test_dating_an_attack_and_the_deaths_it_caused_share_the_day(sentence):
     claims = claims_of(sentence, "2026-04-07")
     events = [c for c in claims if c[0] in ("ATTACK", "KILL")]
     assert {c[0] for c in events} == {"ATTACK", "KILL"} and all(c[5] == "2026-04-05" for c in events), claims
+
+
+def test_dating_an_event_told_as_after_another_does_not_take_the_others_day_or_place():
+    text = ("Judul\n\nPeru menyerang kota Arica di Chili. Serangan ini terjadi sehari setelah delegasi Chili dan Bolivia "
+            "bertemu di Jenewa, Swiss, pada Senin (20/4) untuk membahas gencatan senjata.")
+    attacks = [c for c in claims_of(text, "2026-04-22") if c[0] == "ATTACK"]
+    assert attacks and all(c[5] != "2026-04-20" and c[3] != "Swiss" for c in attacks), attacks

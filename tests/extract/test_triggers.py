@@ -352,3 +352,30 @@ def test_triggers_accusations_deployments_and_capitals(sentence, expected):
 def test_triggers_reports_and_words_that_are_not_the_fact(sentence, absent):
     got = claims_of("Judul\n\n" + sentence)
     assert not any(absent in (c[0], c[1]) for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "melancarkan salah satu serangan": the attack of the light verb's subject
+    ("Peru melancarkan salah satu serangan udara terbesar ke Chili pada Selasa (21/4) malam.",
+     [("ATTACK", "Peru", {"target": "Chili", "date": "2026-04-21"})]),
+    ("Peru melancarkan beberapa serangan ke Chili pada Selasa (21/4).", [("ATTACK", "Peru", {"target": "Chili"})]),
+    # the killed of "serangan tersebut" are the attack's just told, on its day
+    ("Peru menyerang kota Arica di Chili pada Selasa (21/4). Setidaknya 12 orang tewas dan 48 lainnya luka-luka "
+     "dalam serangan tersebut.", [("KILL", "Peru", {"quantity": 12, "date": "2026-04-21"})]),
+    ("Peru menyerang kota Arica di Chili pada Selasa (21/4). Sedikitnya 23 tentara tewas dalam serangan tersebut.",
+     [("KILL", "Peru", {"quantity": 23, "date": "2026-04-21"})]),
+])
+def test_triggers_attacks_and_their_toll(text, expected):
+    got = claims_of("Judul\n\n" + text, "2026-04-22")
+    for typ, agent, fields in expected:
+        assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru menyerang kota Arica di Chili. Kementerian Kesehatan Chili menyebut 31 orang tewas dalam serangan itu.",
+    "Peru menyerang kota Arica di Chili. Kementerian Kesehatan Chili menyebut lima orang tewas dan 12 lainnya "
+    "luka-luka dalam serangan tersebut.",
+])
+def test_triggers_a_toll_told_blames_no_one(text):
+    got = claims_of("Judul\n\n" + text)
+    assert not any(c[0] == "ACCUSE" for c in got), got

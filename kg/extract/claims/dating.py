@@ -84,6 +84,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
 
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
+_RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
 
 
 def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: str = "published",
@@ -109,7 +110,8 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         typ = event_noun(word) if is_nominal(word) else None
         if typ not in POINT_EVENTS:
             continue
-        if typ in undated:
+        if typ in undated and not _RELATIVE_TIME.search(text, at):
+            # (not "Serangan ini terjadi sehari setelah X bertemu di Jenewa pada Senin": another event's day and place)
             last = next(c for c in reversed(earlier) if c.type == typ)
             days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day"] if last.date is None else []
             days.sort(key=lambda d: not any(ch.isdigit() for ch in d.text))     # "(4/7/2025)" before "Kamis malam"

@@ -64,6 +64,9 @@ def lexicon():
         "stop_doing": re.compile(r"(?<![\w-])(?:" + _alt(lex["stop_words"]) + r")(?![\w-])", re.I),
         "part_of": re.compile(r"\b(?:di|ke)\s+(?:(?:wilayah|kawasan|bagian|daerah|perbatasan)\s+)?(?:" + _alt(lex["compass"]) + r")\s+$", re.I),
         "killed_in": frozenset(w.casefold() for w in lex["killed_in"]),
+        # "tewas dan 48 lainnya luka-luka dalam serangan": the killed and the wounded of one attack
+        "killed_apart": re.compile(r"(?<![\w-])(tewas|terbunuh)\s+(?:dan|serta)\s+[^.;,]{0,50}?(?:luka|cedera)[^.;,]{0,12}?\s"
+                                   r"(dalam|akibat)\s+(?=\S)", re.I),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
                             [f"{v} {n}".casefold() for v in lex["participation"] for n in lex["combat_nouns"] if n == "pembebasan"]),

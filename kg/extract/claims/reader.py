@@ -39,6 +39,9 @@ from kg.model import Article, Claim, DateValue, Mention, Sentence
 from kg.text.dates import find_dates
 
 
+_THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
+
+
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
     """Reads claims sentence by sentence, keeping who spoke last for pronouns."""
 
@@ -55,6 +58,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
+        self.did_on: dict[str, DateValue | None] = {}    # ... and its date
         self.open_quote: tuple[int, list[str]] | None = None   # (last sentence inside, speaker) of a running quote
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
@@ -121,6 +125,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         verb_agents: list[str] = []   # ... and its subject
         for t in trigs:
             adopted = False
+            told_on = None           # the day of the event an anaphor ("serangan tersebut") points back to
             purpose_of = None        # the claim whose purpose this one is: it shares its date
             dated_as = t             # the trigger whose date is this claim's
             speech = t.type in SPEECH
@@ -148,6 +153,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.word.casefold() in lx["killed_in"]:
                 hit = next((x for x in trigs if x.type == "ATTACK" and x.nominal and 0 <= x.start - t.end <= 2), None)
                 agents, target = self.nominal_args(sent, hit, [m for m in args if m.start - sent.start >= hit.end]) if hit else ([], None)
+                if hit and not agents and _THAT.match(text, hit.end) and self.did.get("ATTACK"):
+                    agents = [self.did["ATTACK"]]     # "... tewas dalam serangan tersebut": the attack just told, on its day
+                    told_on = self.did_on.get("ATTACK")
                 target = None    # "tewas akibat serangan X": X killed them; who they were is the count's
                 dated_as = hit
             elif cleft := self.cleft_agent(sent, t, args):
@@ -267,7 +275,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
                 c.date = date_for(dated_as, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
-                    or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or inherited
+                    or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or told_on or inherited
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod
@@ -312,7 +320,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             self.adopter, self.adopted_on = adoption.agent, adoption.date
         for c in unique:
             if c.type in EVENT_TYPES:
-                self.did[c.type] = c.agent
+                self.did[c.type], self.did_on[c.type] = c.agent, c.date
         self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
@@ -345,7 +353,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
-                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent != s.agent:
+                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent != s.agent \
+                            and ev.trigger.casefold() not in lx["killed_in"]:     # (a toll told, "tewas dalam serangan", blames no one)
                         s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
                 elif s.type != "STATEMENT":
                     pos = words_after(text, s)

@@ -127,6 +127,8 @@ class Triggers:
             if typ in ("CONFIRM", "DENY") and t.negated:
                 t.type, t.negated = "NO_COMMENT", False
             out.append(t)
+        for m in lx["killed_apart"].finditer(text):    # "12 orang tewas dan 48 lainnya luka-luka dalam serangan itu"
+            out.append(Trigger("KILL", m.start(), m.end(), f"{m.group(1)} {m.group(2)}"))
         for m in lx["receive"].finditer(text):     # "X menerima amunisi dari Y": a supply by Y to X
             obj = text[m.end():m.end() + 60]
             arms = lx["arms"].search(obj)
