@@ -29,6 +29,15 @@ def estimates(text: str) -> list[tuple]:
      ("Kementerian Pertahanan Armenia", 15, "captured", "COMBAT")),
     ("Kementerian Luar Negeri Kenya mengatakan sekitar 4.500 tentara telah berada di Somalia.",
      ("Kementerian Luar Negeri Kenya", 4500, "troops", "DEPLOY")),
+    # people who fled, and the fighters of a group
+    ("Kantor PBB untuk Urusan Kemanusiaan (OCHA) memperkirakan antara 40.000 hingga 50.000 orang telah mengungsi dari kota itu.",
+     ("OCHA", (40000, 50000), "displaced", None)),
+    ("Menurut UNHCR, lebih dari 2.000 keluarga kehilangan tempat tinggal akibat banjir dan pertempuran.",
+     ("UNHCR", 2000, "displaced", None)),
+    ("Komandan Angkatan Darat Peru memperkirakan kelompok Sendero memiliki antara 5.000 hingga 6.000 anggota.",
+     ("Angkatan Darat Peru", (5000, 6000), "members", None)),
+    ("Menurut Kementerian Pertahanan Chad, kelompok itu kini memiliki sekitar 3.000 pejuang.",
+     ("Kementerian Pertahanan Chad", 3000, "members", None)),
 ])
 def test_amounts_each_count_says_what_it_counts(text, expected):
     assert [e[:4] for e in estimates(text)] == [expected]
@@ -42,6 +51,16 @@ def test_amounts_each_count_says_what_it_counts(text, expected):
 ])
 def test_amounts_units_and_things_are_no_head_count(text):
     assert estimates(text) == []
+
+
+@pytest.mark.parametrize("text, counts", [
+    # fighters killed or captured are casualties or prisoners, members of a body that is no force are not counted
+    ("Kementerian Pertahanan Chad mengatakan pasukannya menewaskan dua militan bersenjata di perbatasan.", {"casualties"}),
+    ("Menurut Kementerian Pertahanan Chad, 40 pejuang tewas dalam pertempuran itu.", {"casualties"}),
+    ("Kementerian Luar Negeri Chad mengatakan lima anggota parlemen Sudan tiba di N'Djamena.", set()),
+])
+def test_amounts_fighters_killed_and_members_of_bodies(text, counts):
+    assert {e[2] for e in estimates(text)} == counts
 
 
 def test_amounts_an_estimate_points_at_the_event_it_estimates():

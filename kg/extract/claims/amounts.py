@@ -8,7 +8,8 @@ from kg.model import Quantity
 from kg.text.numbers import find_quantities
 
 # What a count counts -> the event it estimates (weapons: the attack, supply or deployment the sentence tells).
-EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT", "weapons": None}
+EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT", "weapons": None, "displaced": None,
+            "members": None}
 
 
 class Amounts:
@@ -20,7 +21,8 @@ class Amounts:
         "sebanyak"/"menjadi" in a sentence about troops; people before a word for people when the
         sentence speaks of dead or wounded. Units ("satu batalion"), things ("tiga jenis rudal",
         "50 kendaraan lapis baja") and parts of a count ("termasuk 3.000 ...") are no count of people;
-        weapons counted ("lebih dari 4.000 drone", "32 pesawat militer") are "weapons"."""
+        weapons counted ("lebih dari 4.000 drone", "32 pesawat militer") are "weapons"; people who fled
+        ("40.000 orang mengungsi") "displaced"; fighters of a group ("5.000 anggota") "members"."""
         lx = lexicon()
         troops_at = [m.start() for m in lx["troops"].finditer(text)]
         out = []
@@ -33,6 +35,14 @@ class Amounts:
                 continue
             if lx["things"].match(after) or lx["units"].match(after.lstrip()):
                 continue         # "tiga jenis rudal", "satu batalion pasukan": not a head count
+            clause = re.split(r"[,;.]|\bdan\b", text[q.end:q.end + 60])[0]
+            if lx["displaced"].match(clause):
+                out.append((q, "displaced"))     # "antara 40.000 hingga 50.000 orang telah mengungsi"
+                continue
+            if lx["members"].match(after) and not lx["casualty"].search(clause) and not lx["captured"].search(clause) \
+                    and not lx["casualty"].search(text, max(0, q.start - 30), q.start):     # "menewaskan dua militan"
+                out.append((q, "members"))       # "ELN memiliki antara 5.000 hingga 6.000 anggota"
+                continue
             noun = lx["troops"].search(after)
             if noun and not re.search(r"[,.;]", after[:noun.start()]) or \
                     troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):

@@ -128,5 +128,9 @@ def lexicon():
         "units": _words(load("counts")["units"]),
         "weapons": re.compile(r"^\s*(?:" + _alt(load("counts")["weapons"]) + r")(?![\w-])", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
+        "displaced": re.compile(r"^\s*(?:(?:" + _alt(load("counts")["people"]) + r")\s+(?:\w+\s+){0,2})?(?:"
+                                + _alt(load("counts")["displaced"]) + r")(?![\w-])", re.I),
+        "members": re.compile(r"^\s*(?:" + _alt(load("counts")["members"]) + r")(?![\w-])(?!\s+(?:"
+                              + _alt(load("counts")["members_of_no_force"]) + r")(?![\w-]))", re.I),
         "coord": re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|maupun|serta)\s+)$", re.I),
     }

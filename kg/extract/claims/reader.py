@@ -404,7 +404,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     armed.quantity = q
                 if not estimators or kill and armed is None:
                     continue
-            elif kill:
+            elif kill and counted not in ("displaced", "members"):
                 for e in events:
                     if e.type in ("KILL", "ATTACK") and e.quantity is None:
                         e.quantity = q
