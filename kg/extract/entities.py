@@ -686,7 +686,8 @@ class _Annotator:
         for m in _ACRONYMED.finditer(sent.text) if _BRACKETED_ACRONYM.search(sent.text) else ():
             name, acronym = m.group(1), m.group(2)
             head = name.split()[0].casefold()
-            if head not in _org_heads() and head not in load("roles")["acronymed_heads"] or _entry_for(name):
+            if head not in _org_heads() and head not in load("roles")["acronymed_heads"] and \
+                    not set(name.casefold().split()) & _org_words() or _entry_for(name):     # (or "... Association for X (AAPP)")
                 continue
             known = _entry_for(acronym)
             if known and known.type == "Organization":

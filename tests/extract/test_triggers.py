@@ -379,3 +379,28 @@ def test_triggers_attacks_and_their_toll(text, expected):
 def test_triggers_a_toll_told_blames_no_one(text):
     got = claims_of("Judul\n\n" + text)
     assert not any(c[0] == "ACCUSE" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "drone-drone itu", "serangan tersebut" as the subject: the attack just told, told by its victim as an accusation
+    ("Chili melancarkan serangan drone ke kota Tacna pada Minggu (5/4/2026). Juru bicara militer Peru, Kolonel Luis "
+     "Rojas, mengatakan drone-drone itu menghantam sebuah pasar.",
+     [("ATTACK", "Chili", {"date": "2026-04-05"}), ("ACCUSE", "Luis Rojas", {"target": "Chili"})]),
+    ("Chili menyerang kota Tacna di Peru pada Minggu (5/4/2026). Serangan itu menghantam sebuah rumah sakit.",
+     [("ATTACK", "Chili", {"date": "2026-04-05"})]),
+    # killed in a firefight with X: X killed them, the wounded are not counted as dead
+    ("Kementerian Pertahanan Peru mengatakan seorang tentaranya tewas dan dua lainnya luka-luka dalam baku tembak "
+     "dengan pasukan Chili di perbatasan, Rabu (12/2/2025).", [("KILL", "Chili", {"quantity": None, "date": "2025-02-12"})]),
+    ("Dua polisi tewas dalam kontak senjata dengan kelompok ELN di Tibu, Kolombia.", [("KILL", "ELN", {"quantity": 2})]),
+    ("Setidaknya 12 orang tewas dan 48 lainnya luka-luka dalam serangan Chili ke Tacna.", [("KILL", "Chili", {"quantity": 12})]),
+    # a monitor named with its acronym, a treasury, a reminder
+    ("Menurut kelompok pemantau Andean Monitoring Association (AMA), lebih dari 7.000 warga sipil telah dibunuh "
+     "militer sejak kudeta.", [("ESTIMATE", "Andean Monitoring Association", {"quantity": 7000})]),
+    ("Departemen Keuangan AS menjatuhkan sanksi kepada 12 individu.", [("SANCTION", "Departemen Keuangan Amerika Serikat", {})]),
+    ("Departemen Luar Negeri Amerika Serikat mengingatkan bahwa perjanjian pertahanan berlaku untuk serangan terhadap "
+     "kapal Filipina.", [("WARN", "Kementerian Luar Negeri Amerika Serikat", {"target": None})]),
+])
+def test_triggers_anaphors_firefights_and_speakers(text, expected):
+    got = claims_of("Judul\n\n" + text, "2026-04-07")
+    for typ, agent, fields in expected:
+        assert has(got, typ, agent, **fields), got

@@ -120,6 +120,7 @@ def lexicon():
                             r"|(?!me|ber|di)[a-z]+\s))"),     # "setelah gelombang kekerasan ... menewaskan": a clause of its own
         "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
+        "wounded": re.compile(r"\s+(?:\w+\s+){0,2}(?:" + _alt(lex["wounded_words"]) + r")(?![\w-])", re.I),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
         "pair_words": _alt(lex["pair"]),
@@ -127,6 +128,9 @@ def lexicon():
         "captured": _words(load("counts")["captured"]),
         "units": _words(load("counts")["units"]),
         "weapons": re.compile(r"^\s*(?:" + _alt(load("counts")["weapons"]) + r")(?![\w-])", re.I),
+        # "drone-drone itu", "serangan tersebut" as a subject: the weapons or the attack told just before
+        "weapon_that": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["weapons"] + lex["attack_nouns"]) +
+                                  r")(?:-\w+)?\s+(?:\w+\s+)?(?:itu|tersebut)\s+(?:(?:telah|juga|kemudian|lalu)\s+)?$", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
         "displaced": re.compile(r"^\s*(?:(?:" + _alt(load("counts")["people"]) + r")\s+(?:\w+\s+){0,2})?(?:"
                                 + _alt(load("counts")["displaced"]) + r")(?![\w-])", re.I),

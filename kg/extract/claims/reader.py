@@ -40,6 +40,7 @@ from kg.text.dates import find_dates
 
 
 _THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
+_FOE = re.compile(r"\s+dengan\s+(?:(?:pasukan|tentara|militer|milisi|kelompok|gerilyawan)\s+)?")
 
 
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
@@ -153,11 +154,15 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.word.casefold() in lx["killed_in"]:
                 hit = next((x for x in trigs if x.type == "ATTACK" and x.nominal and 0 <= x.start - t.end <= 2), None)
                 agents, target = self.nominal_args(sent, hit, [m for m in args if m.start - sent.start >= hit.end]) if hit else ([], None)
+                fight = None if hit else next((x for x in trigs if x.type == "COMBAT" and 0 <= x.start - t.end <= 2), None)
+                foe = _FOE.match(text, fight.end) if fight else None
+                if foe:      # "tewas dalam baku tembak dengan pasukan X": X killed them
+                    agents = [m.key for m in args if m.start - sent.start == foe.end() and self.kind(m) != "Place"][:1]
                 if hit and not agents and _THAT.match(text, hit.end) and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "... tewas dalam serangan tersebut": the attack just told, on its day
                     told_on = self.did_on.get("ATTACK")
                 target = None    # "tewas akibat serangan X": X killed them; who they were is the count's
-                dated_as = hit
+                dated_as = hit or fight or t
             elif cleft := self.cleft_agent(sent, t, args):
                 agents = cleft       # "Yang pertama kali mengonfirmasi ... adalah X"
             elif t.receive:      # "X menerima amunisi dari Y": Y supplies X
@@ -244,6 +249,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
+                if not agents and t.type in ("ATTACK", "KILL") and lx["weapon_that"].search(text, lo, t.start) \
+                        and self.did.get("ATTACK"):
+                    agents = [self.did["ATTACK"]]     # "drone-drone itu menghantam pasar": the attack just told, on its day
+                    told_on = self.did_on.get("ATTACK")
             if main and lo > 0 and speech:
                 # "X said that <X's own country> warned": the speaker acts for it (not so its troops)
                 own = {r.org for r in self.a.roles if r.person in main}
@@ -261,6 +270,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             typ = "DEPLOY" if t.type == "COMBAT" and via_owner and t.word.casefold() in lx["fight"] else t.type
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
+            if t.word.casefold().endswith(" bahwa"):
+                tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             target = target or tgt
             place = place or (purpose_of.place if purpose_of and not speech else None)
             if not t.nominal and not t.passive:
@@ -405,8 +416,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if not estimators or kill and armed is None:
                     continue
             elif kill and counted not in ("displaced", "members"):
+                wounded = lx["wounded"].match(text, q.end)      # "dua lainnya luka-luka": not the dead
                 for e in events:
-                    if e.type in ("KILL", "ATTACK") and e.quantity is None:
+                    if e.type in ("KILL", "ATTACK") and e.quantity is None and not wounded:
                         e.quantity = q
                 continue
             for e in events:     # the troops sent, as the sentence counts them (and, when someone tells it, an estimate)
