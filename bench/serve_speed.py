@@ -3,7 +3,8 @@
 Starts `kg serve --store DIR` on a free port of 127.0.0.1 (DIR filled by `kg load`), asks every query of
 queries/ with the parameters of its header's example for its first page (`limit=100`) and its whole answer
 at GET /library/NAME (one HTTP/1.0 request a run, SPARQL JSON results read whole), and times the same answers
-by kg.uses.query.run on the store opened as `kg query --store` opens it (no process start, no HTTP).
+as `kg query NAME --store DIR --format json` makes them, in this process (kg.uses.query.run on the store
+opened as `kg query --store` opens it, then render: no process start, no HTTP).
 Median ms of --runs runs, and the rows of the whole answer. With --sparql, also the first page as `kg serve`
 answered it before /library/: the library's SPARQL text POSTed to /query, parameters bound by a VALUES clause
 of their terms, one run, given up after --limit-s seconds (the server's --timeout). The server is stopped at the end.
@@ -33,7 +34,7 @@ sys.path.insert(0, str(HERE))
 
 from store_speed import example_params  # noqa: E402
 
-from kg.uses.query import _form, bind, kinds, named, open_disk_store, pageable, resolve, run, shape  # noqa: E402
+from kg.uses.query import _form, bind, kinds, named, open_disk_store, pageable, render, resolve, run, shape  # noqa: E402
 
 PAGE = 100
 
@@ -101,10 +102,11 @@ def main(argv: list[str] | None = None) -> int:
             rows = len(json.loads(get(url + "&format=json", 600))["results"]["bindings"]) \
                 if _form(resolve(name)) == "SELECT" else "-"
             cells = [str(rows)]
+            fmt = "json" if rows != "-" else "ttl"
             cells.append(f"{median_ms(lambda: get(url + f'&limit={PAGE}', 600), a.runs):,.1f}" if page else "-")
             cells.append(f"{median_ms(lambda: get(url, 600), a.runs):,.1f}")
-            cells.append(f"{median_ms(lambda: run(local, name, params, limit=PAGE), a.runs):,.1f}" if page else "-")
-            cells.append(f"{median_ms(lambda: run(local, name, params), a.runs):,.1f}")
+            cells.append(f"{median_ms(lambda: render(run(local, name, params, limit=PAGE), 'json'), a.runs):,.1f}" if page else "-")
+            cells.append(f"{median_ms(lambda: render(run(local, name, params), fmt), a.runs):,.1f}")
             if a.sparql:
                 if page:
                     req = urllib.request.Request(f"{base}/query", data=sparql_text(name, params).encode(), method="POST",
