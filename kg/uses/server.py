@@ -9,8 +9,9 @@ runs `oxigraph serve` as a child on an internal port of 127.0.0.1:
   `kg query NAME --store DIR` does, by the same runner (`kg.uses.query.run` on the store's answer tables,
   parameters bound as terms): SPARQL 1.1 JSON results, or CSV / TSV by ``format=`` or the Accept header
   (a CONSTRUCT query: Turtle, or JSON-LD); a page that does not hold the last row links the next one
-  (``Link: <...>; rel="next"``). A query the tables do not hold is evaluated by Oxigraph on the store, opened
-  read-only beside the server (a read-only opening takes no lock, as for `kg query --store`);
+  (``Link: <...>; rel="next"``). A query the tables do not hold goes as SPARQL text to the Oxigraph server,
+  its parameters in a VALUES clause of their terms. (The front does not open the store itself: a read-only
+  opening beside a server that writes and compacts it can find files gone.)
 * every other path (``/query``, ``/update``, ``/store``, the query page) goes to the Oxigraph server unchanged.
 
 The tables describe the store as `kg load` left it: a request that may change the store (anything but
@@ -51,15 +52,13 @@ class HTTPError(Exception):
 
 class Library:
     """The library's answers on one store, for many threads: answer tables (an SQLite connection each, kept
-    in a pool) and one read-only Oxigraph store, opened at the first query the tables do not hold and
-    opened again after the store was changed."""
+    in a pool), and the Oxigraph server for what they do not hold."""
 
-    def __init__(self, store_dir: str | Path):
-        self.dir = Path(store_dir)
+    def __init__(self, store_dir: str | Path, upstream: tuple[str, int]):
+        self.dir, self.upstream = Path(store_dir), upstream
         self._pool: queue.SimpleQueue = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._changed = 0           # requests that may have changed the store so far
-        self._ox, self._ox_at = None, -1
 
     def changing(self) -> None:
         """A request that may change the store is about to go to the server: the tables go (see the module)."""
@@ -67,40 +66,58 @@ class Library:
             self._changed += 1
             answers.remove(self.dir)
 
-    def oxigraph(self):
-        with self._lock:
-            if self._ox is None or self._ox_at != self._changed:
-                from kg.uses.query import _read_only
-                self._ox, self._ox_at = _read_only(self.dir), self._changed
-            return self._ox
-
-    def _take(self):
+    def answer(self, name: str, params: dict[str, str], *, limit: int | None, offset: int,
+               lang: str | None) -> Answer:
         try:
             tables, at = self._pool.get_nowait()
         except queue.Empty:
             tables, at = answers.Tables.of(self.dir), self._changed
         if at != self._changed:
             tables = None
-        return tables, at
-
-    def answer(self, name: str, params: dict[str, str], *, limit: int | None, offset: int,
-               lang: str | None) -> Answer:
-        tables, at = self._take()
         try:
-            return run(_Source(self, tables), name, params, lang=lang, limit=limit, offset=offset)
+            return run(_Server(self.upstream, tables), name, params, lang=lang, limit=limit, offset=offset)
         finally:
             self._pool.put((tables, at))
 
 
-class _Source(DiskStore):
-    """The store as `kg query --store` reads it, its Oxigraph store shared by the threads of the front."""
+class _Server(DiskStore):
+    """The store as `kg query --store` reads it: its answer tables, and for what they do not hold the
+    Oxigraph server, asked as `query.run` asks an Oxigraph store. The substitutions go in a VALUES clause of
+    their terms (written by Oxigraph, never pasted text), which for the library's queries (they project their
+    parameters) gives the rows the substitutions give."""
 
-    def __init__(self, library: Library, tables):
-        self.library, self.tables = library, tables
+    def __init__(self, upstream: tuple[str, int], tables):
+        self.upstream, self.tables = upstream, tables
 
     @property
     def store(self):
-        return self.library.oxigraph()
+        return self
+
+    def query(self, text: str, substitutions: dict | None = None, use_default_graph_as_union: bool = True):
+        import pyoxigraph as ox
+        if substitutions:
+            names = list(substitutions)
+            text += (f"\nVALUES ({' '.join('?' + v.value for v in names)}) "
+                     f"{{ ({' '.join(str(substitutions[v]) for v in names)}) }}")
+        graph = _form(text) in ("CONSTRUCT", "DESCRIBE")
+        conn = http.client.HTTPConnection(*self.upstream)
+        try:
+            conn.request("POST", "/query", body=text.encode("utf-8"),
+                         headers={"Content-Type": "application/sparql-query; charset=utf-8",
+                                  "Accept": "application/n-triples" if graph else "application/sparql-results+json"})
+            resp = conn.getresponse()
+            data = resp.read()
+        except OSError as e:
+            raise RuntimeError(f"the Oxigraph server does not answer ({_line(e)})") from None
+        finally:
+            conn.close()
+        if resp.status != 200:
+            raise RuntimeError(f"HTTP {resp.status} from the Oxigraph server: {_line(data.decode('utf-8', 'replace'))}")
+        if not graph:
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        mem = ox.Store()        # the triples as query.run reads the answer of a CONSTRUCT
+        mem.load(data, format=ox.RdfFormat.N_TRIPLES)
+        return mem.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
 
 def catalogue(base: str) -> list[dict]:

@@ -602,7 +602,7 @@ def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float
         raise StoreError(f"{bind}: {why}")
     inner = server.free_port()
     try:        # listening from here on: requests wait in the backlog until the Oxigraph server is up
-        front = server.front(bind, server.Library(store_dir), ("127.0.0.1", inner))
+        front = server.front(bind, server.Library(store_dir, ("127.0.0.1", inner)), ("127.0.0.1", inner))
     except OSError as e:
         raise StoreError(f"{bind}: cannot listen there ({e.strerror or _oneline(e)}; another `kg serve`?)") from None
     cmd = [exe, "serve", "--location", str(store_dir), "--bind", f"127.0.0.1:{inner}", "--union-default-graph"]
