@@ -207,7 +207,8 @@ def cmd_load(a) -> int:
 
 
 def cmd_serve(a) -> int:
-    """The Oxigraph SPARQL server (with its query page) over the local store; it stops with this process."""
+    """The query library (from the answer tables) and the Oxigraph SPARQL server (with its query page) over the
+    local store, on one address; the server stops with this process."""
     from kg.uses import store
     reasoned = [q for q, p in named().items() if header(p).get("reasoning", "").startswith("required")]
 
@@ -325,7 +326,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--lang", choices=("id", "en"), default="id", help="language of the claim lines (default id)")
     v.set_defaults(func=cmd_viz)
 
-    sv = sub.add_parser("serve", help="the Oxigraph SPARQL server over the local store, on 127.0.0.1")
+    sv = sub.add_parser("serve", help="the query library (GET /library/NAME) and the Oxigraph SPARQL server "
+                                       "over the local store, on 127.0.0.1")
     sv.add_argument("--store", default="store", help="folder of the embedded store (filled by kg load)")
     sv.add_argument("--bind", default="127.0.0.1:7878", help="address and port (default 127.0.0.1:7878)")
     sv.add_argument("--timeout", type=float, metavar="SECONDS", help="stop a query that runs longer than this")

@@ -410,9 +410,12 @@ def render(ans: Answer, fmt: str = "table", offset: int = 0) -> str:
         raise QueryError(f"--format ttl is for CONSTRUCT and DESCRIBE queries; this is {ans.type}")
     if ans.type == "ASK":
         return json.dumps({"head": {}, "boolean": ans.boolean}) + "\n" if fmt == "json" else f"{ans.boolean}\n"
-    if fmt == "json":
-        bindings = [{k: _json_term(v) for k, v in zip(ans.vars, r) if v is not None} for r in ans.rows]
-        return json.dumps({"head": {"vars": ans.vars}, "results": {"bindings": bindings}}, ensure_ascii=False) + "\n"
+    if fmt == "json":       # json.dumps of the whole, written a row at a time with each term encoded once
+        term = once(lambda v: json.dumps(_json_term(v), ensure_ascii=False))
+        keys = [json.dumps(k, ensure_ascii=False) + ": " for k in ans.vars]
+        rows = ("{" + ", ".join(k + term(v) for k, v in zip(keys, r) if v is not None) + "}" for r in ans.rows)
+        return (f'{{"head": {json.dumps({"vars": ans.vars}, ensure_ascii=False)}, "results": {{"bindings": ['
+                + ", ".join(rows) + "]}}\n")
     rows = [[_cell(v) for v in r] for r in ans.rows]
     if fmt == "csv":
         return _csv(ans.vars, rows)

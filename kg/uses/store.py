@@ -574,17 +574,22 @@ def _bindable(bind: str) -> str | None:
 
 
 def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float | None = None, say=print) -> int:
-    """Run `oxigraph serve` over the embedded store until it stops or this process is told to stop.
+    """Answer on `bind` over HTTP: the query library from the store's answer tables (`kg.uses.server`), and
+    every other request by `oxigraph serve` over the embedded store (SPARQL endpoint, Graph Store, query page).
 
-    The server is a child process that goes with its parent: on SIGTERM, SIGINT or SIGHUP it is stopped
-    before the parent returns, and should the parent be killed outright, Linux stops it
-    (PR_SET_PDEATHSIG). StoreError when the server is missing, the store absent or in use, or the
-    address taken. Returns the server's exit code (0 when it was stopped by a signal)."""
+    The Oxigraph server is a child process on an internal port of 127.0.0.1 that goes with its parent: on
+    SIGTERM, SIGINT or SIGHUP it is stopped before the parent returns, and should the parent be killed
+    outright, Linux stops it (PR_SET_PDEATHSIG). StoreError when the server is missing, the store absent or in
+    use, or the address taken. Returns the server's exit code (0 when it was stopped by a signal)."""
     import os
     import shutil as _shutil
     import signal
+    import socket
     import subprocess
     import sys
+    import threading
+
+    from kg.uses import server
     exe = _shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     if not Path(exe).is_file():
         raise StoreError("the oxigraph server is not installed (pip install oxigraph)")
@@ -595,11 +600,24 @@ def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float
     why = _bindable(bind)
     if why:
         raise StoreError(f"{bind}: {why}")
-    cmd = [exe, "serve", "--location", str(store_dir), "--bind", bind, "--union-default-graph"]
+    inner = server.free_port()
+    try:        # listening from here on: requests wait in the backlog until the Oxigraph server is up
+        front = server.front(bind, server.Library(store_dir, ("127.0.0.1", inner)), ("127.0.0.1", inner))
+    except OSError as e:
+        raise StoreError(f"{bind}: cannot listen there ({e.strerror or _oneline(e)}; another `kg serve`?)") from None
+    cmd = [exe, "serve", "--location", str(store_dir), "--bind", f"127.0.0.1:{inner}", "--union-default-graph"]
     if timeout:
         cmd += ["--timeout-s", str(max(1, round(timeout)))]
     child = subprocess.Popen(cmd, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
-                             env={**os.environ, "RUST_BACKTRACE": "0"})
+                             env={**os.environ, "RUST_BACKTRACE": "0"}, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+
+    def relay(lines) -> None:     # the server's messages, but the one naming its internal address
+        for line in lines:
+            if not line.startswith(b"Listening for requests at"):
+                sys.stderr.buffer.write(line)
+                sys.stderr.flush()
+    threading.Thread(target=relay, args=(child.stderr,), daemon=True).start()
     stopped = []
 
     def stop(signum, frame):
@@ -609,8 +627,19 @@ def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float
 
     handled = [s for s in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if s is not None]
     old = {s: signal.signal(s, stop) for s in handled}
-    say(f"SPARQL endpoint and query page on http://{bind}/ (store {store_dir}); Ctrl-C stops it")
+    thread = None
     try:
+        while child.poll() is None and not stopped:     # up when it accepts a connection
+            try:
+                socket.create_connection(("127.0.0.1", inner), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.02)
+        if child.poll() is None and not stopped:
+            thread = threading.Thread(target=front.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+            thread.start()
+            say(f"SPARQL endpoint and query page on http://{bind}/, the query library on http://{bind}/library/ "
+                f"(store {store_dir}); Ctrl-C stops it")
         while True:
             try:
                 code = child.wait()
@@ -625,6 +654,9 @@ def serve(store_dir: str | Path, bind: str = "127.0.0.1:7878", *, timeout: float
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
+        if thread is not None:
+            front.shutdown()
+        front.server_close()
         for s, h in old.items():
             signal.signal(s, h)
     return 0 if stopped else code

@@ -6,6 +6,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -184,3 +186,102 @@ def test_serve_says_it_does_not_reason(seeds_graph, tmp_path):
     proc.wait(timeout=15)
     _stop(proc, child)
     assert "claims_on_behalf_of" in proc.stderr.read()
+
+
+def _get(url: str, accept: str | None = None) -> tuple[int, str, dict]:
+    """(status, body, headers) of a GET, error answers included."""
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.read().decode("utf-8"), dict(r.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8"), dict(e.headers)
+
+
+def test_serve_answers_the_library_as_kg_query_store_does(seeds_graph, tmp_path):
+    store = tmp_path / "store"
+    run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
+    answers = {}        # kg query --store's answers, asked before the server holds the store
+
+    def kg(*args):
+        return answers[args]
+    for args in (("entity_claims", "--param", "entity=Korut", "--format", "json"),
+                 ("entity_claims", "--param", "entity=Korut", "--limit", "3", "--offset", "2", "--format", "json"),
+                 ("timeline", "--limit", "5", "--format", "csv"), ("roles", "--format", "csv"),
+                 ("claim_subgraph", "--param", "entity=Korut", "--format", "ttl")):
+        answers[args] = run_kg("query", *args, "--store", store, check=True).stdout
+    port = _free_port()
+    proc, child = _start_serve(store, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        status, body, _ = _get(f"{base}/library/")
+        listed = {q["name"]: q for q in json.loads(body)}
+        assert status == 200 and "entity_claims" in listed and listed["entity_claims"]["parameters"]["entity"]["required"]
+        # the same rows, the same order, the same JSON as kg query --store: with a parameter, and a page of it
+        status, body, headers = _get(f"{base}/library/entity_claims?entity=Korut")
+        assert status == 200 and headers["Content-Type"] == "application/sparql-results+json"
+        assert body == kg("entity_claims", "--param", "entity=Korut", "--format", "json")
+        assert len(json.loads(body)["results"]["bindings"]) >= 10
+        status, body, headers = _get(f"{base}/library/entity_claims?entity=Korut&limit=3&offset=2")
+        assert status == 200 and body == kg("entity_claims", "--param", "entity=Korut", "--limit", "3", "--offset", "2",
+                                            "--format", "json")
+        assert len(json.loads(body)["results"]["bindings"]) == 3
+        assert "offset=5" in headers["Link"] and 'rel="next"' in headers["Link"]
+        # CSV by Accept or format=, a query without parameters
+        assert _get(f"{base}/library/timeline?limit=5", "text/csv")[1] == kg("timeline", "--limit", "5", "--format", "csv")
+        assert _get(f"{base}/library/roles?format=csv")[1] == kg("roles", "--format", "csv")
+        tsv = _get(f"{base}/library/roles?person=Putin&format=tsv")[1].splitlines()
+        assert tsv[0] == "?member\t?role\t?organization\t?source" and len(tsv) >= 3 and '"Vladimir Putin"' in tsv[1]
+        # a query the tables do not hold (CONSTRUCT): from the store, the same graph
+        status, body, headers = _get(f"{base}/library/claim_subgraph?entity=Korut")
+        assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+        from rdflib.compare import isomorphic
+        local = Graph().parse(data=kg("claim_subgraph", "--param", "entity=Korut", "--format", "ttl"), format="turtle")
+        assert len(local) > 50 and isomorphic(Graph().parse(data=body, format="turtle"), local)
+        # what cannot be answered says so in one line
+        for url, code, words in ((f"{base}/library/no_such_query", 404, "no_such_query"),
+                                 (f"{base}/library/entity_claims?entity=Korut&colour=red", 400, "colour"),
+                                 (f"{base}/library/entity_claims", 400, "entity"),
+                                 (f"{base}/library/entity_claims?entity=Korut&limit=many", 400, "limit"),
+                                 (f"{base}/library/entity_claims?entity=Korut&format=xml", 400, "xml"),
+                                 (f"{base}/library/claim_subgraph?entity=Korut&limit=3", 400, "limit")):
+            status, body, _ = _get(url)
+            assert status == code and words in body and len(body.strip().splitlines()) == 1, (url, status, body)
+            assert "Traceback" not in body
+        # plain SPARQL at the same address, by the Oxigraph server
+        req = urllib.request.Request(f"{base}/query", data=b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", method="POST",
+                                     headers={"Content-Type": "application/sparql-query",
+                                              "Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            assert int(json.load(r)["results"]["bindings"][0]["n"]["value"]) == len(Graph().parse(seeds_graph))
+        status, body, _ = _get(f"{base}/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                               "application/sparql-results+json")
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert _get(f"{base}/")[0] == 200         # the query page
+    finally:
+        _stop(proc, child)
+
+
+def test_serve_drops_the_tables_when_the_store_changes(seeds_graph, tmp_path):
+    from kg.uses.answers import FILE
+    store = tmp_path / "store"
+    run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
+    port = _free_port()
+    proc, child = _start_serve(store, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        before = _get(f"{base}/library/roles?person=Putin&format=csv")[1].splitlines()
+        assert len(before) >= 3
+        kb = "https://w3id.org/kabar-kg/ontology#"
+        update = (f"PREFIX kb: <{kb}> INSERT {{ GRAPH <urn:example:g> {{ <urn:example:m> "
+                  "<http://www.w3.org/ns/org#member> ?p ; kb:roleLabel \"penasihat\" ; kb:sourceId \"x_1\" } } "
+                  'WHERE { ?p kb:nameKey "vladimir putin" }')
+        req = urllib.request.Request(f"{base}/update", data=update.encode(), method="POST",
+                                     headers={"Content-Type": "application/sparql-update"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            assert r.status in (200, 204)
+        assert not (store / FILE).exists()       # no stale answer is read, here or by kg query --store
+        after = _get(f"{base}/library/roles?person=Putin&format=csv")[1].splitlines()   # from the SPARQL text now
+        assert sorted(after) == sorted(before + ["Vladimir Putin,penasihat,,x_1"])
+    finally:
+        _stop(proc, child)
