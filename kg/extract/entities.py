@@ -502,6 +502,10 @@ class _Annotator:
                 # "Gubernur Saratov, Viktor Lebedev": one word before the comma is the office's place or body
                 org = org or self._office_word(name, base)
                 pos, name = nxt
+            if name and base in _place_titles() and org is None and len(name.split()) >= 3 and not _entry_for(name):
+                first = name.split()[0]      # "Gubernur Ryazan Pavel Malkov": the governed place, then the person
+                org = self._office_word(first, base)
+                pos, name = pos + len(first) + 1, name[len(first) + 1:]
             if name and _headline(text) and not _entry_for(name):
                 name = ""    # "Baku Panggil Dubes Prancis Usai Insiden Tembakan": every word of a headline is capitalised
             if desc and " " not in name and not _entry_for(name):

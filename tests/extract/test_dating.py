@@ -355,3 +355,33 @@ def test_dating_an_event_told_as_after_another_does_not_take_the_others_day_or_p
             "bertemu di Jenewa, Swiss, pada Senin (20/4) untuk membahas gencatan senjata.")
     attacks = [c for c in claims_of(text, "2026-04-22") if c[0] == "ATTACK"]
     assert attacks and all(c[5] != "2026-04-20" and c[3] != "Swiss" for c in attacks), attacks
+
+
+@pytest.mark.parametrize("sentence", [
+    "OCHA memperkirakan lebih dari 12 juta orang telah mengungsi sejak perang antara Peru dan Chili pecah pada April 2023.",
+    "PBB memperkirakan sekitar 3,5 juta orang telah mengungsi sejak militer merebut kekuasaan pada Februari 2021.",
+])
+def test_dating_a_sejak_clause_dates_its_own_start_not_the_estimate(sentence):
+    got = claims_of("Judul\n\n" + sentence, "2026-01-12")
+    est = [c for c in got if c[0] == "ESTIMATE"]
+    assert est and all(c[5] == "2026-01-12" for c in est), got
+
+
+def test_dating_the_same_day_of_an_event_told_does_not_date_the_telling():
+    text = ("Judul\n\nIsrael menyerang kendaraan di Nabatieh pada Selasa (7/10/2025). Juru bicara UNIFIL, Marco "
+            "Bellandi, mengatakan sebuah tank Israel melepaskan tembakan ke dekat pos PBB pada hari yang sama.")
+    got = claims_of(text, "2025-10-08")
+    told = [c for c in got if c[1] == "Marco Bellandi"]
+    fired = [c for c in got if c[0] == "ATTACK" and c[2] is not None]
+    assert told and all(c[5] == "2025-10-08" for c in told), got
+    assert fired and all(c[5] == "2025-10-07" for c in fired), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Filipina, selaku Ketua ASEAN tahun ini, juga mengecam serangan itu dalam pernyataan resmi.",
+    "Peru, yang memimpin Dewan Keamanan bulan ini, mengecam serangan itu.",
+])
+def test_dating_this_year_or_month_in_an_apposition_is_no_date_of_a_statement(sentence):
+    got = claims_of("Judul\n\n" + sentence, "2026-12-02")
+    said = [c for c in got if c[0] == "CONDEMN"]
+    assert said and all(c[5] == "2026-12-02" for c in said), got

@@ -33,9 +33,11 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]
         for m in _PAREN.finditer(text):
             if m.start() < d.start and d.end <= m.end() and re.search(r"[^\W\d_]{3,}", m.group(1).replace(d.text, "")):
                 spans.append((m.start(), m.end(), False))
-        since = [m for m in _SINCE.finditer(text, max(0, d.start - 7), d.start) if m.end() == d.start]
+        # "sejak 2006", and "sejak perang pecah pada April 2023" (the clause "sejak" opens, up to its date)
+        since = [m for m in _SINCE.finditer(text, max(0, d.start - 70), d.start)
+                 if m.end() == d.start or not re.search(r"[,;.()]", text[m.end():d.start])]
         if since:
-            spans.append((since[0].start(), d.end, True))
+            spans.append((since[-1].start(), d.end, True))
     return spans
 
 

@@ -120,6 +120,7 @@ def lexicon():
                             r"|(?!me|ber|di)[a-z]+\s))"),     # "setelah gelombang kekerasan ... menewaskan": a clause of its own
         "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
+        "vague_now": re.compile(r"(?:tahun|bulan|pekan|minggu)\s+ini", re.I),
         "wounded": re.compile(r"\s+(?:\w+\s+){0,2}(?:" + _alt(lex["wounded_words"]) + r")(?![\w-])", re.I),
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),

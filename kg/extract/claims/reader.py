@@ -107,11 +107,14 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         inherited = None
         if lx["pronoun"].match(text):
             inherited = self.last_date
+        events_only = False      # "X mengatakan tank Y menembak ... pada hari yang sama": the day of the event told
         for pat, days in lx["same_day"]:
             m = pat.search(text)
             if m and self.last_explicit:
                 d = self.last_explicit.day() + dt.timedelta(days=days)
                 inherited = DateValue(d.isoformat(), "day", m.group(0).strip(" ,"))
+                said = [x for x in trigs if x.type in SPEECH and x.end <= m.start()]
+                events_only = bool(said) and any(x.type not in SPEECH and said[-1].end <= x.start < m.start() for x in trigs)
                 break
         # "Dalam pertemuan Selasa (27/8) itu, X memperingatkan ...": a date in a fronted phrase frames the clause
         framing = main_dates[0] if main_dates and FRONTED.match(text) else None
@@ -286,7 +289,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
                 c.date = date_for(dated_as, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
-                    or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or told_on or inherited
+                    or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or told_on \
+                    or (None if speech and events_only else inherited)
+                if speech and c.date is not None and lx["vague_now"].fullmatch(c.date.text):
+                    c.date = None        # "Filipina, selaku Ketua ASEAN tahun ini, mengecam ...": no day told
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod
