@@ -201,3 +201,19 @@ def test_subjects_soldiers_captured_are_not_their_own_captors(sentence, agent):
 def test_subjects_verbs_sharing_the_subject_and_clauses_of_their_own(sentence, typ, agent):
     got = [c[1] for c in claims_of(sentence) if c[0] == typ]
     assert (got[:1] == [agent]) if agent else not any(a in ("Gustavo Petro", "Petro", "JPNN", "Republik Demokratik Kongo") for a in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Hal itu diumumkan <title> X": X spoke, on that day, of the event told just before
+    ("Peru mengerahkan sekitar 5.000 tentara ke perbatasan. Hal itu diumumkan Menteri Pertahanan Peru Jorge Salas "
+     "pada Senin (16/2/2026).", ("STATEMENT", "Jorge Salas", {"about": "DEPLOY", "date": "2026-02-16"})),
+    ("Chili menyerang pos Peru. Hal tersebut disampaikan Juru bicara militer Peru Ana Rojas, Senin (16/2/2026).",
+     ("STATEMENT", "Ana Rojas", {"about": "ATTACK", "date": "2026-02-16"})),
+    # "..., tetapi mendesak Y": the speaker of the clause before demands
+    ("Kementerian Pertahanan Jepang mengatakan peluncuran itu bukan ancaman langsung, tetapi mendesak Pyongyang "
+     "menahan diri.", ("DEMAND", "Kementerian Pertahanan Jepang", {"target": "Korea Utara"})),
+])
+def test_subjects_who_spoke_of_what(text, expected):
+    typ, agent, fields = expected
+    got = claims_of("Judul\n\n" + text, "2026-02-17")
+    assert has(got, typ, agent, **fields), got

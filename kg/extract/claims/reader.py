@@ -40,6 +40,7 @@ from kg.text.dates import find_dates
 
 
 _THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
+_THAT_MATTER = re.compile(r"\W*[Hh]al\s+(?:itu|tersebut|ini)\b")
 _FOE = re.compile(r"\s+dengan\s+(?:(?:pasukan|tentara|militer|milisi|kelompok|gerilyawan)\s+)?")
 
 
@@ -195,7 +196,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif in_quote and not t.passive and (speaker or main) and \
                     re.search(r"(?<![\w-])(?:kami|kita|saya|aku)\s+(?:\w+\s+)?$", text[max(0, t.start - 25):t.start], re.I):
                 agents = speaker or main     # "... seperti kami menyerang ...": in a quote, "kami" is the speaker's side
-            elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|,)\s+$", text[max(0, t.start - 10):t.start]) and main \
+            elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|\btetapi|\bnamun|\bsekaligus|,)\s+$", text[max(0, t.start - 12):t.start]) and main \
                     and t.start > 0 and not t.passive and not (speech_end and lo > speech_end and re.search(r",\s+$", text[:t.start])
                                                                and self.subjects(sent, args, lo, t.start, speech)):
                 # (not "X melaporkan bahwa Y, pejabat Z, bertemu ...": Y is the subject there); "X menuduh Y menembaki
@@ -230,6 +231,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 reach = t.end + (by.end() + 40 if by else owned.end() - t.end + 6 if owned else 6)
                 nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
                        and (by or not self.before(sent, m, lx["prep"]))]
+                if not nxt and not by and speech:     # "Hal itu diumumkan Menteri Pertahanan X Jan Nowak": past the title
+                    nxt = [m for m in after if self.kind(m) == "Person" and m.start - sent.start <= t.end + 70
+                           and not re.search(r"[,.;:]|(?<![\w-])(?:me|ber|di)[a-z]{3,}", text[t.end:m.start - sent.start])][:1]
                 if nxt:
                     agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
                     before = self.subjects(sent, args, lo, t.start, False)
@@ -306,6 +310,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                          quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
                          quote_end=sent.start + qspan[1]) for ag in speaker]
         out = self._refine(sent, out, quantities, speaker, main_dates, inherited, trigs)
+        if _THAT_MATTER.match(text):      # "Hal itu diumumkan X ...": X spoke of the event told just before
+            for c in out:
+                if c.type in SPEECH and c.about is None:
+                    c.about = self.last_event
         carrier = self.carrier(sent, args)
         for c in out:
             c.carrier = carrier
