@@ -184,8 +184,9 @@ def _rank_re() -> re.Pattern:
     """Titles standing right before a name, to be stepped over: "Kolonel Senior Zhu Hanlin", "Wakil Inspektur
     Jenderal Peter Ochieng"."""
     lex = load("roles")
-    return re.compile(r"(?:(?:(?i:" + alternation(lex["role_prefixes"]) + r") )?(?i:" + alternation(lex["titles"])
-                      + r") (?:(?:" + alternation(lex["retired_marks"]) + r") )?)+(?=[" + _UP + "])")
+    return re.compile(r"(?:(?:(?:(?i:" + alternation(lex["role_prefixes"]) + r") )?(?i:" + alternation(lex["titles"])
+                      + r") (?:(?:" + alternation(lex["retired_marks"]) + r") )?)+|(?:" + alternation(lex["honorifics"])
+                      + r") )(?=[" + _UP + "])")
 
 
 def _skip_ranks(text: str, pos: int) -> int:

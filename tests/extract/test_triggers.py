@@ -103,6 +103,11 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     ("Houthi mengklaim telah menyerang sebuah kapal tanker di Laut Merah.", "ESTIMATE"),
     ("Kementerian Pertahanan Armenia mengatakan seorang tentaranya tewas dalam baku tembak.", "ESTIMATE"),
     ("Sebuah kapal perusak AS menembak jatuh satu rudal lainnya, kata CENTCOM.", "ESTIMATE"),
+    # a handful of aircraft or missiles is a detail of the attack, not an estimate
+    ("Menurut juru bicara oposisi, dua jet tempur Peru menjatuhkan bom ke sebuah sekolah.", "ESTIMATE"),
+    ("Militer Chili mengatakan Peru menembakkan tiga rudal ke kota Arica.", "ESTIMATE"),
+    # "yang diakui internasional": recognised, nobody confirms anything
+    ("Perdana Menteri Yaman yang diakui internasional, Salem Ahmed, mengecam serangan itu.", "CONFIRM"),
 ])
 def test_triggers_look_alike_is_not_the_fact(sentence, absent):
     got = claims_of(sentence)

@@ -40,7 +40,7 @@ from kg.text.dates import find_dates
 
 
 _THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
-_THAT_MATTER = re.compile(r"\W*[Hh]al\s+(?:itu|tersebut|ini)\b")
+_THAT_MATTER = re.compile(r"\W*(?:[Hh]al|[Ii]nformasi|[Kk]abar|[Kk]eterangan)\s+(?:itu|tersebut|ini)\b")
 _FOE = re.compile(r"\s+dengan\s+(?:(?:pasukan|tentara|militer|milisi|kelompok|gerilyawan)\s+)?")
 
 
@@ -231,9 +231,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 reach = t.end + (by.end() + 40 if by else owned.end() - t.end + 6 if owned else 6)
                 nxt = [m for m in after if m.start - sent.start <= reach and self.kind(m) != "Place"
                        and (by or not self.before(sent, m, lx["prep"]))]
-                if not nxt and not by and speech:     # "Hal itu diumumkan Menteri Pertahanan X Jan Nowak": past the title
+                if not nxt and not by and speech and not re.search(r"\byang\s+$", text[max(0, t.start - 6):t.start]):
+                    # "Hal itu diumumkan Menteri Pertahanan X Jan Nowak": past the title (not "yang diakui ...")
                     nxt = [m for m in after if self.kind(m) == "Person" and m.start - sent.start <= t.end + 70
-                           and not re.search(r"[,.;:]|(?<![\w-])(?:me|ber|di)[a-z]{3,}", text[t.end:m.start - sent.start])][:1]
+                           and not re.search(r"[.;:]|,.*,|(?<![\w-])(?:me|ber|di)[a-z]{3,}", text[t.end:m.start - sent.start])][:1]
                 if nxt:
                     agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
                     before = self.subjects(sent, args, lo, t.start, False)
@@ -427,8 +428,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if counted == "weapons":     # "meluncurkan lebih dari 4.000 drone": the attack's amount, someone's estimate
                 if armed is not None and armed.quantity is None:
                     armed.quantity = q
-                if not estimators or kill and armed is None:
-                    continue
+                if not estimators or kill and armed is None or q.value is not None and q.value < 10:
+                    continue     # ("dua jet tempur", "dua rudal": a detail of the attack, not a number anyone estimates)
             elif kill and counted not in ("displaced", "members"):
                 wounded = lx["wounded"].match(text, q.end)      # "dua lainnya luka-luka": not the dead
                 for e in events:
