@@ -409,3 +409,22 @@ def test_triggers_anaphors_firefights_and_speakers(text, expected):
     got = claims_of("Judul\n\n" + text, "2026-04-07")
     for typ, agent, fields in expected:
         assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("text", [
+    '"Setiap provokasi di perbatasan akan mendapat respons yang tegas," kata Menteri Pertahanan Peru Jorge Salas.',
+    "Juru bicara Kemlu Peru Ana Rojas mengatakan provokasi lebih lanjut oleh Chili akan membawa konsekuensi.",
+    '"Setiap pelanggaran akan dibalas," ujar Panglima Angkatan Darat Peru Jenderal Luis Vega.',
+])
+def test_triggers_what_one_is_told_will_follow_is_a_warning(text):
+    got = claims_of("Judul\n\n" + text)
+    assert any(c[0] == "WARN" for c in got) and not any(c[0] == "ACCUSE" for c in got), got
+
+
+def test_triggers_telling_what_ones_own_side_did_accuses_no_one():
+    text = ("Juru bicara Kementerian Pertahanan Peru, Ana Rojas, mengatakan pasukan Peru menewaskan sekitar 600 "
+            "anggota kelompok bersenjata itu.")
+    got = claims_of("Judul\n\n" + text)
+    assert not any(c[0] == "ACCUSE" for c in got), got
+    got = claims_of("Judul\n\nJuru bicara Kementerian Pertahanan Peru, Ana Rojas, mengatakan pasukan Chili menyerang Tacna.")
+    assert any(c[0] == "ACCUSE" and c[1] == "Ana Rojas" for c in got), got

@@ -81,6 +81,7 @@ def lexicon():
         "sea_launch": frozenset(w.casefold() for w in lex["sea_launch_verbs"]),
         "to_sea": re.compile(r"[^,.;]{0,60}?(?<![\w-])ke\s+(?:arah\s+)?(?:" + _alt(lex["sea_words"]) + r")(?![\w-])", re.I),
         "condition": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^,.;:“”\"]*$", re.I),
+        "threat_outcome": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["threat_outcomes"]) + r")(?![\w-])", re.I),
         "threat_after": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["retaliation"]) + r")(?![\w-])[^.;]*?"
                                    r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])", re.I),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),

@@ -37,6 +37,7 @@ from kg.extract.claims.subjects import Subjects
 from kg.extract.claims.triggers import Trigger, Triggers, event_noun, words_after
 from kg.model import Article, Claim, DateValue, Mention, Sentence
 from kg.text.dates import find_dates
+from kg.text.gazetteer import gazetteer_country
 
 
 _THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
@@ -351,6 +352,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
 
+    def side(self, agent: str) -> set[str]:
+        """The agent, the bodies it serves and their countries: who "we" are when it speaks."""
+        ents = self.a.entities
+        out = {agent} | {r.org for r in self.a.roles if r.person == agent and r.org}
+        return out | {ents[k].country or gazetteer_country(ents[k].label) for k in out if k in ents} - {None}
+
     def figures_of(self, before: Sentence, found: list[Claim], earlier: list[Claim]) -> list[Claim]:
         """Estimates, by the speaker of this sentence, of the amounts the sentence before gave with no source."""
         by = next((c for c in found if c.type in ("STATEMENT", "ESTIMATE", "CONFIRM")), None)
@@ -379,8 +386,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
-                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent != s.agent \
-                            and ev.trigger.casefold() not in lx["killed_in"]:     # (a toll told, "tewas dalam serangan", blames no one)
+                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent not in self.side(s.agent) \
+                            and ev.trigger.casefold() not in lx["killed_in"]:     # (a toll told, "tewas dalam serangan", blames no one;
+                        # nor does one who tells what their own side did)
                         s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
                 elif s.type != "STATEMENT":
                     pos = words_after(text, s)
@@ -392,7 +400,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                         s.about = named
                     elif lx["that_report"].match(complement):
                         s.about = self.last_event    # "membantah laporan itu": the event reported just before
-            if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)):
+            if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)
+                                          or lx["threat_outcome"].search(s.quote or text)):
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
             if s.type == "STATEMENT" and lx["accusation"].search(text):
                 pos = words_after(text, s)
