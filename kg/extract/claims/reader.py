@@ -116,7 +116,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 d = self.last_explicit.day() + dt.timedelta(days=days)
                 inherited = DateValue(d.isoformat(), "day", m.group(0).strip(" ,"))
                 said = [x for x in trigs if x.type in SPEECH and x.end <= m.start()]
-                events_only = bool(said) and any(x.type not in SPEECH and said[-1].end <= x.start < m.start() for x in trigs)
+                events_only = bool(said) and any(x.type not in SPEECH and not x.nominal and said[-1].end <= x.start < m.start()
+                                                 for x in trigs)     # (not "mengonfirmasi serangan itu pada hari yang sama")
                 break
         # "Dalam pertemuan Selasa (27/8) itu, X memperingatkan ...": a date in a fronted phrase frames the clause
         framing = main_dates[0] if main_dates and FRONTED.match(text) else None
