@@ -77,3 +77,14 @@ def test_amounts_troop_estimates_answers_with_troops_only(tmp_path):
     g, _ = api.build_graph([tmp_path])
     rows = api.query(g, "troop_estimates", fmt="json")
     assert '"4500"' in rows and '"1200"' not in rows and '"2"' not in rows
+
+
+@pytest.mark.parametrize("text, estimated", [
+    # one's own deployment, told with its number, is counted, not estimated
+    ("Menteri Pertahanan Peru Jorge Salas mengatakan Peru mengirim sekitar 2.000 tentara ke perbatasan.", False),
+    ("Komandan Angkatan Darat Peru, Jenderal Luis Vega, mengatakan pihaknya mengerahkan sekitar 2.000 tentara ke Tacna.", False),
+    # another's is estimated
+    ("Menteri Pertahanan Peru Jorge Salas mengatakan Chili mengirim sekitar 2.000 tentara ke perbatasan.", True),
+])
+def test_amounts_ones_own_deployment_is_no_estimate(text, estimated):
+    assert bool(estimates(text)) == estimated

@@ -428,3 +428,8 @@ def test_triggers_telling_what_ones_own_side_did_accuses_no_one():
     assert not any(c[0] == "ACCUSE" for c in got), got
     got = claims_of("Judul\n\nJuru bicara Kementerian Pertahanan Peru, Ana Rojas, mengatakan pasukan Chili menyerang Tacna.")
     assert any(c[0] == "ACCUSE" and c[1] == "Ana Rojas" for c in got), got
+
+
+def test_triggers_an_adverb_before_a_verb_leaves_it_a_verb():
+    got = claims_of("Judul\n\nKementerian Pertahanan Peru dengan tegas membantah tuduhan tersebut.")
+    assert has(got, "DENY", "Kementerian Pertahanan Peru"), got

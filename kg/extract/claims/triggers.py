@@ -54,7 +54,8 @@ def is_nominal(word: str) -> bool:
     """Noun triggers ("pengerahan", "kecaman") take their agent after them."""
     w = word.casefold()
     first = w.split()[0]
-    return w in NOMINAL_EXTRA or (first.endswith("an") and not first.startswith(("me", "di", "ber")))
+    return w in NOMINAL_EXTRA or (first.endswith("an") and not any(
+        x.startswith(("me", "di", "ber")) and len(x) > 4 for x in w.split()))     # (not "dengan tegas membantah")
 
 
 class Triggers:
