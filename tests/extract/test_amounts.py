@@ -80,11 +80,12 @@ def test_amounts_troop_estimates_answers_with_troops_only(tmp_path):
 
 
 @pytest.mark.parametrize("text, estimated", [
-    # one's own deployment, told with its number, is counted, not estimated
+    # one's own deployment, announced with its number, is counted, not estimated (confirmed, it is estimated)
     ("Menteri Pertahanan Peru Jorge Salas mengatakan Peru mengirim sekitar 2.000 tentara ke perbatasan.", False),
     ("Komandan Angkatan Darat Peru, Jenderal Luis Vega, mengatakan pihaknya mengerahkan sekitar 2.000 tentara ke Tacna.", False),
     # another's is estimated
     ("Menteri Pertahanan Peru Jorge Salas mengatakan Chili mengirim sekitar 2.000 tentara ke perbatasan.", True),
+    ("Menteri Pertahanan Peru Jorge Salas membenarkan sekitar 800 prajurit Peru sudah berada di Bolivia.", True),
 ])
 def test_amounts_ones_own_deployment_is_no_estimate(text, estimated):
     assert bool(estimates(text)) == estimated

@@ -464,9 +464,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
             about = EVENT_OF[counted] or (armed.type if armed else None)
             event = next((e for e in events if e.type == about), None)     # the event it estimates, when told
-            agents = [a for a in agents if not (event is not None and event.type == "DEPLOY" and event.agent in self.side(a))]
+            confirmed = {c.agent for c in speech if c.type == "CONFIRM"}
+            agents = [a for a in agents if a in confirmed or not (
+                event is not None and event.type == "DEPLOY" and event.agent in self.side(a))]
             if not agents:
-                continue         # "X mengatakan pihaknya mengerahkan 2.000 tentara": its own deployment, counted, not estimated
+                continue         # "X mengatakan pihaknya mengerahkan 2.000 tentara": its own deployment announced, not
+                # estimated (confirming a number is estimating it: "X membenarkan 800 prajuritnya sudah berada di Y")
             estimated.update(agents)
             for ag in agents:
                 base = next((c for c in speech if c.agent == ag), None)
