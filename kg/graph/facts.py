@@ -8,7 +8,7 @@ from typing import Iterator
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from kg.graph.vocab import KB, NIF, ORG, SCHEMA
+from kg.graph.vocab import KB, NIF, ORG, PROV, SCHEMA
 
 _CLASS_NAME = {KB.Person: "Person", KB.Organization: "Organization", KB.Country: "Country",
                KB.Place: "Place", KB.Outlet: "Outlet"}
@@ -57,11 +57,17 @@ def facts(g: Graph) -> Iterator[dict]:
         row = _claim_row(g, c)
         if row["agent"] is None:
             continue             # an event spoken of without its actor: a node of the graph, not a fact of who did what
+        if g.value(c, PROV.wasDerivedFrom) is None and all(
+                str(g.value(s, KB.typeCode)) in _DISOWNED for s in g.subjects(KB.about, c)):
+            continue             # an event only denied or left unconfirmed ("Unit kami tidak menembak"): no fact
         for d in sorted(k for k in by_doc if k):
             ev = min(by_doc[d], key=lambda e: int(g.value(e, NIF.beginIndex)))
             yield {**row, "doc": d, "evidence": str(g.value(ev, NIF.anchorOf)),
                    "quote": _value(g, ev, KB.quote),
                    "date_source": _value(g, ev, KB.dateSource) if row["date"] is not None else None}
+
+
+_DISOWNED = frozenset(("DENY", "NO_COMMENT"))
 
 
 def _claim_row(g: Graph, c: URIRef) -> dict:

@@ -115,6 +115,18 @@ def test_cli_facts_come_from_the_graph(seeds_graph):
             assert str(g.value(URIRef(r["id"]), code)) == r["type"]
 
 
+@pytest.mark.parametrize("denial, kept", [
+    ('"Unit-unit kami tidak melepaskan tembakan," kata juru bicara Kementerian Pertahanan Peru, Ana Rojas, Selasa.', False),
+    ("Kementerian Pertahanan Peru membantah telah menyerang pos Chili di perbatasan.", False),
+    ("Kementerian Pertahanan Chili mengatakan pasukan Peru menyerang pos Chili di perbatasan.", True),
+])
+def test_cli_facts_list_no_event_that_was_only_denied(tmp_path, denial, kept):
+    (tmp_path / "a.txt").write_text("Judul berita\n\nLima, Kabar Contoh - " + denial + "\n", encoding="utf-8")
+    run_kg("build", tmp_path / "a.txt", "-o", tmp_path / "g.ttl", check=True)
+    rows = [json.loads(x) for x in run_kg("facts", "--graph", tmp_path / "g.ttl", check=True).stdout.splitlines()]
+    assert any(r["kind"] == "claim" and r["type"] == "ATTACK" for r in rows) == kept, rows
+
+
 def test_cli_committed_graph_is_up_to_date(tmp_path):
     """graph.ttl in the repository is what `kg build` makes of corpus/ (rebuild: `kg build`)."""
     out = tmp_path / "g.ttl"

@@ -213,6 +213,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]) \
                     and not any(x.passive and x.end == speech_end for x in trigs):
                 agents = said        # "X mengakui telah mengirim pasukan": the speaker did it (not "X diyakini telah ...")
+                if next((x.type for x in reversed(trigs) if x.type in SPEECH and x.end <= t.start), None) in ("DENY", "NO_COMMENT"):
+                    t.negated = True     # "X membantah telah menyerang": what is denied, no event
             elif speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat|akan)\s+)*", text[speech_end:t.start]) \
                     and (pv := next((x for x in trigs if x.passive and x.end == speech_end), None)):
                 agents = self.subjects(sent, args, 0, pv.start, False)    # "X diyakini telah mengirim ...": X did
