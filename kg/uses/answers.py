@@ -16,19 +16,19 @@ tables whole, so they always describe the store as it is after the load.
 """
 from __future__ import annotations
 
-import functools
 import gc
 import json
 import os
 import pickle
 import sqlite3
 from collections import defaultdict
+from itertools import chain, count, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from kg.graph.read import once
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
@@ -325,14 +325,17 @@ def _claim_rows(f: Facts, c) -> list:
     return rows
 
 
+_ROLES = {role: Literal(role) for role in ("agent", "target", "place", "about")}
+
+
 def entity_claims(f: Facts):
     per = defaultdict(list)
     for role in ("agent", "target", "place"):
         for e, claims in f.inv[role].items():
             for c in claims:
-                per[e].append((Literal(role), c))
+                per[e].append((_ROLES[role], c))
                 for c2 in f.of(c, "about"):
-                    per[e].append((Literal("about"), c2))
+                    per[e].append((_ROLES["about"], c2))
     tables = {}
     f.memo = {}
     for e, found in per.items():
@@ -553,23 +556,138 @@ def _value(code: str | None) -> tuple:
     return (2, 0, text)
 
 
-def _sorted(by: list, columns: list[str], tables: dict) -> dict[str, list[tuple]]:
-    """Key code -> its rows without duplicates, as codes, in the order `kg query` gives a whole answer (`by`:
-    the `order:` line); the key "" mapped to ALL gets the union of the others. One sort for all keys."""
-    code = once(_code)
-    tagged = []
+class _Codes:
+    """Every distinct term of the tables as a small number, coded (`_code`) and given its sort key (`_value`)
+    once for all the queries; terms with the same code (xsd:integer "05" and "5") get the same number."""
+
+    def __init__(self):
+        self.number: dict = {None: 0}       # term (or key of terms) -> number
+        self.codes: list = [None]           # number -> code
+        self.values: list = [_value(None)]  # number -> sort key
+        self._by_code: dict = {None: 0}
+
+    def of_code(self, code) -> int:
+        n = self._by_code.get(code)
+        if n is None:
+            n = self._by_code[code] = len(self.codes)
+            self.codes.append(code)
+            self.values.append(_value(code))
+        return n
+
+    def row(self, r: tuple) -> tuple:
+        """The numbers of a row's terms."""
+        try:
+            return tuple(map(self.number.__getitem__, r))
+        except KeyError:
+            for t in r:
+                if t not in self.number:
+                    self.number[t] = self.of_code(_code(t))
+            return tuple(map(self.number.__getitem__, r))
+
+    def key(self, key) -> int:
+        return self.of_code("") if key == "" else self.row((key,))[0]
+
+    def code(self, t) -> str:
+        """`_code(t)`, made once for each term."""
+        return self.codes[self.key(t)]
+
+    def ranks(self, numbers) -> list:
+        """number -> rank of its sort key among `numbers` (equal keys, equal ranks), for those numbers."""
+        rank = [0] * len(self.codes)
+        values = self.values
+        last, r = None, -1
+        for n in sorted(numbers, key=values.__getitem__):
+            v = values[n]
+            if v != last:
+                r, last = r + 1, v
+            rank[n] = r
+        return rank
+
+
+def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
+    """Key number -> its rows without duplicates, as tuples of numbers (`codes`), in the order `kg query` gives
+    a whole answer (`by`: the `order:` line; `kg.uses.library.sort_rows` with `_value`); the key "" mapped to
+    ALL gets the union of the others. The keys come in the order of their first row in the sort of every
+    key's rows (that also tagged with their key), which `_write` numbers the rows in."""
+    row = codes.row
+    seen: dict = {}     # a row that several keys list (the same tuple) is numbered once
+    keyed: dict = {}
     for key, rows in tables.items():
         if rows is ALL:
             continue
-        k = "" if key == "" else code(key)
-        tagged.extend(r + (k,) for r in dict.fromkeys(tuple(code(x) for x in r) for r in rows))
-    value = functools.lru_cache(maxsize=None)(_value)     # each distinct code's sort key once
-    sort_rows(tagged, columns + ["\0key"], by, value)
-    out: dict[str, list] = defaultdict(list)
-    for t in tagged:
-        out[t[-1]].append(t[:-1])
+        k = codes.key(key)
+        if k in keyed:      # two keys of the same code: their rows are listed together, as they come
+            return _sorted_tagged(codes, by, columns, tables)
+        got = []
+        for r in rows:
+            n = seen.get(id(r))
+            if n is None:
+                n = seen[id(r)] = row(r)
+            got.append(n)
+        if got:
+            keyed[k] = list(dict.fromkeys(got))
+    del seen
+    distinct = list(dict.fromkeys(r for rows in keyed.values() for r in rows))
+    used = set(keyed)
+    for r in distinct:
+        used.update(r)
+    sort_key = _sort_key(codes.ranks(used), by, columns)
+    keys = list(map(sort_key, distinct))
+    order_ = sorted(range(len(distinct)), key=keys.__getitem__)
+    pos: dict = {}
+    last = None
+    for i in order_:
+        k = keys[i]
+        if k == last:       # two rows only the insertion order sorts: sorted as they were, tagged with their key
+            return _sorted_tagged(codes, by, columns, tables)
+        pos[distinct[i]] = len(pos)
+        last = k
+    del keys
+    # each key's rows as the sort of all rows orders them (no two rows being equal there, a row's place in
+    # it is its place in each key), and the keys by their first row, then by their own rank, as the sort
+    # tagged with them did
+    at = pos.__getitem__
+    for rows in keyed.values():
+        rows.sort(key=at)
+    rank = codes.ranks(keyed)
+    out = {k: keyed[k] for k in sorted(keyed, key=lambda k: (at(keyed[k][0]), rank[k]))}
     if tables.get("") is ALL:
-        out[""] = list(dict.fromkeys(t[:-1] for t in tagged))
+        out[codes.key("")] = [distinct[i] for i in order_]
+    return out
+
+
+def _sort_key(rank: list, by: list, names: list[str]):
+    """A row's sort key: `sort_rows` sorts by every column, then again (stably) by each `order:` column, the
+    last first; the same as one stable sort by the `order:` columns (a descending one's rank negated), then
+    every column."""
+    desc = [-x for x in rank]
+    spec = [(desc if d else rank, names.index(c)) for c, d in by if c in names] + \
+        [(rank, i) for i in range(len(names))]
+    tabs = [t for t, _ in spec]
+    pick = itemgetter(*(i for _, i in spec))
+    get = list.__getitem__
+    return lambda r: tuple(map(get, tabs, pick(r)))
+
+
+def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
+    """`_sorted` the long way, for answers with rows only their order in the answer sorts: every key's rows
+    tagged with their key, sorted together, grouped again."""
+    tagged = []
+    row = codes.row
+    for key, rows in tables.items():
+        if rows is ALL:
+            continue
+        k = (codes.key(key),)
+        tagged.extend(r + k for r in dict.fromkeys(map(row, rows)))
+    used = set()
+    for r in tagged:
+        used.update(r)
+    tagged.sort(key=_sort_key(codes.ranks(used), by, columns + ["\0key"]))
+    out: dict[int, list] = defaultdict(list)
+    for r in tagged:
+        out[r[-1]].append(r[:-1])
+    if tables.get("") is ALL:
+        out[codes.key("")] = list(dict.fromkeys(r[:-1] for r in tagged))
     return out
 
 
@@ -604,26 +722,26 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
     """)
-    ids: dict = {}      # a row is stored once however many keys list it
+    codes = _Codes()
+    code, dumps = codes.codes, pickle.dumps
     cells = 0
     for name, fn in sorted(TABLES.items()):
         columns, tables, params = fn(facts)
         db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-        keyed = _sorted(order(named()[name]), columns, tables)
+        keyed = _sorted(codes, order(named()[name]), columns, tables)
         del tables
-        ids.clear()
-        for rows in keyed.values():
-            for r in rows:
-                if r not in ids:
-                    ids[r] = len(ids) + 1 + cells
-        db.executemany("INSERT INTO cells VALUES (?, ?)", ((i, pickle.dumps(r, protocol=4)) for r, i in ids.items()))
+        # a row is stored once however many keys list it
+        ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
+        db.executemany("INSERT INTO cells VALUES (?, ?)",
+                       ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
         cells += len(ids)
         # in the order of the index: appended, not inserted all over a file of gigabytes
-        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
-                       ((name, k, i, ids[r]) for k in sorted(keyed) for i, r in enumerate(keyed[k])))
-        del keyed
+        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
+            zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
+            for k in sorted(keyed, key=code.__getitem__)))
+        del keyed, ids
         db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
-            (name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value), _code(key))
+            (name, param, codes.code(value), codes.code(key))
             for param, m in params.items() for value, keys in m.items() for key in keys))
     db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
     db.commit()
