@@ -21,8 +21,9 @@ import json
 import os
 import pickle
 import sqlite3
+import threading
 from collections import defaultdict
-from itertools import chain, count, repeat
+from itertools import chain, count, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -698,21 +699,80 @@ ALL = object()
 def write(triples, store_dir: str | Path) -> None:
     """Compute every table from `triples` (the whole store's, as Oxigraph triples or quads) and write them
     into the store's folder, replacing what was there."""
+    os.replace(_computed(triples, store_dir), Path(store_dir) / FILE)
+
+
+class Stopped(Exception):
+    """The tables were no longer wanted (`Beside.cancel`)."""
+
+
+class Beside:
+    """The tables of a graph file computed in a thread while the caller fills the store from the same file:
+    Oxigraph's bulk loader lets go of the interpreter while it works, so on two cores the tables cost little
+    more than the load itself. Written into a temporary file, put in place by `finish` (which raises what the
+    computation raised), dropped by `cancel` (which stops the computation at its next step)."""
+
+    def __init__(self, path: str | Path, fmt, store_dir: str | Path):
+        self._stop = threading.Event()
+        self._tmp: Path | None = None
+        self._error: BaseException | None = None
+        self._dir = Path(store_dir)
+        self._thread = threading.Thread(target=self._run, args=(str(path), fmt), name="kg-answer-tables",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, path: str, fmt) -> None:
+        try:
+            self._tmp = _computed(_until(self._stop, ox.parse(path=path, format=fmt)), self._dir, self._stop)
+        except BaseException as e:      # handed to finish()
+            self._error = e
+
+    def finish(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        os.replace(self._tmp, self._dir / FILE)
+
+    def cancel(self) -> None:
+        """Stop the computation and drop what it wrote; nothing if it was put in place already."""
+        self._stop.set()
+        self._thread.join()
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+
+
+def _until(stop: threading.Event, items, every: int = 50_000):
+    """`items`, ending with Stopped once `stop` is set (looked at every `every` items)."""
+    it = iter(items)
+    while chunk := list(islice(it, every)):
+        if stop.is_set():
+            raise Stopped
+        yield from chunk
+
+
+def _computed(triples, store_dir: str | Path, stop: threading.Event | None = None) -> Path:
+    """The tables of `triples` written into a temporary file in `store_dir`: its path."""
     collecting = gc.isenabled()
     gc.disable()        # millions of small containers: the cyclic collector would cost 5 times the work
     try:
-        _write(Facts(triples), store_dir)
+        return _write(Facts(triples), store_dir, stop)
     finally:
         if collecting:
             gc.enable()
 
 
-def _write(facts: Facts, store_dir: str | Path) -> None:
-    path = Path(store_dir) / FILE
-    tmp = path.with_suffix(".tmp")
+def _write(facts: Facts, store_dir: str | Path, stop: threading.Event | None = None) -> Path:
+    tmp = (Path(store_dir) / FILE).with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
-    db.executescript("""
+    try:
+        _fill(tmp, facts, stop)
+    except BaseException:
+        tmp.unlink(missing_ok=True)     # no half-written file left behind
+        raise
+    return tmp
+
+
+_SCHEMA = """
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;   -- a new file, renamed into place once complete
         PRAGMA cache_size = -100000;
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -721,32 +781,40 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
         CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
-    """)
-    codes = _Codes()
-    code, dumps = codes.codes, pickle.dumps
-    cells = 0
-    for name, fn in sorted(TABLES.items()):
-        columns, tables, params = fn(facts)
-        db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-        keyed = _sorted(codes, order(named()[name]), columns, tables)
-        del tables
-        # a row is stored once however many keys list it
-        ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
-        db.executemany("INSERT INTO cells VALUES (?, ?)",
-                       ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
-        cells += len(ids)
-        # in the order of the index: appended, not inserted all over a file of gigabytes
-        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
-            zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
-            for k in sorted(keyed, key=code.__getitem__)))
-        del keyed, ids
-        db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
-            (name, param, codes.code(value), codes.code(key))
-            for param, m in params.items() for value, keys in m.items() for key in keys))
-    db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
-    db.commit()
-    db.close()
-    os.replace(tmp, path)
+    """
+
+
+def _fill(tmp: Path, facts: Facts, stop: threading.Event | None) -> None:
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript(_SCHEMA)
+        codes = _Codes()
+        code, dumps = codes.codes, pickle.dumps
+        cells = 0
+        for name, fn in sorted(TABLES.items()):
+            if stop is not None and stop.is_set():
+                raise Stopped
+            columns, tables, params = fn(facts)
+            db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
+            keyed = _sorted(codes, order(named()[name]), columns, tables)
+            del tables
+            # a row is stored once however many keys list it
+            ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
+            db.executemany("INSERT INTO cells VALUES (?, ?)",
+                           ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
+            cells += len(ids)
+            # in the order of the index: appended, not inserted all over a file of gigabytes
+            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
+                zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
+                for k in sorted(keyed, key=code.__getitem__)))
+            del keyed, ids
+            db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
+                (name, param, codes.code(value), codes.code(key))
+                for param, m in params.items() for value, keys in m.items() for key in keys))
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+        db.commit()
+    finally:
+        db.close()
 
 
 def remove(store_dir: str | Path) -> None:

@@ -280,11 +280,21 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     try:
         empty = next(store.quads_for_pattern(None, None, None, None), None) is None
         if dataset and empty:
-            done = _bulk_dataset(store, Path(graph))
-            if done is not None:
-                answers.write(ox.parse(path=str(graph), format=read.OXIGRAPH[read.format_of(Path(graph))]),
-                              store_dir)
-                return LoadReport(target, done, len(store), time.perf_counter() - t0)
+            # the answer tables are computed from the file in a thread while Oxigraph loads it
+            tables = answers.Beside(graph, read.OXIGRAPH[read.format_of(Path(graph))], store_dir)
+            try:
+                done = _bulk_dataset(store, Path(graph))
+                if done is not None:
+                    try:
+                        tables.finish()
+                    except Exception as e:
+                        if not created:
+                            store.clear()       # as it was: empty
+                        raise StoreError(f"{target}: loading failed: the answer tables could not be computed "
+                                         f"({_oneline(e)}); nothing was loaded") from None
+                    return LoadReport(target, done, len(store), time.perf_counter() - t0)
+            finally:
+                tables.cancel()     # when not finished: stopped, and its file dropped
         if parts is None:
             parts = _parts(graph)
     except BaseException:
