@@ -21,9 +21,9 @@ import json
 import os
 import pickle
 import sqlite3
-import threading
+import signal
 from collections import defaultdict
-from itertools import chain, count, islice, repeat
+from itertools import chain, count, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -702,70 +702,90 @@ def write(triples, store_dir: str | Path) -> None:
     os.replace(_computed(triples, store_dir), Path(store_dir) / FILE)
 
 
-class Stopped(Exception):
-    """The tables were no longer wanted (`Beside.cancel`)."""
-
-
 class Beside:
-    """The tables of a graph file computed in a thread while the caller fills the store from the same file:
-    Oxigraph's bulk loader lets go of the interpreter while it works, so on two cores the tables cost little
-    more than the load itself. Written into a temporary file, put in place by `finish` (which raises what the
-    computation raised), dropped by `cancel` (which stops the computation at its next step)."""
+    """The tables of a graph file computed in a child process while the caller fills the store from the same
+    file: Oxigraph's bulk loader keeps one core busy, the tables the other, so the load costs little more
+    than the bulk load alone. (A thread would not do: the loader takes the interpreter's lock often enough
+    that the two together took three times as long.) The child writes a temporary file, which `finish` puts in
+    place once the child succeeded (raising Failed when it did not); `cancel` stops a child still at work and
+    drops its file. Without fork (Windows), `finish` computes the tables itself."""
 
     def __init__(self, path: str | Path, fmt, store_dir: str | Path):
-        self._stop = threading.Event()
-        self._tmp: Path | None = None
-        self._error: BaseException | None = None
-        self._dir = Path(store_dir)
-        self._thread = threading.Thread(target=self._run, args=(str(path), fmt), name="kg-answer-tables",
-                                        daemon=True)
-        self._thread.start()
-
-    def _run(self, path: str, fmt) -> None:
-        try:
-            self._tmp = _computed(_until(self._stop, ox.parse(path=path, format=fmt)), self._dir, self._stop)
-        except BaseException as e:      # handed to finish()
-            self._error = e
+        self._path, self._fmt, self._dir = str(path), fmt, Path(store_dir)
+        self._tmp = (self._dir / FILE).with_suffix(".tmp")
+        self._pid = None
+        if not hasattr(os, "fork"):
+            return
+        self._tmp.unlink(missing_ok=True)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:        # the child: the tables, then out, whatever happens (no cleanup of the parent's)
+            code = 1
+            try:
+                os.close(read_end)
+                _computed(ox.parse(path=self._path, format=fmt), self._dir)
+                code = 0
+            except BaseException as e:
+                try:
+                    os.write(write_end, (" ".join(str(e).split())[:300] or type(e).__name__).encode("utf-8"))
+                except BaseException:
+                    pass
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid, self._pipe = pid, read_end
 
     def finish(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
+        if self._pid is None:
+            write(ox.parse(path=self._path, format=self._fmt), self._dir)
+            return
+        try:
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            with os.fdopen(self._pipe, "rb") as f:
+                said = f.read().decode("utf-8", "replace")
+        except BaseException:
+            self.cancel()
+            raise
+        if os.waitstatus_to_exitcode(status) != 0 or not self._tmp.is_file():
+            self._tmp.unlink(missing_ok=True)
+            raise Failed(said or f"the process computing them ended with {os.waitstatus_to_exitcode(status)}")
         os.replace(self._tmp, self._dir / FILE)
 
     def cancel(self) -> None:
-        """Stop the computation and drop what it wrote; nothing if it was put in place already."""
-        self._stop.set()
-        self._thread.join()
-        if self._tmp is not None:
-            self._tmp.unlink(missing_ok=True)
+        """Stop the child if it is still at work, and drop what it wrote; nothing once finished."""
+        if self._pid is None:
+            return
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self._pid, 0)
+        self._pid = None
+        os.close(self._pipe)
+        self._tmp.unlink(missing_ok=True)
 
 
-def _until(stop: threading.Event, items, every: int = 50_000):
-    """`items`, ending with Stopped once `stop` is set (looked at every `every` items)."""
-    it = iter(items)
-    while chunk := list(islice(it, every)):
-        if stop.is_set():
-            raise Stopped
-        yield from chunk
+class Failed(Exception):
+    """The tables could not be computed."""
 
 
-def _computed(triples, store_dir: str | Path, stop: threading.Event | None = None) -> Path:
+def _computed(triples, store_dir: str | Path) -> Path:
     """The tables of `triples` written into a temporary file in `store_dir`: its path."""
     collecting = gc.isenabled()
     gc.disable()        # millions of small containers: the cyclic collector would cost 5 times the work
     try:
-        return _write(Facts(triples), store_dir, stop)
+        return _write(Facts(triples), store_dir)
     finally:
         if collecting:
             gc.enable()
 
 
-def _write(facts: Facts, store_dir: str | Path, stop: threading.Event | None = None) -> Path:
+def _write(facts: Facts, store_dir: str | Path) -> Path:
     tmp = (Path(store_dir) / FILE).with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     try:
-        _fill(tmp, facts, stop)
+        _fill(tmp, facts)
     except BaseException:
         tmp.unlink(missing_ok=True)     # no half-written file left behind
         raise
@@ -784,7 +804,7 @@ _SCHEMA = """
     """
 
 
-def _fill(tmp: Path, facts: Facts, stop: threading.Event | None) -> None:
+def _fill(tmp: Path, facts: Facts) -> None:
     db = sqlite3.connect(tmp)
     try:
         db.executescript(_SCHEMA)
@@ -792,8 +812,6 @@ def _fill(tmp: Path, facts: Facts, stop: threading.Event | None) -> None:
         code, dumps = codes.codes, pickle.dumps
         cells = 0
         for name, fn in sorted(TABLES.items()):
-            if stop is not None and stop.is_set():
-                raise Stopped
             columns, tables, params = fn(facts)
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
             keyed = _sorted(codes, order(named()[name]), columns, tables)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import shlex
 import sqlite3
-import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -135,6 +134,11 @@ def test_answers_of_a_dataset_file_computed_beside_the_bulk_load(seeds_graph, se
     assert _contents(tmp_path / "nq") == _contents(tmp_path / "ttl")
 
 
+def _children() -> set[str]:
+    """This process's child processes, zombies too (Linux)."""
+    return {c for t in Path("/proc/self/task").glob("*/children") for c in t.read_text().split()}
+
+
 @pytest.mark.parametrize("exists", [False, True])
 def test_answers_that_fail_fail_the_load_cleanly(seeds_nquads, tmp_path, monkeypatch, exists):
     """Tables that cannot be computed fail the load: a StoreError, no table file (nor a temporary one), and
@@ -145,9 +149,10 @@ def test_answers_that_fail_fail_the_load_cleanly(seeds_nquads, tmp_path, monkeyp
     db = tmp_path / "db"
     if exists:
         db.mkdir()
+    before = _children()
     with pytest.raises(StoreError, match="answer tables could not be computed .no such thing."):
         load_local(seeds_nquads, db)
-    assert db.exists() == exists
+    assert db.exists() == exists and _children() == before
     if exists:
         assert list(db.glob("kg-answers*")) == []
         s = ox.Store(str(db))
@@ -158,14 +163,26 @@ def test_answers_that_fail_fail_the_load_cleanly(seeds_nquads, tmp_path, monkeyp
 
 
 def test_answers_stop_when_the_load_fails(tmp_path):
-    """A file Oxigraph cannot load: the tables computed beside it are stopped and leave no file."""
+    """A file Oxigraph cannot load: the tables computed beside it are stopped and leave no file, no process."""
     bad = tmp_path / "bad.nq"
     bad.write_text('<urn:a> <urn:b> "c" <urn:g> .\n' * 200_000 + "<urn:a> <urn:b> broken\n", encoding="utf-8")
     db = tmp_path / "db"
     db.mkdir()
+    before = _children()
     with pytest.raises(StoreError, match="not valid N-Quads"):
         load_local(bad, db)
-    assert list(db.glob("kg-answers*")) == [] and threading.active_count() == 1
+    assert list(db.glob("kg-answers*")) == [] and _children() == before
+
+
+def test_answers_of_a_store_holding_articles_are_read_from_it(seeds_nquads, tmp_path):
+    """A dataset file into a store that holds articles: the tables started beside the load are stopped and
+    computed from the store after it, as from the file into an empty store."""
+    load_local(seeds_nquads, tmp_path / "once")
+    load_local(seeds_nquads, tmp_path / "twice")
+    before = _children()
+    load_local(seeds_nquads, tmp_path / "twice")
+    assert _children() == before and not list((tmp_path / "twice").glob("*.tmp"))
+    assert _contents(tmp_path / "twice") == _contents(tmp_path / "once")
 
 
 def _sorted_by_definition(by, columns, tables) -> dict:
