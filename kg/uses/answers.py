@@ -632,7 +632,8 @@ def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[i
     used = set(keyed)
     for r in distinct:
         used.update(r)
-    sort_key = _sort_key(codes.ranks(used), by, columns)
+    rank = codes.ranks(used)
+    sort_key = _sort_key(rank, by, columns)
     keys = list(map(sort_key, distinct))
     order_ = sorted(range(len(distinct)), key=keys.__getitem__)
     pos: dict = {}
@@ -650,7 +651,6 @@ def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[i
     at = pos.__getitem__
     for rows in keyed.values():
         rows.sort(key=at)
-    rank = codes.ranks(keyed)
     out = {k: keyed[k] for k in sorted(keyed, key=lambda k: (at(keyed[k][0]), rank[k]))}
     if tables.get("") is ALL:
         out[codes.key("")] = [distinct[i] for i in order_]
