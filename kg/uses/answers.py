@@ -609,7 +609,7 @@ def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[i
     """Key number -> its rows without duplicates, as tuples of numbers (`codes`), in the order `kg query` gives
     a whole answer (`by`: the `order:` line; `kg.uses.library.sort_rows` with `_value`); the key "" mapped to
     ALL gets the union of the others. The keys come in the order of their first row in the sort of every
-    key's rows (that also tagged with their key), which `_write` numbers the rows in."""
+    key's rows (that also tagged with their key), which `_fill` numbers the rows in."""
     row = codes.row
     seen: dict = {}     # a row that several keys list (the same tuple) is numbered once
     keyed: dict = {}
@@ -723,7 +723,8 @@ class Beside:
             code = 1
             try:
                 os.close(read_end)
-                _computed(ox.parse(path=self._path, format=fmt), self._dir)
+                # not checked again: the file is the one the bulk loader checks (this child is stopped if it fails)
+                _computed(ox.parse(path=self._path, format=fmt, lenient=True), self._dir, kept=[])
                 code = 0
             except BaseException as e:
                 try:
@@ -770,26 +771,27 @@ class Failed(Exception):
     """The tables could not be computed."""
 
 
-def _computed(triples, store_dir: str | Path) -> Path:
-    """The tables of `triples` written into a temporary file in `store_dir`: its path."""
+def _computed(triples, store_dir: str | Path, kept: list | None = None) -> Path:
+    """The tables of `triples` written into a temporary file in `store_dir`: its path. With `kept`, what was
+    computed on the way is kept there instead of freed (a process about to end need not take apart millions
+    of objects one by one)."""
     collecting = gc.isenabled()
     gc.disable()        # millions of small containers: the cyclic collector would cost 5 times the work
     try:
-        return _write(Facts(triples), store_dir)
+        facts = Facts(triples)
+        if kept is not None:
+            kept.append(facts)
+        tmp = (Path(store_dir) / FILE).with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            _fill(tmp, facts, kept)
+        except BaseException:
+            tmp.unlink(missing_ok=True)     # no half-written file left behind
+            raise
+        return tmp
     finally:
         if collecting:
             gc.enable()
-
-
-def _write(facts: Facts, store_dir: str | Path) -> Path:
-    tmp = (Path(store_dir) / FILE).with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        _fill(tmp, facts)
-    except BaseException:
-        tmp.unlink(missing_ok=True)     # no half-written file left behind
-        raise
-    return tmp
 
 
 _SCHEMA = """
@@ -804,17 +806,21 @@ _SCHEMA = """
     """
 
 
-def _fill(tmp: Path, facts: Facts) -> None:
+def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
     db = sqlite3.connect(tmp)
     try:
         db.executescript(_SCHEMA)
         codes = _Codes()
+        if kept is not None:
+            kept.append(codes)
         code, dumps = codes.codes, pickle.dumps
         cells = 0
         for name, fn in sorted(TABLES.items()):
             columns, tables, params = fn(facts)
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
             keyed = _sorted(codes, order(named()[name]), columns, tables)
+            if kept is not None:
+                kept.append(tables)
             del tables
             # a row is stored once however many keys list it
             ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
@@ -825,6 +831,8 @@ def _fill(tmp: Path, facts: Facts) -> None:
             db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
                 zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
                 for k in sorted(keyed, key=code.__getitem__)))
+            if kept is not None:
+                kept.append((keyed, ids))
             del keyed, ids
             db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
                 (name, param, codes.code(value), codes.code(key))
