@@ -12,7 +12,11 @@ from parameter values to those things, so that a page of it is a range of rows o
 every query on a store whose tables are missing or of another version, goes to Oxigraph. The answers are
 those of the library's SPARQL text, which stays the definition: the tests compare both on every query.
 A load into a store that holds articles already reads the store back instead of the file and rewrites the
-tables whole, so they always describe the store as it is after the load.
+tables whole, so they always describe the store as it is after the load. A dataset file going into an empty
+store is read by a child process while Oxigraph bulk-loads it (`Beside`).
+
+Each distinct term is coded and ranked once (`_Codes`), and each answer sorted once, by one key a row
+(`_sorted`), into exactly the order `kg.uses.library.sort_rows` gives.
 """
 from __future__ import annotations
 

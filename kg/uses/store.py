@@ -264,7 +264,8 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     interrupted there leaves those graphs partial, and the next load replaces them). Loading the
     same articles twice gives the same store; graphs of articles not in `graph` are left alone.
     A TriG or N-Quads file (``kg build --format nquads``) going into an empty store is handed whole
-    to Oxigraph's bulk loader, its graphs being split already: the fastest way to fill a store.
+    to Oxigraph's bulk loader, its graphs being split already: the fastest way to fill a store (the
+    answer tables are computed from the same file meanwhile, in a child process: `answers.Beside`).
     The folder is created if needed; no other process (an ``oxigraph serve`` on the same folder,
     say) may have it open. Raises StoreError, with the articles already written in ``.loaded``.
     """
