@@ -110,6 +110,8 @@ def measure(work: Path, n: int, a) -> None:
         ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         ref.flush()
         refs.append(time.perf_counter() - t)
+        print(f"  kg load {loads[-1][0]:.1f} s, bulk_load {refs[-1]:.1f} s; load average "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         del ref
         shutil.rmtree(work / "bulk", ignore_errors=True)
     secs, quads = sorted(loads)[len(loads) // 2]

@@ -12,23 +12,28 @@ from parameter values to those things, so that a page of it is a range of rows o
 every query on a store whose tables are missing or of another version, goes to Oxigraph. The answers are
 those of the library's SPARQL text, which stays the definition: the tests compare both on every query.
 A load into a store that holds articles already reads the store back instead of the file and rewrites the
-tables whole, so they always describe the store as it is after the load.
+tables whole, so they always describe the store as it is after the load. A dataset file going into an empty
+store is read by a child process while Oxigraph bulk-loads it (`Beside`).
+
+Each distinct term is coded and ranked once (`_Codes`), and each answer sorted once, by one key a row
+(`_sorted`), into exactly the order `kg.uses.library.sort_rows` gives.
 """
 from __future__ import annotations
 
-import functools
 import gc
 import json
 import os
 import pickle
 import sqlite3
+import signal
 from collections import defaultdict
+from itertools import chain, count, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from kg.graph.read import once
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
@@ -325,14 +330,17 @@ def _claim_rows(f: Facts, c) -> list:
     return rows
 
 
+_ROLES = {role: Literal(role) for role in ("agent", "target", "place", "about")}
+
+
 def entity_claims(f: Facts):
     per = defaultdict(list)
     for role in ("agent", "target", "place"):
         for e, claims in f.inv[role].items():
             for c in claims:
-                per[e].append((Literal(role), c))
+                per[e].append((_ROLES[role], c))
                 for c2 in f.of(c, "about"):
-                    per[e].append((Literal("about"), c2))
+                    per[e].append((_ROLES["about"], c2))
     tables = {}
     f.memo = {}
     for e, found in per.items():
@@ -553,23 +561,138 @@ def _value(code: str | None) -> tuple:
     return (2, 0, text)
 
 
-def _sorted(by: list, columns: list[str], tables: dict) -> dict[str, list[tuple]]:
-    """Key code -> its rows without duplicates, as codes, in the order `kg query` gives a whole answer (`by`:
-    the `order:` line); the key "" mapped to ALL gets the union of the others. One sort for all keys."""
-    code = once(_code)
-    tagged = []
+class _Codes:
+    """Every distinct term of the tables as a small number, coded (`_code`) and given its sort key (`_value`)
+    once for all the queries; terms with the same code (xsd:integer "05" and "5") get the same number."""
+
+    def __init__(self):
+        self.number: dict = {None: 0}       # term (or key of terms) -> number
+        self.codes: list = [None]           # number -> code
+        self.values: list = [_value(None)]  # number -> sort key
+        self._by_code: dict = {None: 0}
+
+    def of_code(self, code) -> int:
+        n = self._by_code.get(code)
+        if n is None:
+            n = self._by_code[code] = len(self.codes)
+            self.codes.append(code)
+            self.values.append(_value(code))
+        return n
+
+    def row(self, r: tuple) -> tuple:
+        """The numbers of a row's terms."""
+        try:
+            return tuple(map(self.number.__getitem__, r))
+        except KeyError:
+            for t in r:
+                if t not in self.number:
+                    self.number[t] = self.of_code(_code(t))
+            return tuple(map(self.number.__getitem__, r))
+
+    def key(self, key) -> int:
+        return self.of_code("") if key == "" else self.row((key,))[0]
+
+    def code(self, t) -> str:
+        """`_code(t)`, made once for each term."""
+        return self.codes[self.key(t)]
+
+    def ranks(self, numbers) -> list:
+        """number -> rank of its sort key among `numbers` (equal keys, equal ranks), for those numbers."""
+        rank = [0] * len(self.codes)
+        values = self.values
+        last, r = None, -1
+        for n in sorted(numbers, key=values.__getitem__):
+            v = values[n]
+            if v != last:
+                r, last = r + 1, v
+            rank[n] = r
+        return rank
+
+
+def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
+    """Key number -> its rows without duplicates, as tuples of numbers (`codes`), in the order `kg query` gives
+    a whole answer (`by`: the `order:` line; `kg.uses.library.sort_rows` with `_value`); the key "" mapped to
+    ALL gets the union of the others. The keys come in the order of their first row in the sort of every
+    key's rows (that also tagged with their key), which `_fill` numbers the rows in."""
+    row = codes.row
+    seen: dict = {}     # a row that several keys list (the same tuple) is numbered once
+    keyed: dict = {}
     for key, rows in tables.items():
         if rows is ALL:
             continue
-        k = "" if key == "" else code(key)
-        tagged.extend(r + (k,) for r in dict.fromkeys(tuple(code(x) for x in r) for r in rows))
-    value = functools.lru_cache(maxsize=None)(_value)     # each distinct code's sort key once
-    sort_rows(tagged, columns + ["\0key"], by, value)
-    out: dict[str, list] = defaultdict(list)
-    for t in tagged:
-        out[t[-1]].append(t[:-1])
+        k = codes.key(key)
+        if k in keyed:      # two keys of the same code: their rows are listed together, as they come
+            return _sorted_tagged(codes, by, columns, tables)
+        got = []
+        for r in rows:
+            n = seen.get(id(r))
+            if n is None:
+                n = seen[id(r)] = row(r)
+            got.append(n)
+        if got:
+            keyed[k] = list(dict.fromkeys(got))
+    del seen
+    distinct = list(dict.fromkeys(r for rows in keyed.values() for r in rows))
+    used = set(keyed)
+    for r in distinct:
+        used.update(r)
+    rank = codes.ranks(used)
+    sort_key = _sort_key(rank, by, columns)
+    keys = list(map(sort_key, distinct))
+    order_ = sorted(range(len(distinct)), key=keys.__getitem__)
+    pos: dict = {}
+    last = None
+    for i in order_:
+        k = keys[i]
+        if k == last:       # two rows only the insertion order sorts: sorted as they were, tagged with their key
+            return _sorted_tagged(codes, by, columns, tables)
+        pos[distinct[i]] = len(pos)
+        last = k
+    del keys
+    # each key's rows as the sort of all rows orders them (no two rows being equal there, a row's place in
+    # it is its place in each key), and the keys by their first row, then by their own rank, as the sort
+    # tagged with them did
+    at = pos.__getitem__
+    for rows in keyed.values():
+        rows.sort(key=at)
+    out = {k: keyed[k] for k in sorted(keyed, key=lambda k: (at(keyed[k][0]), rank[k]))}
     if tables.get("") is ALL:
-        out[""] = list(dict.fromkeys(t[:-1] for t in tagged))
+        out[codes.key("")] = [distinct[i] for i in order_]
+    return out
+
+
+def _sort_key(rank: list, by: list, names: list[str]):
+    """A row's sort key: `sort_rows` sorts by every column, then again (stably) by each `order:` column, the
+    last first; the same as one stable sort by the `order:` columns (a descending one's rank negated), then
+    every column."""
+    desc = [-x for x in rank]
+    spec = [(desc if d else rank, names.index(c)) for c, d in by if c in names] + \
+        [(rank, i) for i in range(len(names))]
+    tabs = [t for t, _ in spec]
+    pick = itemgetter(*(i for _, i in spec))
+    get = list.__getitem__
+    return lambda r: tuple(map(get, tabs, pick(r)))
+
+
+def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
+    """`_sorted` the long way, for answers with rows only their order in the answer sorts: every key's rows
+    tagged with their key, sorted together, grouped again."""
+    tagged = []
+    row = codes.row
+    for key, rows in tables.items():
+        if rows is ALL:
+            continue
+        k = (codes.key(key),)
+        tagged.extend(r + k for r in dict.fromkeys(map(row, rows)))
+    used = set()
+    for r in tagged:
+        used.update(r)
+    tagged.sort(key=_sort_key(codes.ranks(used), by, columns + ["\0key"]))
+    out: dict[int, list] = defaultdict(list)
+    for r in tagged:
+        out[r[-1]].append(r[:-1])
+    if tables.get("") is ALL:
+        out[codes.key("")] = list(dict.fromkeys(r[:-1] for r in tagged))
     return out
 
 
@@ -580,21 +703,102 @@ ALL = object()
 def write(triples, store_dir: str | Path) -> None:
     """Compute every table from `triples` (the whole store's, as Oxigraph triples or quads) and write them
     into the store's folder, replacing what was there."""
+    os.replace(_computed(triples, store_dir), Path(store_dir) / FILE)
+
+
+class Beside:
+    """The tables of a graph file computed in a child process while the caller fills the store from the same
+    file: Oxigraph's bulk loader keeps one core busy, the tables the other, so the load costs little more
+    than the bulk load alone. (A thread would not do: the loader takes the interpreter's lock often enough
+    that the two together took three times as long.) The child writes a temporary file, which `finish` puts in
+    place once the child succeeded (raising Failed when it did not); `cancel` stops a child still at work and
+    drops its file. Without fork (Windows), `finish` computes the tables itself."""
+
+    def __init__(self, path: str | Path, fmt, store_dir: str | Path):
+        self._path, self._fmt, self._dir = str(path), fmt, Path(store_dir)
+        self._tmp = (self._dir / FILE).with_suffix(".tmp")
+        self._pid = None
+        if not hasattr(os, "fork"):
+            return
+        self._tmp.unlink(missing_ok=True)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:        # the child: the tables, then out, whatever happens (no cleanup of the parent's)
+            code = 1
+            try:
+                os.close(read_end)
+                # not checked again: the file is the one the bulk loader checks (this child is stopped if it fails)
+                _computed(ox.parse(path=self._path, format=fmt, lenient=True), self._dir, kept=[])
+                code = 0
+            except BaseException as e:
+                try:
+                    os.write(write_end, (" ".join(str(e).split())[:300] or type(e).__name__).encode("utf-8"))
+                except BaseException:
+                    pass
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid, self._pipe = pid, read_end
+
+    def finish(self) -> None:
+        if self._pid is None:
+            write(ox.parse(path=self._path, format=self._fmt), self._dir)
+            return
+        try:
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            with os.fdopen(self._pipe, "rb") as f:
+                said = f.read().decode("utf-8", "replace")
+        except BaseException:
+            self.cancel()
+            raise
+        if os.waitstatus_to_exitcode(status) != 0 or not self._tmp.is_file():
+            self._tmp.unlink(missing_ok=True)
+            raise Failed(said or f"the process computing them ended with {os.waitstatus_to_exitcode(status)}")
+        os.replace(self._tmp, self._dir / FILE)
+
+    def cancel(self) -> None:
+        """Stop the child if it is still at work, and drop what it wrote; nothing once finished."""
+        if self._pid is None:
+            return
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self._pid, 0)
+        self._pid = None
+        os.close(self._pipe)
+        self._tmp.unlink(missing_ok=True)
+
+
+class Failed(Exception):
+    """The tables could not be computed."""
+
+
+def _computed(triples, store_dir: str | Path, kept: list | None = None) -> Path:
+    """The tables of `triples` written into a temporary file in `store_dir`: its path. With `kept`, what was
+    computed on the way is kept there instead of freed (a process about to end need not take apart millions
+    of objects one by one)."""
     collecting = gc.isenabled()
     gc.disable()        # millions of small containers: the cyclic collector would cost 5 times the work
     try:
-        _write(Facts(triples), store_dir)
+        facts = Facts(triples)
+        if kept is not None:
+            kept.append(facts)
+        tmp = (Path(store_dir) / FILE).with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            _fill(tmp, facts, kept)
+        except BaseException:
+            tmp.unlink(missing_ok=True)     # no half-written file left behind
+            raise
+        return tmp
     finally:
         if collecting:
             gc.enable()
 
 
-def _write(facts: Facts, store_dir: str | Path) -> None:
-    path = Path(store_dir) / FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
-    db.executescript("""
+_SCHEMA = """
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;   -- a new file, renamed into place once complete
         PRAGMA cache_size = -100000;
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -603,32 +807,44 @@ def _write(facts: Facts, store_dir: str | Path) -> None:
         CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
-    """)
-    ids: dict = {}      # a row is stored once however many keys list it
-    cells = 0
-    for name, fn in sorted(TABLES.items()):
-        columns, tables, params = fn(facts)
-        db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-        keyed = _sorted(order(named()[name]), columns, tables)
-        del tables
-        ids.clear()
-        for rows in keyed.values():
-            for r in rows:
-                if r not in ids:
-                    ids[r] = len(ids) + 1 + cells
-        db.executemany("INSERT INTO cells VALUES (?, ?)", ((i, pickle.dumps(r, protocol=4)) for r, i in ids.items()))
-        cells += len(ids)
-        # in the order of the index: appended, not inserted all over a file of gigabytes
-        db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
-                       ((name, k, i, ids[r]) for k in sorted(keyed) for i, r in enumerate(keyed[k])))
-        del keyed
-        db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
-            (name, param, _SEP.join(map(_code, value)) if isinstance(value, tuple) else _code(value), _code(key))
-            for param, m in params.items() for value, keys in m.items() for key in keys))
-    db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
-    db.commit()
-    db.close()
-    os.replace(tmp, path)
+    """
+
+
+def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript(_SCHEMA)
+        codes = _Codes()
+        if kept is not None:
+            kept.append(codes)
+        code, dumps = codes.codes, pickle.dumps
+        cells = 0
+        for name, fn in sorted(TABLES.items()):
+            columns, tables, params = fn(facts)
+            db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
+            keyed = _sorted(codes, order(named()[name]), columns, tables)
+            if kept is not None:
+                kept.append(tables)
+            del tables
+            # a row is stored once however many keys list it
+            ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
+            db.executemany("INSERT INTO cells VALUES (?, ?)",
+                           ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
+            cells += len(ids)
+            # in the order of the index: appended, not inserted all over a file of gigabytes
+            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
+                zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
+                for k in sorted(keyed, key=code.__getitem__)))
+            if kept is not None:
+                kept.append((keyed, ids))
+            del keyed, ids
+            db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
+                (name, param, codes.code(value), codes.code(key))
+                for param, m in params.items() for value, keys in m.items() for key in keys))
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+        db.commit()
+    finally:
+        db.close()
 
 
 def remove(store_dir: str | Path) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import http.client
 import shutil
+import sqlite3
 import time
 import urllib.error
 import urllib.parse
@@ -263,7 +264,8 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
     interrupted there leaves those graphs partial, and the next load replaces them). Loading the
     same articles twice gives the same store; graphs of articles not in `graph` are left alone.
     A TriG or N-Quads file (``kg build --format nquads``) going into an empty store is handed whole
-    to Oxigraph's bulk loader, its graphs being split already: the fastest way to fill a store.
+    to Oxigraph's bulk loader, its graphs being split already: the fastest way to fill a store (the
+    answer tables are computed from the same file meanwhile, in a child process: `answers.Beside`).
     The folder is created if needed; no other process (an ``oxigraph serve`` on the same folder,
     say) may have it open. Raises StoreError, with the articles already written in ``.loaded``.
     """
@@ -275,19 +277,51 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
         raise StoreError(str(e)) from None
     parts = None if dataset else _parts(graph)      # a file that cannot be read fails before the store is touched
     created = not Path(store_dir).exists()
-    store = open_store(store_dir)
+    tables = None
+    if dataset:
+        # the answer tables of a dataset file, for an empty store, computed from the file in a child process
+        # while Oxigraph loads it; started before the store is opened, so that the child shares none of its
+        # threads (stopped if the store turns out to hold articles)
+        try:
+            Path(store_dir).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass                # open_store says what is wrong
+        else:
+            tables = answers.Beside(graph, read.OXIGRAPH[read.format_of(Path(graph))], store_dir)
+    try:
+        store = open_store(store_dir)
+    except BaseException:
+        if tables is not None:
+            tables.cancel()
+        if created:
+            shutil.rmtree(store_dir, ignore_errors=True)
+        raise
     answers.remove(store_dir)       # no answer table outlives the triples it was computed from
     try:
         empty = next(store.quads_for_pattern(None, None, None, None), None) is None
         if dataset and empty:
             done = _bulk_dataset(store, Path(graph))
             if done is not None:
-                answers.write(ox.parse(path=str(graph), format=read.OXIGRAPH[read.format_of(Path(graph))]),
-                              store_dir)
+                try:
+                    if tables is not None:
+                        tables.finish()
+                    else:
+                        answers.write(ox.parse(path=str(graph), format=read.OXIGRAPH[read.format_of(Path(graph))]),
+                                      store_dir)
+                except (answers.Failed, OSError, SyntaxError, ValueError, sqlite3.Error) as e:
+                    if not created:
+                        store.clear()       # as it was: empty
+                    raise StoreError(f"{target}: loading failed: the answer tables could not be computed "
+                                     f"({_oneline(e)}); nothing was loaded") from None
                 return LoadReport(target, done, len(store), time.perf_counter() - t0)
+        if tables is not None:
+            tables.cancel()     # the store holds articles (the tables are read from it), or the file must be split
+            tables = None
         if parts is None:
             parts = _parts(graph)
     except BaseException:
+        if tables is not None:
+            tables.cancel()
         del store
         if created:
             shutil.rmtree(store_dir, ignore_errors=True)     # no empty store left by a load that failed

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import importlib
 import shlex
+import sqlite3
+from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from conftest import run_kg
 from rdflib import Graph
 
 from kg.uses import answers
-from kg.uses.store import load_local
+from kg.uses.library import sort_rows
+from kg.uses.store import StoreError, load_local
 
 Q = importlib.import_module("kg.uses.query")
 KBR = "https://w3id.org/kabar-kg/resource/"
@@ -100,3 +105,120 @@ def test_answers_store_without_tables_asks_oxigraph(seeds_graph, tmp_path):
                                          ("@en North Korea", (2, 0, "North Korea"))])
 def test_answers_sort_keys_are_those_of_the_terms(code, value):
     assert answers._value(code) == value == Q._value(answers._term(code))
+
+
+@pytest.fixture(scope="module")
+def seeds_nquads(tmp_path_factory) -> Path:
+    """The graph of the bundled corpus as N-Quads, one named graph per article (what Oxigraph bulk-loads)."""
+    out = tmp_path_factory.mktemp("seeds-nq") / "graph.nq"
+    run_kg("build", "-o", out, "--format", "nquads", check=True)
+    return out
+
+
+def _contents(db) -> dict:
+    """The rows of every table of a store's answer file."""
+    con = sqlite3.connect(db / answers.FILE)
+    try:
+        return {t: sorted(con.execute(f"SELECT * FROM {t}"))
+                for t in ("meta", "queries", "rows", "cells", "params")}
+    finally:
+        con.close()
+
+
+def test_answers_of_a_dataset_file_computed_beside_the_bulk_load(seeds_graph, seeds_nquads, tmp_path):
+    """N-Quads into an empty store: the tables, computed from the file while Oxigraph loads it, are the SPARQL
+    answers, and the very tables a Turtle file of the same graph gives."""
+    load_local(seeds_nquads, tmp_path / "nq")
+    assert not list((tmp_path / "nq").glob("*.tmp")) and _tables_match_sparql(tmp_path / "nq") > 300
+    load_local(seeds_graph, tmp_path / "ttl")
+    assert _contents(tmp_path / "nq") == _contents(tmp_path / "ttl")
+
+
+def _children() -> set[str]:
+    """This process's child processes, zombies too (Linux)."""
+    return {c for t in Path("/proc/self/task").glob("*/children") for c in t.read_text().split()}
+
+
+@pytest.mark.parametrize("exists", [False, True])
+def test_answers_that_fail_fail_the_load_cleanly(seeds_nquads, tmp_path, monkeypatch, exists):
+    """Tables that cannot be computed fail the load: a StoreError, no table file (nor a temporary one), and
+    the store as it was (a folder the load created is removed, an empty store stays empty)."""
+    def broken(f):
+        raise ValueError("no such thing")
+    monkeypatch.setitem(answers.TABLES, "timeline", broken)
+    db = tmp_path / "db"
+    if exists:
+        db.mkdir()
+    before = _children()
+    with pytest.raises(StoreError, match="answer tables could not be computed .no such thing."):
+        load_local(seeds_nquads, db)
+    assert db.exists() == exists and _children() == before
+    if exists:
+        assert list(db.glob("kg-answers*")) == []
+        s = ox.Store(str(db))
+        try:
+            assert len(s) == 0
+        finally:
+            del s
+
+
+def test_answers_stop_when_the_load_fails(tmp_path):
+    """A file Oxigraph cannot load: the tables computed beside it are stopped and leave no file, no process."""
+    bad = tmp_path / "bad.nq"
+    bad.write_text('<urn:a> <urn:b> "c" <urn:g> .\n' * 200_000 + "<urn:a> <urn:b> broken\n", encoding="utf-8")
+    db = tmp_path / "db"
+    db.mkdir()
+    before = _children()
+    with pytest.raises(StoreError, match="not valid N-Quads"):
+        load_local(bad, db)
+    assert list(db.glob("kg-answers*")) == [] and _children() == before
+
+
+def test_answers_of_a_store_holding_articles_are_read_from_it(seeds_nquads, tmp_path):
+    """A dataset file into a store that holds articles: the tables started beside the load are stopped and
+    computed from the store after it, as from the file into an empty store."""
+    load_local(seeds_nquads, tmp_path / "once")
+    load_local(seeds_nquads, tmp_path / "twice")
+    before = _children()
+    load_local(seeds_nquads, tmp_path / "twice")
+    assert _children() == before and not list((tmp_path / "twice").glob("*.tmp"))
+    assert _contents(tmp_path / "twice") == _contents(tmp_path / "once")
+
+
+def _sorted_by_definition(by, columns, tables) -> dict:
+    """What `_sorted` gives, by its definition: every key's rows coded, deduplicated, sorted with `sort_rows`."""
+    tagged = []
+    for key, rows in tables.items():
+        if rows is answers.ALL:
+            continue
+        k = "" if key == "" else answers._code(key)
+        tagged.extend(r + (k,) for r in dict.fromkeys(tuple(map(answers._code, r)) for r in rows))
+    sort_rows(tagged, columns + ["\0key"], by, answers._value)
+    out: dict = {}
+    for t in tagged:
+        out.setdefault(t[-1], []).append(t[:-1])
+    if tables.get("") is answers.ALL:
+        out[""] = list(dict.fromkeys(t[:-1] for t in tagged))
+    return out
+
+
+def _n(x):
+    return ox.Literal(str(x), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+
+
+@pytest.mark.parametrize("tables", [
+    {ox.NamedNode("urn:k1"): [(_n(3), ox.Literal("b")), (_n(3), ox.Literal("a")), (_n(10), None), (_n(3), ox.Literal("a"))],
+     ox.NamedNode("urn:k0"): [(_n(10), None), (_n(2), ox.Literal("z"))], ox.NamedNode("urn:k2"): [], "": answers.ALL},
+    # rows that only their order sorts (an IRI and a text of the same characters; "05" and "5"): the long way
+    {ox.NamedNode("urn:k1"): [(_n(1), ox.NamedNode("urn:x")), (_n(1), ox.Literal("urn:x")), (_n(0), None)],
+     ox.NamedNode("urn:k0"): [(_n(1), ox.Literal("urn:x")), (ox.Literal("05", datatype=ox.NamedNode(
+         "http://www.w3.org/2001/XMLSchema#integer")), None), (_n(5), None)], "": answers.ALL},
+    {"": [(_n(2), ox.Literal("a")), (_n(1), ox.Literal("b")), (_n(2), ox.Literal("a"))]},
+])
+@pytest.mark.parametrize("by", [[("n", True)], [("s", False), ("n", True)], []])
+def test_answers_sorted_as_sort_rows_sorts(tables, by):
+    codes = answers._Codes()
+    got = answers._sorted(codes, by, ["n", "s"], tables)
+    want = _sorted_by_definition(by, ["n", "s"], tables)
+    as_codes = {codes.codes[k]: [tuple(codes.codes[x] for x in r) for r in rows] for k, rows in got.items()}
+    assert list(as_codes.items()) == list(want.items())
