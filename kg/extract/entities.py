@@ -396,9 +396,7 @@ class _Annotator:
         if pre:
             role = pre.group(1).casefold() + " " + role     # "Wakil Duta Besar", "ajudan presiden"
         if t.group(2):      # "Guterres, melalui juru bicaranya, Budi": the office of the one named before
-            org = self._owner_before(sent, t.start())
-            if org is None:
-                return
+            org = self._owner_before(sent, t.start())    # (when none is found, the person still holds the office)
         if _PLURAL.search(text, 0, t.start()):
             return           # "para pemimpin kelompok pemberontak Tuareg": leaders, not one named person
         apposed = bool(_APPOSED.search(text, 0, t.start()))

@@ -38,6 +38,11 @@ def estimates(text: str) -> list[tuple]:
      ("Angkatan Darat Peru", (5000, 6000), "members", None)),
     ("Menurut Kementerian Pertahanan Chad, kelompok itu kini memiliki sekitar 3.000 pejuang.",
      ("Kementerian Pertahanan Chad", 3000, "members", None)),
+    # what "jumlah" names is counted, the number given later in the clause
+    ("Profesor Budi Santoso memperkirakan jumlah total personel Chad di Sudan saat ini antara 15.000 hingga 18.000 orang.",
+     ("Budi Santoso", (15000, 18000), "troops", "DEPLOY")),
+    ("Peneliti Sari Dewi memperkirakan jumlah anggota kelompok itu di Niger kini antara 5.000 hingga 6.000 orang.",
+     ("Sari Dewi", (5000, 6000), "members", None)),
 ])
 def test_amounts_each_count_says_what_it_counts(text, expected):
     assert [e[:4] for e in estimates(text)] == [expected]

@@ -433,3 +433,17 @@ def test_triggers_telling_what_ones_own_side_did_accuses_no_one():
 def test_triggers_an_adverb_before_a_verb_leaves_it_a_verb():
     got = claims_of("Judul\n\nKementerian Pertahanan Peru dengan tegas membantah tuduhan tersebut.")
     assert has(got, "DENY", "Kementerian Pertahanan Peru"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim of responsibility confirms the attack
+    ("Kolombia diserang ELN pada Senin. Dalam komunike pada Selasa (2/6), ELN mengaku bertanggung jawab atas serangan itu.",
+     ("CONFIRM", "ELN", {"about": "ATTACK", "date": "2026-06-02"})),
+    # "Juru bicaranya, X" with no body named before still speaks
+    ("Kantor hak asasi itu mengecam serangan tersebut. Juru bicaranya, Camille Rostand, juga menyerukan penyelidikan.",
+     ("DEMAND", "Camille Rostand", {})),
+])
+def test_triggers_responsibility_and_spokespersons(text, expected):
+    typ, agent, fields = expected
+    got = claims_of("Judul\n\n" + text, "2026-06-03")
+    assert has(got, typ, agent, **fields), got

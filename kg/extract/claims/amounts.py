@@ -8,6 +8,7 @@ from kg.model import Quantity
 from kg.text.numbers import find_quantities
 
 # What a count counts -> the event it estimates (weapons: the attack, supply or deployment the sentence tells).
+_COUNT_OF = re.compile(r"(?<![\w-])jumlah\s+(?:total\s+|seluruh\s+)?(\w+(?:-\w+)?)", re.I)
 EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT", "weapons": None, "displaced": None,
             "members": None}
 
@@ -43,6 +44,14 @@ class Amounts:
                     and not lx["casualty"].search(text, max(0, q.start - 30), q.start):     # "menewaskan dua militan"
                 out.append((q, "members"))       # "ELN memiliki antara 5.000 hingga 6.000 anggota"
                 continue
+            head = _COUNT_OF.search(text, max(0, q.start - 90), q.start)
+            if head and not re.search(r"[.;]|\d", text[head.end():q.start]) and (
+                    not after.strip() or lx["people_after"].match(after)):
+                # "jumlah anggota JNIM di Mali kini antara 5.000 hingga 6.000 orang": what "jumlah" names is counted
+                kind = "members" if lx["members"].match(head.group(1)) else "troops" if lx["troops"].match(head.group(1)) else None
+                if kind:
+                    out.append((q, kind))
+                    continue
             noun = lx["troops"].search(after)
             if noun and not re.search(r"[,.;]", after[:noun.start()]) or \
                     troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
