@@ -220,3 +220,23 @@ def test_subjects_who_spoke_of_what(text, expected):
     typ, agent, fields = expected
     got = claims_of("Judul\n\n" + text, "2026-02-17")
     assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "pasukannya" after a speech verb: the forces of the speaker's side
+    ("Sayap media militer Peru, Kantor Penerangan Angkatan Darat (KPAD), mengatakan pasukannya menewaskan lebih dari "
+     "40 anggota kelompok bersenjata.", ("KILL", "Peru", {"quantity": 40})),
+    ("Juru bicara Pasukan Pertahanan Karen, Saw Kler, mengatakan pasukannya menawan sekitar 200 tentara junta.",
+     ("COMBAT", "Pasukan Pertahanan Karen", {})),
+    ("Kementerian Pertahanan Chad mengatakan pasukannya menewaskan dua militan bersenjata di perbatasan.",
+     ("KILL", "Chad", {"quantity": 2})),
+    # a speech act's target stops at a second verb; events joined by "dan" share theirs
+    ("Presiden Peru Jorge Salas mengecam penangkapan itu dan memerintahkan pengerahan pasukan ke dekat perbatasan Chili.",
+     ("CONDEMN", "Jorge Salas", {"target": None})),
+    ("Kapal Chili menembakkan meriam air dan melakukan manuver berbahaya terhadap kapal Peru di dekat Arica.",
+     ("ATTACK", "Chili", {"target": "Peru"})),
+])
+def test_subjects_their_forces_and_joined_verbs(text, expected):
+    typ, agent, fields = expected
+    got = claims_of("Judul\n\n" + text)
+    assert has(got, typ, agent, **fields), got

@@ -8,6 +8,9 @@ from kg.extract.claims.triggers import Trigger
 from kg.text.gazetteer import gazetteer_country
 
 CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun|menurut|kata|ujar)\b|\s(?:tetapi|namun|sedangkan)\s")
+# a speech act's clause also ends at a second verb ("mengecam penangkapan itu dan memerintahkan ..."); events
+# joined so share their objects ("menembakkan meriam air dan melakukan manuver terhadap kapal X")
+_NEXT_VERB = re.compile(r",?\s(?:dan|serta|lalu)\s(?:(?:juga|kemudian|segera)\s)?(?:mem|men|meng|meny|me)[a-z]{3,}")
 
 
 class Arguments:
@@ -71,7 +74,8 @@ class Arguments:
         nxt = [x.end + 20 if t.type == "DEPLOY" and purpose.search(text, max(0, x.start - 12), x.start) else x.start
                for x in trigs if x.start > t.end and not x.nominal]
         m = CLAUSE_END.search(text, t.end)
-        return min(nxt + ([m.start()] if m else []) + [len(text)])
+        v = _NEXT_VERB.search(text, t.end) if t.type in SPEECH else None
+        return min(nxt + ([m.start()] if m else []) + ([v.start()] if v else []) + [len(text)])
 
     def objects(self, sent, typ, t, after, stop, agents) -> tuple[str | None, str | None]:
         """Target and place after the trigger, within its clause."""

@@ -42,6 +42,7 @@ from kg.text.gazetteer import gazetteer_country
 
 _THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
 _THAT_MATTER = re.compile(r"\W*(?:[Hh]al|[Ii]nformasi|[Kk]abar|[Kk]eterangan)\s+(?:itu|tersebut|ini)\b")
+_THEIR_FORCES = re.compile(r"(?<![\w-])(?:pasukan|tentara|militer|prajurit|unit-unit)nya\s+(?:(?:telah|berhasil|juga|sudah)\s+)*$", re.I)
 _FOE = re.compile(r"\s+dengan\s+(?:(?:pasukan|tentara|militer|milisi|kelompok|gerilyawan)\s+)?")
 
 
@@ -261,6 +262,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
+                if not agents and not speech and said and _THEIR_FORCES.search(text, lo, t.start):
+                    # "ISPR mengatakan pasukannya menewaskan 40 militan": the forces of the speaker's side
+                    side = self.side(said[0])
+                    kind = {k: self.a.entities[k].type for k in side if k in self.a.entities}
+                    agents = [next((k for k in sorted(side) if kind.get(k) == "Country"), None)
+                              or next((k for k in sorted(side) if kind.get(k) == "Organization"), said[0])]
                 if not agents and t.type in ("ATTACK", "KILL") and lx["weapon_that"].search(text, lo, t.start) \
                         and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "drone-drone itu menghantam pasar": the attack just told, on its day
