@@ -240,3 +240,13 @@ def test_subjects_their_forces_and_joined_verbs(text, expected):
     typ, agent, fields = expected
     got = claims_of("Judul\n\n" + text)
     assert has(got, typ, agent, **fields), got
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Pertahanan Peru mengatakan pasukan Chili menyerang pos Peru di perbatasan.",
+    "Juru bicara militer Peru mengatakan pasukan Chili menewaskan empat tentara Peru di perbatasan.",
+])
+def test_subjects_the_akan_inside_mengatakan_is_no_future(text):
+    """"mengatakan" ends in "akan" ("will"): a window of the text cut inside the word once made the event a plan."""
+    got = claims_of("Judul\n\n" + text)
+    assert any(c[0] in ("ATTACK", "KILL") and c[1] == "Chili" for c in got), got

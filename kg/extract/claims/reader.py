@@ -138,8 +138,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             dated_as = t             # the trigger whose date is this claim's
             speech = t.type in SPEECH
             in_quote = bool(qspan and qspan[0] <= t.start < qspan[1])
-            if not speech and (lx["irrealis"].search(text[max(0, t.start - 22):t.start])
-                               or lx["condition"].search(text[max(0, t.start - 60):t.start])
+            if not speech and (lx["irrealis"].search(text, max(0, t.start - 22), t.start)
+                               or lx["condition"].search(text, max(0, t.start - 60), t.start)
                                or (bg := lx["background"].match(text)) and t.start < bg.end()):
                 continue         # a plan, a purpose or a condition ("jika Y menyerang"), not an event
             if not speech and not t.nominal and any(x.type == "DEMAND" and x.end <= t.start and not re.search(r"[.;]", text[x.end:t.start])
@@ -178,7 +178,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = verb_agents     # "X memanggil duta besar Y untuk meminta penjelasan": X asks, not Y
                 purpose_of = next((c for c in reversed(out) if c.agent in agents), None)
             elif t.light and main and speech_end and not text[speech_end:t.start].strip() \
-                    and not lx["irrealis"].search(text[max(0, t.start - 40):t.start]):
+                    and not lx["irrealis"].search(text, max(0, t.start - 40), t.start):
                 agents = main        # "X mengumumkan sanksi": the speaker of the light verb (not "untuk menyampaikan")
             elif t.nominal and t.word.casefold() in NOMINAL_EXTRA and self.subject_just_before(sent, args, lo, t.start):
                 agents = self.subjects(sent, args, lo, t.start, speech)     # "Uni Afrika Konfirmasi ...": a verb
@@ -194,7 +194,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     agents, target = [self.last_pair[0]], self.last_pair[1]     # "pertemuan menteri kedua negara"
             elif in_quote and speech:
                 agents = speaker
-            elif lx["pair"].search(text[max(0, t.start - 25):t.start]) and len(self.last_pair) == 2:
+            elif lx["pair"].search(text, max(0, t.start - 25), t.start) and len(self.last_pair) == 2:
                 agents, target = [self.last_pair[0]], self.last_pair[1]
             elif in_quote and not t.passive and (speaker or main) and \
                     re.search(r"(?<![\w-])(?:kami|kita|saya|aku)\s+(?:\w+\s+)?$", text[max(0, t.start - 25):t.start], re.I):

@@ -86,7 +86,7 @@ class Triggers:
                 t.negated = False    # "belum mengakui pengerahan ...": the negation is the speech verb's
             if t.negated and not t.type in SPEECH and re.search(r"\bbukan\s+$", text[max(0, t.start - 8):t.start]):
                 continue         # "pelatihan, bukan berperang": a contrast, neither an event nor a denial
-            if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text[max(0, t.start - 40):t.start]):
+            if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text, max(0, t.start - 40), t.start):
                 t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             before, wf = text[max(0, t.start - 40):t.start], w.casefold()
             if typ == "CONFIRM" and lx["purpose_near"].search(before) and not lx["reluctant"].search(before):
@@ -100,11 +100,11 @@ class Triggers:
                 continue         # "merebut hati warga": not a place taken
             if wf == "bersumpah" and not re.search(r"\b(?:akan|untuk)\b", text[t.end:t.end + 40]):
                 continue         # "bersumpah setia": an oath, no threat
-            if wf == "ditolak oleh" and not lx["said_noun"].search(text[max(0, text.rfind(",", 0, t.start) + 1):t.start]):
+            if wf == "ditolak oleh" and not lx["said_noun"].search(text, max(0, text.rfind(",", 0, t.start) + 1), t.start):
                 continue         # "Usulan itu ditolak oleh X": a rejection, not a denial
             if lx["light"].search(before):
                 t.nominal, t.light = False, True    # "mengumumkan sanksi": the noun is the act, its agent the verb's subject
-            if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text[max(0, t.start - 40):t.start]):
+            if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text, max(0, t.start - 40), t.start):
                 continue         # "berada di" is a deployment only of troops
             if typ == "CONFIRM" and wf.startswith(("mengakui", "diakui")) and (lx["recognised"].match(text, t.end) or
                                                                         m.group(2) and lx["recognised"].search(text, 0, t.start)):
@@ -123,7 +123,7 @@ class Triggers:
                 obj = text[t.end:t.end + 60]
                 if lx["arms"].search(obj) and not lx["troops"].search(obj[:25]):
                     t.type = "SUPPLY"
-                elif not lx["troops"].search(text[max(0, t.start - 40):t.end + 60]):
+                elif not lx["troops"].search(text, max(0, t.start - 40), t.end + 60):
                     continue
             if typ in ("CONFIRM", "DENY") and t.negated:
                 t.type, t.negated = "NO_COMMENT", False
@@ -135,6 +135,6 @@ class Triggers:
             arms = lx["arms"].search(obj)
             lead = obj[:arms.start()] if arms else ""     # "menerima puluhan drone", not "menerima serangan drone"
             if arms and len(lead.split()) <= 3 and not lx["trigger"].search(lead) and not lx["said_noun"].search(lead) \
-                    and re.search(r"\bdari\s", text[m.end() + arms.end():m.end() + 140]) and not lx["negation"].search(text[max(0, m.start() - 25):m.start()]):
+                    and re.search(r"\bdari\s", text[m.end() + arms.end():m.end() + 140]) and not lx["negation"].search(text, max(0, m.start() - 25), m.start()):
                 out.append(Trigger("SUPPLY", m.start(), m.end(), m.group(0), receive=True))
         return sorted(out, key=lambda t: t.start)
