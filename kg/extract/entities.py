@@ -435,11 +435,11 @@ class _Annotator:
                 continue
             ac = _BRACKETED.match(text, pos) if inner else None
             if ac:
-                pos = ac.end()      # "Angkatan Bersenjata Sudan (SAF), X": the body's acronym
+                pos = ac.end()      # "Angkatan Bersenjata Peru (FAP), X": the body's acronym
                 continue
             lp = _LOWER_PORTFOLIO.match(text, pos) if inner else None
             if lp:
-                role += " " + lp.group(0).casefold()     # "Juru bicara Uni Eropa untuk urusan luar negeri, X"
+                role += " " + lp.group(0).casefold()     # "Juru bicara Uni Afrika untuk urusan luar negeri, X"
                 pos = lp.end()
                 continue
             adm = _admin().match(text, pos)
@@ -494,7 +494,7 @@ class _Annotator:
                 nm = _name_pattern().match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
             if name and set(name.casefold().split()) & _org_words():
-                name = ""    # "peneliti di Observer Research Foundation": a body, not the person
+                name = ""    # "peneliti di Delhi Policy Foundation": a body, not the person
             nxt = _name_after_comma(text, pos + len(name)) if name and (
                 " " not in name or base in _place_titles()) else None
             if nxt:
@@ -502,7 +502,7 @@ class _Annotator:
                 org = org or self._office_word(name, base)
                 pos, name = nxt
             if name and base in _place_titles() and org is None and len(name.split()) >= 3 and not _entry_for(name):
-                first = name.split()[0]      # "Gubernur Ryazan Pavel Malkov": the governed place, then the person
+                first = name.split()[0]      # "Gubernur Tacna Luis Quispe": the governed place, then the person
                 org = self._office_word(first, base)
                 pos, name = pos + len(first) + 1, name[len(first) + 1:]
             if name and _headline(text) and not _entry_for(name):
@@ -629,7 +629,7 @@ class _Annotator:
         self.roles.append(Role(person.key, load("roles")["role_verbs"][" ".join(m.group(2).casefold().split())], key, sent.index))
 
     def _led_by(self, sent, m, by_start) -> None:
-        """"RSF pimpinan Jenderal X Y": X Y leads the body named before the word."""
+        """"Front Rakyat pimpinan Jenderal X Y": X Y leads the body named before the word."""
         off = sent.start
         org = next((x for x in by_start.values() if x.end - off == m.start()), None)
         if org is None or self.a.entities[org.key].type not in ("Organization", "Country"):
@@ -654,7 +654,7 @@ class _Annotator:
         if not run:
             return pos, None
         toks = run.group(0).split()
-        # "Universitas Pertahanan RI", "UIN Syarif Hidayatullah"; "Observer Research Foundation" when its end is known
+        # "Universitas Pertahanan RI", "UIN Sunan Kalijaga"; "Delhi Policy Foundation" when its end is known
         if toks[0].casefold() not in _org_heads() and not (
                 (whole or text.startswith(",", run.end())) and toks[-1].casefold() in _org_words()):
             return pos, None
@@ -690,7 +690,7 @@ class _Annotator:
             name, acronym = m.group(1), m.group(2)
             head = name.split()[0].casefold()
             if head not in _org_heads() and head not in load("roles")["acronymed_heads"] and \
-                    not set(name.casefold().split()) & _org_words() or _entry_for(name):     # (or "... Association for X (AAPP)")
+                    not set(name.casefold().split()) & _org_words() or _entry_for(name):     # (or "... Association for X (AMA)")
                 continue
             known = _entry_for(acronym)
             if known and known.type == "Organization":

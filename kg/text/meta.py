@@ -200,11 +200,11 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
             found.append(m.group("name"))
             used.append(line)
         elif (o := _OUTLET_AFTER.match(line)) and _as_outlet(o.group(2)) and _name_line(o.group(1)):
-            found.append(o.group(1))     # "Yulia Siregar - detikNews"
+            found.append(o.group(1))     # "Rina Siregar - detikNews"
             used.append(line)
         elif line != article.title and i + 1 < len(lines) and (name := _name_line(line)) \
                 and parse_datetime_line(lines[i + 1]):
-            found.append(name)      # "Rahman Hakim" or "Rifki Aulia, Jurnalis" over the date line
+            found.append(name)      # "Rahmat Hidayat" or "Rifki Pratama, Jurnalis" over the date line
             used.append(line)
     body_end = lines[-4:] if len(lines) > 4 else []
     for line in body_end:

@@ -335,7 +335,7 @@ def test_triggers_a_launch_at_a_target_is_an_attack(sentence):
     ("Rusia menyiagakan sekitar 10.000 tentara di dekat perbatasan Finlandia.", [("DEPLOY", "Rusia", {})]),
     ("Serbia memobilisasi dua batalion ke perbatasan Kosovo.", [("DEPLOY", "Serbia", {})]),
     # a capital that is also a word speaks for its country before a verb
-    ("Baku justru menuduh unit-unit Armenia menembaki posisi di distrik Kalbajar.",
+    ("Baku justru menuduh unit-unit Armenia menembaki posisi di distrik Lachin.",
      [("ACCUSE", "Azerbaijan", {"target": "Armenia"})]),
     ("Georgetown mengecam langkah Caracas.", [("CONDEMN", "Guyana", {})]),
 ])
@@ -396,13 +396,13 @@ def test_triggers_a_toll_told_blames_no_one(text):
     # killed in a firefight with X: X killed them, the wounded are not counted as dead
     ("Kementerian Pertahanan Peru mengatakan seorang tentaranya tewas dan dua lainnya luka-luka dalam baku tembak "
      "dengan pasukan Chili di perbatasan, Rabu (12/2/2025).", [("KILL", "Chili", {"quantity": None, "date": "2025-02-12"})]),
-    ("Dua polisi tewas dalam kontak senjata dengan kelompok ELN di Tibu, Kolombia.", [("KILL", "ELN", {"quantity": 2})]),
+    ("Dua polisi tewas dalam kontak senjata dengan kelompok ELN di Cucuta, Kolombia.", [("KILL", "ELN", {"quantity": 2})]),
     ("Setidaknya 12 orang tewas dan 48 lainnya luka-luka dalam serangan Chili ke Tacna.", [("KILL", "Chili", {"quantity": 12})]),
     # a monitor named with its acronym, a treasury, a reminder
     ("Menurut kelompok pemantau Andean Monitoring Association (AMA), lebih dari 7.000 warga sipil telah dibunuh "
      "militer sejak kudeta.", [("ESTIMATE", "Andean Monitoring Association", {"quantity": 7000})]),
     ("Departemen Keuangan AS menjatuhkan sanksi kepada 12 individu.", [("SANCTION", "Departemen Keuangan Amerika Serikat", {})]),
-    ("Departemen Luar Negeri Amerika Serikat mengingatkan bahwa perjanjian pertahanan berlaku untuk serangan terhadap "
+    ("Departemen Luar Negeri Amerika Serikat mengingatkan bahwa perjanjian aliansi berlaku untuk serangan terhadap "
      "kapal Filipina.", [("WARN", "Kementerian Luar Negeri Amerika Serikat", {"target": None})]),
 ])
 def test_triggers_anaphors_firefights_and_speakers(text, expected):

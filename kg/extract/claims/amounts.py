@@ -42,12 +42,12 @@ class Amounts:
                 continue
             if lx["members"].match(after) and not lx["casualty"].search(clause) and not lx["captured"].search(clause) \
                     and not lx["casualty"].search(text, max(0, q.start - 30), q.start):     # "menewaskan dua militan"
-                out.append((q, "members"))       # "ELN memiliki antara 5.000 hingga 6.000 anggota"
+                out.append((q, "members"))       # "kelompok itu memiliki antara 5.000 hingga 6.000 anggota"
                 continue
             head = _COUNT_OF.search(text, max(0, q.start - 90), q.start)
             if head and not re.search(r"[.;]|\d", text[head.end():q.start]) and (
                     not after.strip() or lx["people_after"].match(after)):
-                # "jumlah anggota JNIM di Mali kini antara 5.000 hingga 6.000 orang": what "jumlah" names is counted
+                # "jumlah anggota kelompok itu di Niger kini antara 5.000 hingga 6.000 orang": what "jumlah" names is counted
                 kind = "members" if lx["members"].match(head.group(1)) else "troops" if lx["troops"].match(head.group(1)) else None
                 if kind:
                     out.append((q, kind))

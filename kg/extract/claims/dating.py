@@ -113,7 +113,7 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         if typ not in POINT_EVENTS:
             continue
         if typ in undated and not _RELATIVE_TIME.search(text, at):
-            # (not "Serangan ini terjadi sehari setelah X bertemu di Jenewa pada Senin": another event's day and place)
+            # (not "Serangan ini terjadi sehari setelah X bertemu di Lima pada Senin": another event's day and place)
             last = next(c for c in reversed(earlier) if c.type == typ)
             days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day"] if last.date is None else []
             days.sort(key=lambda d: not any(ch.isdigit() for ch in d.text))     # "(4/7/2025)" before "Kamis malam"
@@ -211,7 +211,7 @@ _ONE_EVENT = ("ATTACK", "KILL")
 
 
 def attack_and_toll(found: list[Claim]) -> None:
-    """"Serangan X pada Rabu (10/6) menewaskan delapan orang": an attack and the deaths it caused, told in one
+    """"Serangan X pada Rabu (3/2) menewaskan lima orang": an attack and the deaths it caused, told in one
     sentence with one agent, are one event on one day; the undated one takes the other's date."""
     dated = {c.agent: c.date for c in found if c.type in _ONE_EVENT and c.date is not None}
     for c in found:

@@ -263,7 +263,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
                 if not agents and not speech and said and _THEIR_FORCES.search(text, lo, t.start):
-                    # "ISPR mengatakan pasukannya menewaskan 40 militan": the forces of the speaker's side
+                    # "Penerangan militer X mengatakan pasukannya menewaskan 40 militan": the forces of the speaker's side
                     side = self.side(said[0])
                     kind = {k: self.a.entities[k].type for k in side if k in self.a.entities}
                     agents = [next((k for k in sorted(side) if kind.get(k) == "Country"), None)
@@ -308,7 +308,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or told_on \
                     or (None if speech and events_only else inherited)
                 if speech and c.date is not None and lx["vague_now"].fullmatch(c.date.text):
-                    c.date = None        # "Filipina, selaku Ketua ASEAN tahun ini, mengecam ...": no day told
+                    c.date = None        # "Peru, selaku ketua blok itu tahun ini, mengecam ...": no day told
                 for mod, pat in lx["modality"]:
                     if pat.search(text):
                         c.modality = mod
