@@ -59,6 +59,13 @@ SPEECH = [
 ]
 
 
+def reads(text: str, expected: list, published: str = "2025-03-06") -> None:
+    """Every (type, agent, fields) of `expected` is among the claims read from `text` under a headline."""
+    got = claims_of("Judul\n\n" + text, published)
+    for typ, agent, fields in expected:
+        assert has(got, typ, agent, **fields), got
+
+
 @pytest.mark.parametrize("sentence, expected", EVENTS + COMBAT + SPEECH,
                          ids=[f"{e[1][0]}-{i}" for i, e in enumerate(EVENTS + COMBAT + SPEECH)])
 def test_triggers_construction_gives_the_fact(sentence, expected):
@@ -340,9 +347,7 @@ def test_triggers_a_launch_at_a_target_is_an_attack(sentence):
     ("Georgetown mengecam langkah Caracas.", [("CONDEMN", "Guyana", {})]),
 ])
 def test_triggers_accusations_deployments_and_capitals(sentence, expected):
-    got = claims_of("Judul\n\n" + sentence)
-    for typ, agent, fields in expected:
-        assert has(got, typ, agent, **fields), got
+    reads(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence, absent", [
@@ -371,9 +376,7 @@ def test_triggers_reports_and_words_that_are_not_the_fact(sentence, absent):
      [("KILL", "Peru", {"quantity": 23, "date": "2026-04-21"})]),
 ])
 def test_triggers_attacks_and_their_toll(text, expected):
-    got = claims_of("Judul\n\n" + text, "2026-04-22")
-    for typ, agent, fields in expected:
-        assert has(got, typ, agent, **fields), got
+    reads(text, expected, "2026-04-22")
 
 
 @pytest.mark.parametrize("text", [
@@ -406,9 +409,7 @@ def test_triggers_a_toll_told_blames_no_one(text):
      "kapal Filipina.", [("WARN", "Kementerian Luar Negeri Amerika Serikat", {"target": None})]),
 ])
 def test_triggers_anaphors_firefights_and_speakers(text, expected):
-    got = claims_of("Judul\n\n" + text, "2026-04-07")
-    for typ, agent, fields in expected:
-        assert has(got, typ, agent, **fields), got
+    reads(text, expected, "2026-04-07")
 
 
 @pytest.mark.parametrize("text", [
@@ -444,6 +445,4 @@ def test_triggers_an_adverb_before_a_verb_leaves_it_a_verb():
      ("DEMAND", "Camille Rostand", {})),
 ])
 def test_triggers_responsibility_and_spokespersons(text, expected):
-    typ, agent, fields = expected
-    got = claims_of("Judul\n\n" + text, "2026-06-03")
-    assert has(got, typ, agent, **fields), got
+    reads(text, [expected], "2026-06-03")
