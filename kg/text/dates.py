@@ -108,6 +108,7 @@ _GATES = {"dmy": ("digit", "month"), "mdy": ("digit", "month"), "num": ("digit",
 _YEAR_CUE = re.compile(rf"(?:^|\W)(?:{_ci(_L['cues']['year'])})\s+$")
 _AMOUNT_BEFORE = re.compile(rf"(?:^|\s)(?:{_ci(_L['amount_words'] + _HEDGES)})\s*$")
 _YEAR_DASH = re.compile(r"(?:^|\D)\d{4}\s*[-–]\s*$")
+_YEAR_RANGE = re.compile(r"\s*[-–/]\s*\d{4}(?!\d)")
 _VAGUE_BEFORE = re.compile(rf"(?:^|[^\w.,])(?:{_ci(_L['vague_counts'])}|\d{{1,3}}|{_NUM_WORDS})\s+$", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?\"“\n]\s*)$")
 _MONTH_BEFORE = re.compile(rf"{_MONFULL}\s+$")
@@ -129,6 +130,9 @@ def _candidates(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
             if kind == "year":
                 if text[s - 1:s] == "-" and not _YEAR_DASH.search(text, max(0, s - 8), s):
                     continue
+                if _YEAR_RANGE.match(text, e):
+                    continue    # "periode 2026-2027": a span of years, no date of anything
+
                 if not _YEAR_CUE.search(text, max(0, s - 14), s) and _AMOUNT_BEFORE.search(text, max(0, s - 20), s):
                     continue
             elif kind == "rel" and _key((m.group("p") or m.group("p2")).split()[0]) in _UNITS \

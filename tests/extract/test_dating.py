@@ -385,3 +385,22 @@ def test_dating_this_year_or_month_in_an_apposition_is_no_date_of_a_statement(se
     got = claims_of("Judul\n\n" + sentence, "2026-12-02")
     said = [c for c in got if c[0] == "CONDEMN"]
     assert said and all(c[5] == "2026-12-02" for c in said), got
+
+
+@pytest.mark.parametrize("text", [
+    "Kantor hak asasi PBB, dalam pernyataan di Jenewa pada Selasa (11/11), mengecam serangan itu.",
+    "Kementerian Luar Negeri Peru, dalam keterangan tertulis pada Selasa (11/11), membantah laporan itu.",
+])
+def test_dating_an_occasion_between_subject_and_verb_dates_the_verb(text):
+    got = claims_of("Judul\n\n" + text, "2025-11-12")
+    said = [c for c in got if c[0] in ("CONDEMN", "DENY")]
+    assert said and all(c[5] == "2025-11-11" for c in said), got
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri pertahanan kedua negara menandatangani rencana kerja sama militer untuk periode 2026-2027.",
+    "Peru dan Chili menyepakati rencana latihan bersama 2026/2027.",
+])
+def test_dating_a_span_of_years_dates_nothing(text):
+    got = claims_of("Judul\n\n" + text, "2026-03-23")
+    assert all(c[5] not in ("2026", "2027") for c in got), got

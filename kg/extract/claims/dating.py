@@ -69,7 +69,9 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     def same(x):     # ... or the statement noun that carries it ("mengecam ... dalam pernyataan Senin malam",
         occasion = t.type in SPEECH and x.type == "STATEMENT" and x.nominal      # "ujar X, dalam pernyataan ...")
         return x is t or (x.type == t.type or occasion) and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start)) \
-            or occasion and x.start > t.start and re.search(r"\bdalam\s+$", text[max(0, x.start - 8):x.start]) is not None
+            or occasion and re.search(r"\bdalam\s+$", text[max(0, x.start - 8):x.start]) is not None and (
+                x.start > t.start or not any(x.end <= y.start < t.start for y in trigs))
+        # ("X, dalam pernyataan di Jenewa pada Selasa (11/11), mengecam ...": the occasion before the verb too)
     def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas pengiriman senjata": "pada" + date ends its clause
         return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
             and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
