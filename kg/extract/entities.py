@@ -236,9 +236,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
 _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
 _LOWER_PORTFOLIO = re.compile(r"(?:urusan|bidang) (?:[a-z]+ ){0,3}[a-z]+(?=,)")
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
-_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
+_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|de|del|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
 # "Peneliti konflik Afrika dari Universitas X": the region a researcher studies, before the body
-_FIELD_FROM = re.compile(rf" ((?:{_NAME_TOKEN} ){{1,3}})dari (?=[{_UP}])")
+_FIELD_FROM = re.compile(rf" ((?:{_ORG_TOKEN} ){{1,3}})(?:dari|di) (?=[{_UP}])")
 _VERB = re.compile(r"(?:ber|me[mn]|meng|meny|di)[a-z]{3,}")
 
 
@@ -414,7 +414,9 @@ class _Annotator:
         fld = _FIELD_FROM.match(text, pos)
         known = by_start.get(fld.start(1)) if fld else None
         kind = self.a.entities[known.key].type if known else None
-        if fld and (kind == "Place" or desc and kind is None) and not set(fld.group(1).casefold().split()) & _org_words():
+        body = _ORG_RUN.match(text, fld.end()) if fld else None      # "... dari Universitas X": a body follows
+        body = body is not None and body.group(0).split()[0].casefold() in _org_heads()
+        if fld and (body or kind == "Place" or desc and kind is None) and not set(fld.group(1).casefold().split()) & _org_words():
             role += " " + fld.group(1).strip().casefold()     # "Analis Timur Tengah dari UIN X, Y": the field
             pos = fld.end() - 1
         while True:
