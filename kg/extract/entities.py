@@ -208,6 +208,12 @@ def _portfolio() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _lower_portfolio() -> re.Pattern:
+    """A portfolio in lower case before a comma: "untuk urusan luar negeri, X"."""
+    return re.compile(r"(?:" + alternation(load("roles")["portfolio_heads"]) + r") (?:[a-z]+ ){0,3}[a-z]+(?=,)")
+
+
+@functools.lru_cache(maxsize=1)
 def _counterpart() -> re.Pattern:
     """", dan mitranya dari X, NAME": a second person of the same office for another party."""
     words = alternation(load("roles")["counterpart_words"])
@@ -234,7 +240,6 @@ _RELATIVE = re.compile(r"yang\s+(?:[a-z]+\s+){0,5}[a-z]+,\s")
 _PLURAL = re.compile(r"(?<![\w-])(?i:para)\s+$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
 _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
-_LOWER_PORTFOLIO = re.compile(r"(?:urusan|bidang) (?:[a-z]+ ){0,3}[a-z]+(?=,)")
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
 _ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|de|del|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
 # "Peneliti konflik Afrika dari Universitas X": the region a researcher studies, before the body
@@ -439,7 +444,7 @@ class _Annotator:
             if ac:
                 pos = ac.end()      # "Angkatan Bersenjata Peru (FAP), X": the body's acronym
                 continue
-            lp = _LOWER_PORTFOLIO.match(text, pos) if inner else None
+            lp = _lower_portfolio().match(text, pos) if inner else None
             if lp:
                 role += " " + lp.group(0).casefold()     # "Juru bicara Uni Afrika untuk urusan luar negeri, X"
                 pos = lp.end()

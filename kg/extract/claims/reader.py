@@ -41,9 +41,6 @@ from kg.text.gazetteer import gazetteer_country
 
 
 _THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
-_THAT_MATTER = re.compile(r"\W*(?:[Hh]al|[Ii]nformasi|[Kk]abar|[Kk]eterangan)\s+(?:itu|tersebut|ini)\b")
-_THEIR_FORCES = re.compile(r"(?<![\w-])(?:pasukan|tentara|militer|prajurit|unit-unit)nya\s+(?:(?:telah|berhasil|juga|sudah)\s+)*$", re.I)
-_FOE = re.compile(r"\s+dengan\s+(?:(?:pasukan|tentara|militer|milisi|kelompok|gerilyawan)\s+)?")
 
 
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
@@ -162,7 +159,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 hit = next((x for x in trigs if x.type == "ATTACK" and x.nominal and 0 <= x.start - t.end <= 2), None)
                 agents, target = self.nominal_args(sent, hit, [m for m in args if m.start - sent.start >= hit.end]) if hit else ([], None)
                 fight = None if hit else next((x for x in trigs if x.type == "COMBAT" and 0 <= x.start - t.end <= 2), None)
-                foe = _FOE.match(text, fight.end) if fight else None
+                foe = lx["foe"].match(text, fight.end) if fight else None
                 if foe:      # "tewas dalam baku tembak dengan pasukan X": X killed them
                     agents = [m.key for m in args if m.start - sent.start == foe.end() and self.kind(m) != "Place"][:1]
                 if hit and not agents and _THAT.match(text, hit.end) and self.did.get("ATTACK"):
@@ -262,7 +259,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
                               and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
-                if not agents and not speech and said and _THEIR_FORCES.search(text, lo, t.start):
+                if not agents and not speech and said and lx["their_forces"].search(text, lo, t.start):
                     # "Penerangan militer X mengatakan pasukannya menewaskan 40 militan": the forces of the speaker's side
                     side = self.side(said[0])
                     kind = {k: self.a.entities[k].type for k in side if k in self.a.entities}
@@ -322,7 +319,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                          quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
                          quote_end=sent.start + qspan[1]) for ag in speaker]
         out = self._refine(sent, out, quantities, speaker, main_dates, inherited, trigs)
-        if _THAT_MATTER.match(text):      # "Hal itu diumumkan X ...": X spoke of the event told just before
+        if lx["that_matter"].match(text):      # "Hal itu diumumkan X ...": X spoke of the event told just before
             for c in out:
                 if c.type in SPEECH and c.about is None:
                     c.about = self.last_event
