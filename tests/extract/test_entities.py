@@ -55,6 +55,8 @@ def roles(a: Article) -> set[tuple]:
      "Andi Rahman", "pengamat asean", "Universitas Hasanuddin"),
     ("Luis Herrera, profesor hubungan internasional di Universidad Nacional de Colombia, menilai hal itu.",
      "Luis Herrera", "profesor hubungan internasional", "Universidad Nacional de Colombia"),
+    # a country before "di" with no body after it is where the office sits, not a field
+    ("Duta Besar Peru di Indonesia, Carlos Vega, mengatakan hal itu.", "Carlos Vega", "duta besar", "Peru"),
     # a body named the English way, after the person
     ("Arjun Mehta, peneliti senior di Delhi Policy Foundation di New Delhi, mengatakan hal itu.",
      "Arjun Mehta", "peneliti senior", "Delhi Policy Foundation"),
@@ -351,8 +353,3 @@ def test_entities_a_name_close_to_a_known_one_but_not_a_misspelling_stays_apart(
 ])
 def test_entities_a_body_next_to_a_title_is_no_person(text, body):
     assert body not in persons(entities(text))
-
-
-def test_entities_a_country_before_di_and_no_body_is_where_the_office_sits():
-    a = entities("Duta Besar Peru di Indonesia, Carlos Vega, mengatakan hal itu.")
-    assert ("Carlos Vega", "duta besar", "Peru") in roles(a)

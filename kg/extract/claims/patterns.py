@@ -81,7 +81,7 @@ def lexicon():
         # "X mengatakan pasukannya menewaskan ...": the forces of the speaker's side
         "their_forces": re.compile(r"(?<![\w-])(?:" + _alt(lex["troops"]) + r")nya\s+(?:(?:telah|berhasil|juga|sudah)\s+)*$", re.I),
         "foe": re.compile(r"\s+dengan\s+(?:(?:" + _alt(lex["troops"] + lex["armed_group_nouns"]) + r")\s+)?", re.I),
-        "that_matter": re.compile(r"\W*(?:" + _alt(lex["matter_nouns"]) + r")\s+(?:itu|tersebut|ini)\b", re.I),
+        "that_matter": re.compile(r"\W*(?:" + _alt(lex["matter_nouns"]) + r")" + THAT, re.I),
         "sea_launch": frozenset(w.casefold() for w in lex["sea_launch_verbs"]),
         "to_sea": re.compile(r"[^,.;]{0,60}?(?<![\w-])ke\s+(?:arah\s+)?(?:" + _alt(lex["sea_words"]) + r")(?![\w-])", re.I),
         "condition": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^,.;:“”\"]*$", re.I),

@@ -40,7 +40,7 @@ from kg.text.dates import find_dates
 from kg.text.gazetteer import gazetteer_country
 
 
-_THAT = re.compile(r"\s+(?:\w+\s+)?(?:itu|tersebut)\b")
+_THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 
 
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
@@ -60,6 +60,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
         self.did_on: dict[str, DateValue | None] = {}    # ... and its date
+        self.serves = serving(article)                   # person -> the bodies and countries it speaks for
         self.open_quote: tuple[int, list[str]] | None = None   # (last sentence inside, speaker) of a running quote
         self.country_counts: dict[str, int] = {}
         self.by_sent: dict[int, list[Mention]] = {}
@@ -142,8 +143,6 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if not speech and not t.nominal and any(x.type == "DEMAND" and x.end <= t.start and not re.search(r"[.;]", text[x.end:t.start])
                                                     for x in trigs) and not lx["stop_doing"].search(text, max(0, t.start - 25), t.start):
                 continue         # "mendesak RSF dan SAF menyepakati gencatan senjata": what is asked for, not done (but "berhenti mengirim")
-            if t.type == "ATTACK" and t.word.casefold().split()[0] in lx["sea_launch"] and lx["to_sea"].match(text, t.end):
-                continue         # "meluncurkan rudal ke arah Laut Timur": a launch, no attack on anyone
             if t.word.casefold() in lx["visit"] and not any(
                     (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
                     and t.end <= m.start - sent.start <= t.end + 60 for m in args):
@@ -362,7 +361,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
     def side(self, agent: str) -> set[str]:
         """The agent, the bodies it serves and their countries: who "we" are when it speaks."""
         ents = self.a.entities
-        out = {agent} | {r.org for r in self.a.roles if r.person == agent and r.org}
+        out = {agent} | self.serves.get(agent, set()) - {None}
         return out | {ents[k].country or gazetteer_country(ents[k].label) for k in out if k in ents} - {None}
 
     def figures_of(self, before: Sentence, found: list[Claim], earlier: list[Claim]) -> list[Claim]:
@@ -511,7 +510,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     claims: list[Claim] = []
     body = [s for s in article.sentences if s.text.rstrip().endswith((".", "!", "?", "”", '"', ")"))]
     lede = {s.index for s in body[:2]} | {s.index for s in sents_before(article, body)}     # and the headline
-    serves = serving(article)          # who speaks for whom
+    serves = reader.serves             # who speaks for whom
     prev: list[Claim] = []
     sents = article.sentences
     for i, sent in enumerate(sents):

@@ -115,6 +115,8 @@ class Triggers:
                 t.type = "SUPPLY"    # "menyetujui penjualan sistem rudal ke X": who approves it supplies
             if wf in lx["launch"] and not lx["arms"].search(text, t.end, t.end + 50):
                 continue         # "meluncurkan program": no weapons launched
+            if typ == "ATTACK" and wf.split()[0] in lx["sea_launch"] and lx["to_sea"].match(text, t.end):
+                continue         # "meluncurkan rudal ke arah Laut Timur": a launch, no attack on anyone
             if wf in lx["sale"]:
                 if not lx["arms"].search(text, t.end, t.end + 30):
                     continue     # "menjual saham": not arms
