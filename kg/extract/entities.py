@@ -195,9 +195,27 @@ def _skip_ranks(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def _skip_opener(text: str, pos: int) -> int:
+    """`pos` past a word that opens the clause ("Menurut Ana Reyes, peneliti ...": the name starts at "Ana")."""
+    word = text[pos:].split(" ", 1)[0]
+    return pos + len(word) + 1 if word.casefold() in _openers() and " " in text[pos:] else pos
+
+
+@functools.lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(load("stopwords")["clause_openers"])
+
+
 @functools.lru_cache(maxsize=1)
 def _place_titles() -> frozenset[str]:
     return frozenset(load("roles")["place_titles"])
+
+
+@functools.lru_cache(maxsize=1)
+def _governing_words() -> frozenset[str]:
+    """Words that make an office one of a place: an area's name ("wilayah") or a governing word ("administrasi")."""
+    roles = load("roles")
+    return frozenset(roles["admin_prefixes"]) | frozenset(roles["governing_words"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -239,6 +257,7 @@ _APPOSED = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}},\s*(?:(?:salah\s
 _RELATIVE = re.compile(r"yang\s+(?:[a-z]+\s+){0,5}[a-z]+,\s")
 _PLURAL = re.compile(r"(?<![\w-])(?i:para)\s+$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
+_APPOSED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,| di | dari )")
 _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
 _ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|de|del|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
@@ -474,7 +493,7 @@ class _Annotator:
             via = re.match(r"(?:dari|di)\s+", text[pos:]) if not inner else None     # "Anggota parlemen dari Partai Hijau, X"
             end, org = self._named_org(sent, pos + (via.end() if via else 0), by_start, inner, whole=apposed)
             if not org:
-                end, org = self._acronym_org(sent, pos, inner)     # "Juru bicara UNIFIL, Lorenzo Vitale"
+                end, org = self._acronym_org(sent, pos, inner, apposed)     # "Juru bicara UNIFIL, Lorenzo Vitale"
             pos = end if org else pos
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -527,7 +546,7 @@ class _Annotator:
         if org is not None and self.a.entities[org].type == "Person":
             # "X melalui juru bicaranya, Y": Y serves where X serves (a person is no organisation)
             org = next((r.org for r in self.roles if r.person == org and r.org), None)
-        governs = base in _place_titles() or bool(set(role.split()) & set(load("roles")["admin_prefixes"]))
+        governs = base in _place_titles() or bool(set(role.split()) & _governing_words())
         # "Kepala Administrasi Militer Wilayah X" governs a place
         kinds = ("Organization", "Country", "Place") if governs else ("Organization", "Country")
         if org is not None and self.a.entities[org].type not in kinds:
@@ -604,11 +623,12 @@ class _Annotator:
             return self.entity(slug(word), word, "Place", word, source="rule: place of a governing title").key
         return None
 
-    def _acronym_org(self, sent, pos: int, inner: list) -> tuple[int, str | None]:
+    def _acronym_org(self, sent, pos: int, inner: list, apposed: bool = False) -> tuple[int, str | None]:
         """An acronym the gazetteer does not know, after a title and before ", NAME": the body
-        ("Juru bicara UNIFIL, Lorenzo Vitale")."""
-        m = _ACRONYM.match(sent.text, pos)
-        if not m or not _name_after_comma(sent.text, m.end()):
+        ("Juru bicara UNIFIL, Lorenzo Vitale"); after a title apposed to a name, before a comma or
+        "di" ("X, komandan PDF di kota Y, ...")."""
+        m = (_APPOSED_ACRONYM if apposed else _ACRONYM).match(sent.text, pos)
+        if not m or not apposed and not _name_after_comma(sent.text, m.end()):
             return pos, None
         ent = self.entity(slug(m.group(0)), m.group(0), "Organization", m.group(0), source="rule: acronym after a title")
         inner.append(self.mention(sent.start + pos, sent.start + m.end(), m.group(0), sent.index, ent.key))
@@ -665,7 +685,7 @@ class _Annotator:
         if toks[0].casefold() not in _org_heads() and not (
                 (whole or text.startswith(",", run.end())) and toks[-1].casefold() in _org_words()):
             return pos, None
-        if toks[-1].startswith("(") or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan|untuk) ", run.group(0)):
+        if toks[-1].startswith("(") and not whole or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan|untuk) ", run.group(0)):
             return pos, None
         known = [i for i, tok in enumerate(toks) if known_label(tok)]
         starts = [pos + t.start() for t in re.finditer(r"\S+", run.group(0))]
@@ -739,7 +759,7 @@ class _Annotator:
                       sent.text[:title_start])
         if not m:
             return None
-        start = _skip_ranks(sent.text, m.start(1))      # "Kolonel Jean-Paul Habimana, perwira ..."
+        start = _skip_ranks(sent.text, _skip_opener(sent.text, m.start(1)))   # "Kolonel Jean-Paul Habimana, perwira ..."
         written = sent.text[start:m.end(1)]
         known = by_start.get(start)
         if known and self.a.entities[known.key].type == "Person":

@@ -44,7 +44,8 @@ def facts(g: Graph) -> Iterator[dict]:
                    "wikidata": str(wd).rsplit("/", 1)[-1] if wd is not None else None}
     for m in sorted(g.subjects(RDF.type, KB.Membership)):
         docs = sorted({doc_of[a] for ev in g.objects(m, KB.evidence) for a in g.objects(ev, KB.inArticle) if a in doc_of})
-        person, org = g.value(m, ORG.member), g.value(m, ORG.organization)
+        person = g.value(m, ORG.member)
+        org = g.value(m, ORG.organization) or g.value(m, KB.jurisdiction)
         for d in docs:
             yield {"kind": "role", "doc": d, "person": _label(g, person), "person_id": str(person),
                    "role": str(g.value(m, KB.roleLabel)), "org": _label(g, org),

@@ -192,10 +192,11 @@ def fit_claim(c: Claim, canon: Canon) -> Claim | None:
 
 
 def fit_role(r: Role, a: Article, canon: Canon) -> Role | None:
-    """The membership as the graph can hold it: a person's, in an organisation or country or none."""
+    """The membership as the graph can hold it: a person's, in an organisation or country, in the office of a
+    place (its jurisdiction), or in none."""
     if canon.ref(r.person, frozenset({"Person"})) is None or not 0 <= r.sentence < len(a.sentences):
         return None
-    org = canon.ref(r.org, ORGANIZATION_OR_COUNTRY)
+    org = canon.ref(r.org, ORGANIZATION_OR_COUNTRY | {"Place"})
     return r if org == r.org else dataclasses.replace(r, org=org)
 
 
@@ -369,7 +370,7 @@ def add_article(g: Graph | set, a: Article, canon: Canon | None = None) -> None:
         g.add((m, KB.roleLabel, Literal(r.role)))
         g.add((m, KB.sourceId, Literal(a.id)))
         if r.org:
-            g.add((m, ORG.organization, entity_iri(r.org)))
+            g.add((m, KB.jurisdiction if canon.kind(r.org) == "Place" else ORG.organization, entity_iri(r.org)))
         sent = a.sentences[r.sentence]
         ev = KBR[f"evidence/{quote(a.id, safe='')}/{sent.start}-{sent.end}"]
         g.add((m, KB.evidence, ev))

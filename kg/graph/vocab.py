@@ -75,6 +75,7 @@ class KB(DefinedNamespace):
     text: object
     typeCode: object
     roleLabel: object
+    jurisdiction: object
     country: object
     duplicateOf: object
     carriedBy: object

@@ -162,6 +162,26 @@ def test_entities_any_word_of_a_full_name_is_that_person():
     ("Tomas Kral, yang mengepalai Badan Intelijen Ceko, mengatakan Rusia mengirim pasukan.",
      "Tomas Kral", "kepala", "Badan Intelijen Ceko"),
     ("Rina Saputri, yang kini memimpin Komisi Pertahanan, menolak rencana itu.", "Rina Saputri", "pemimpin", "Komisi Pertahanan"),
+    # an office that governs a place: the place is the office's own
+    ("Kepala Administrasi Militer Regional Kherson Ivan Petrenko mengatakan dua warga tewas.",
+     "Ivan Petrenko", "kepala administrasi militer regional", "Kherson"),
+    ("Hal itu dikatakan kepala administrasi militer Oblast Kirovohrad, Andriy Melnyk, kepada wartawan.",
+     "Andriy Melnyk", "kepala administrasi militer", "Kirovohrad"),
+    # a word that opens the clause is no part of the apposed name
+    ("Menurut Ana Reyes Castillo, pengajar hukum laut di Universitas Lima, insiden itu meningkat.",
+     "Ana Reyes Castillo", "pengajar hukum laut", "Universitas Lima"),
+    ("Sementara Budi Santoso, analis dari Universitas Kenanga, menilai hal itu wajar.",
+     "Budi Santoso", "analis", "Universitas Kenanga"),
+    # a body with its acronym in brackets, then its seat, in an apposition
+    ("Awa Ndiaye, peneliti di Pusat Kajian Sahel (PKS) di Bamako, mengatakan serangan meningkat.",
+     "Awa Ndiaye", "peneliti", "Pusat Kajian Sahel"),
+    ("Omar Diallo, peneliti keamanan di Institut Studi Damai (ISD) di Dakar, memperkirakan kelompok itu kuat.",
+     "Omar Diallo", "peneliti keamanan", "Institut Studi Damai"),
+    # an unknown acronym after a title in an apposition, before "di" or a comma
+    ("Aung Ko Latt, komandan PNDF di kota Hpakant, mengatakan pasukannya mundur.", "Aung Ko Latt", "komandan", "PNDF"),
+    ("Maria Lopes, juru bicara FNLA, mengatakan kelompoknya siap berunding.", "Maria Lopes", "juru bicara", "FNLA"),
+    # a senior rank and an office of two words
+    ("Pelapor Khusus PBB untuk Sudan, Karin Holm, menyebut serangan itu kejahatan perang.", "Karin Holm", "pelapor khusus", "Perserikatan Bangsa-Bangsa"),
 ])
 def test_entities_person_role_and_organisation(text, person, role, org):
     a = entities(text)
@@ -353,3 +373,11 @@ def test_entities_a_name_close_to_a_known_one_but_not_a_misspelling_stays_apart(
 ])
 def test_entities_a_body_next_to_a_title_is_no_person(text, body):
     assert body not in persons(entities(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Negara itu dipimpin Jenderal Senior Than Zaw Oo sejak kudeta.",
+    "Jenderal Senior Than Zaw Oo berjanji menggelar pemilu.",
+])
+def test_entities_a_senior_rank_is_no_part_of_the_name(text):
+    assert "Than Zaw Oo" in persons(entities(text)), persons(entities(text))

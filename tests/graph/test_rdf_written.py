@@ -177,3 +177,27 @@ def test_graph_written_clashes_stream_as_they_build(fmt):
     oxfmt = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS}[fmt]
     written = {tuple(map(to_rdflib, (q.subject, q.predicate, q.object))) for q in ox.parse(buf.getvalue(), format=oxfmt)}
     assert written == set(to_graph(arts))
+
+
+@pytest.mark.parametrize("sentence, person, place", [
+    ("Gubernur Kherson Ivan Petrenko mengatakan dua warga tewas.", "Ivan Petrenko", "Kherson"),
+    ("Wali Kota Kharkiv, Oleh Bondar, mengatakan listrik padam.", "Oleh Bondar", "Kharkiv"),
+    ("Kepala Administrasi Militer Regional Zaporizhzhia Taras Lysenko mengatakan serangan berlanjut.",
+     "Taras Lysenko", "Zaporizhzhia"),
+])
+def test_graph_an_office_of_a_place_keeps_the_place_as_its_jurisdiction(tmp_path, sentence, person, place):
+    """A governor's province is no organisation: the membership names it as its kb:jurisdiction, `kg facts`
+    gives it as the role's body, and the graph conforms."""
+    (tmp_path / "a.txt").write_text("Jakarta, Kabar Contoh - " + sentence + "\n", encoding="utf-8")
+    graph = tmp_path / "g.ttl"
+    assert run_kg("build", tmp_path / "a.txt", "-o", graph, "--no-cache").returncode == 0
+    from rdflib import RDFS, Literal
+
+    from kg.graph.vocab import ORG
+    g = Graph().parse(graph)
+    (m,) = g.subjects(ORG.member, g.value(None, RDFS.label, Literal(person)))
+    assert g.value(m, ORG.organization) is None
+    assert str(g.value(g.value(m, KB.jurisdiction), RDFS.label)) == place
+    rows = [json.loads(x) for x in run_kg("facts", "--graph", graph).stdout.splitlines()]
+    assert [(r["person"], r["org"]) for r in rows if r["kind"] == "role"] == [(person, place)]
+    assert run_kg("validate", graph, "--no-reason").returncode == 0
