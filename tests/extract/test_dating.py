@@ -403,3 +403,26 @@ def test_dating_an_occasion_between_subject_and_verb_dates_the_verb(text):
 def test_dating_a_span_of_years_dates_nothing(text):
     got = claims_of("Judul\n\n" + text, "2026-03-23")
     assert all(c[5] not in ("2026", "2027") for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Pemimpin milisi Fajar, Tomas Rivero, dalam video yang beredar di media sosial pada Selasa, memperingatkan bahwa "
+    "kelompoknya akan melawan setiap pasukan asing.",
+    "Tomas Rivero, pemimpin milisi Fajar, memperingatkan dalam rekaman video yang diunggah pada Selasa bahwa "
+    "kelompoknya akan melawan.",
+    "Menteri Luar Negeri Chile Ana Reyes mengecam serangan itu dalam surat yang dikirim kepada Dewan Keamanan pada Selasa.",
+])
+def test_dating_a_relative_clause_on_the_medium_of_a_statement_dates_the_statement(text):
+    picked = picked_dates("Judul\n\n" + text, "2025-07-09", lambda c: c[0] in ("WARN", "CONDEMN"))
+    assert set(picked) == {"2025-07-08"}, picked
+
+
+@pytest.mark.parametrize("text", [
+    "Serangan ke kota itu terjadi dua hari setelah Chile dan Peru saling menuduh melanggar kesepakatan.",
+    "Ledakan itu terjadi beberapa jam sebelum Menteri Pertahanan Chile Ana Reyes menuding Peru mengirim drone.",
+    "Peru menyerang kota Arica pada Senin, sehari setelah Chile mengklaim merebut desa itu.",
+])
+def test_dating_a_statement_inside_a_clause_of_time_is_not_of_the_publication_day(text):
+    got = dated("Judul\n\n" + text, "2025-07-09")
+    said = [c for c in got if c[0] in ("ACCUSE", "STATEMENT", "CONFIRM")]
+    assert said and all(d is None for _, _, d, _ in said), got

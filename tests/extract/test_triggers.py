@@ -446,3 +446,20 @@ def test_triggers_an_adverb_before_a_verb_leaves_it_a_verb():
 ])
 def test_triggers_responsibility_and_spokespersons(text, expected):
     reads(text, [expected], "2026-06-03")
+
+
+@pytest.mark.parametrize("sentence, typ, about", [
+    # what is claimed follows the verb: one's own side's act is confirmed, another's is an accusation
+    ("Kementerian Pertahanan Peru mengklaim pasukannya menyerang pangkalan militer Chile.", "CONFIRM", "ATTACK"),
+    ("Peru mengklaim Chile menyerang kota Arica pada Senin.", "ACCUSE", "ATTACK"),
+    ("Militer Peru mengklaim Chile mengirim 500 tentara ke perbatasan.", "ACCUSE", "DEPLOY"),
+])
+def test_triggers_claiming_an_act_is_confirming_or_accusing_by_whose_it_is(sentence, typ, about):
+    got = claims_of(sentence)
+    assert any(c[0] == typ and c[4] == about for c in got), got
+    assert not any(c[0] in ("CONFIRM", "ACCUSE") and c[0] != typ for c in got), got
+
+
+def test_triggers_a_claim_before_which_an_event_was_told_is_not_about_it():
+    got = claims_of("Chile menyerang kota Tacna pada Senin, sehari setelah Peru mengklaim merebut desa itu.")
+    assert not any(c[0] == "ACCUSE" for c in got), got

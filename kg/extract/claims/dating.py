@@ -191,12 +191,17 @@ def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str
 
 
 def said_earlier(c: Claim) -> bool:
-    """"Sebelumnya, X mengatakan ...", "X pernah menyatakan ...": a statement told as made before the
-    article's day, which neither the day nor a later statement dates."""
+    """"Sebelumnya, X mengatakan ...", "X pernah menyatakan ...", "Serangan itu terjadi dua hari setelah X
+    menuduh ...": a statement told as made before the article's day, or before another event, which neither
+    the day nor a later statement dates."""
     lx = lexicon()
     text = c.sentence.text
     at = text.find(c.trigger) if c.trigger else -1
-    return bool(at > 0 and lx["said_earlier"].search(text, 0, at))
+    return bool(at > 0 and (lx["said_earlier"].search(text, 0, at) or _WITHIN_TIME_CLAUSE.search(text, 0, at)))
+
+
+# a clause opened by "setelah", "sebelum" ... that runs, without a comma, up to the trigger
+_WITHIN_TIME_CLAUSE = re.compile(_RELATIVE_TIME.pattern + r"\s[^,;:()“”\"]*$", re.I)
 
 
 def same_speaker(c: Claim, claims: list[Claim], article: Article) -> DateValue | None:

@@ -387,7 +387,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if s.type in ("CONFIRM", "DENY", "NO_COMMENT", "STATEMENT") or s.trigger.casefold() in lx["claim_verbs"]:
                 ev = events[0] if events else None
                 if s.trigger.casefold() in lx["claim_verbs"]:
-                    s.type = "ACCUSE" if ev is not None and ev.agent != s.agent else "STATEMENT"
+                    # what is claimed follows the verb: another party's act is an accusation, one's own side's
+                    # a confirmation ("Kementerian Pertahanan X mengklaim pasukannya menyerang ...")
+                    at = words_after(text, s)
+                    ev = next((e for e in events if text.find(e.trigger, at) >= at), None)
+                    s.type = "STATEMENT" if ev is None else "CONFIRM" if ev.agent in self.side(s.agent) else "ACCUSE"
                 if ev is not None:
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
