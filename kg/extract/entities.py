@@ -440,9 +440,16 @@ class _Annotator:
         kind = self.a.entities[known.key].type if known else None
         body = _ORG_RUN.match(text, fld.end()) if fld else None      # "... dari Universitas X": a body follows
         body = body is not None and body.group(0).split()[0].casefold() in _org_heads()
-        if fld and (body or kind == "Place" or desc and kind is None) and not set(fld.group(1).casefold().split()) & _org_words():
+        # (an unknown field is one word: "Peneliti konflik Afrika dari ..."; two unknown words are a name,
+        # "Analis keamanan Ayesha Rahman dari Universitas X")
+        unknown_field = desc and kind is None and " " not in fld.group(1).strip() if fld else False
+        if fld and (body and kind is not None or kind == "Place" or unknown_field or body and " " not in fld.group(1).strip()) \
+                and not set(fld.group(1).casefold().split()) & _org_words():
             role += " " + fld.group(1).strip().casefold()     # "Analis Timur Tengah dari UIN X, Y": the field
             pos = fld.end() - 1
+            field = known
+        else:
+            field = None
         while True:
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -541,8 +548,8 @@ class _Annotator:
                     return
             else:
                 ent = self._person(sent, pos, name, "rule: title + name")
-        for m in inner:
-            m.inside = ent.key
+        for m in inner + [field] if field else inner:
+            m.inside = ent.key     # (the field a person studies does not speak: "Pengamat ASEAN dari ...")
         if org is not None and self.a.entities[org].type == "Person":
             # "X melalui juru bicaranya, Y": Y serves where X serves (a person is no organisation)
             org = next((r.org for r in self.roles if r.person == org and r.org), None)
@@ -714,7 +721,10 @@ class _Annotator:
         """"Misi Pengamat Militer PBB di India dan Pakistan (UNMOGIP)": a body named in full with its acronym,
         not in the gazetteer, is an organisation (its acronym an alias); the names inside it are not agents."""
         for m in _ACRONYMED.finditer(sent.text) if _BRACKETED_ACRONYM.search(sent.text) else ():
-            name, acronym = m.group(1), m.group(2)
+            name, acronym, start = m.group(1), m.group(2), m.start(1)
+            while " " in name and name.split()[0].casefold() in _openers() | function_words():     # "Menurut Organisasi ... (IOM)"
+                cut = name.index(" ") + 1
+                name, start = name[cut:], start + cut
             head = name.split()[0].casefold()
             if head not in _org_heads() and head not in load("roles")["acronymed_heads"] and \
                     not set(name.casefold().split()) & _org_words() or _entry_for(name):     # (or "... Association for X (AMA)")
@@ -724,13 +734,13 @@ class _Annotator:
                 # "Pasukan Penjaga Perdamaian Sementara PBB di Lebanon (UNIFIL)": the gazetteer's body,
                 # its name written another way
                 ent = self.entity(known.key, known.label, known.type, name, known.wikidata, "gazetteer")
-                local.append(self.mention(sent.start + m.start(1), sent.start + m.end(), m.group(0), sent.index, ent.key))
+                local.append(self.mention(sent.start + start, sent.start + m.end(), sent.text[start:m.end()], sent.index, ent.key))
                 continue
             if known:
                 continue
             ent = self.entity(slug(name), name, "Organization", name, source="rule: body named with its acronym")
             ent.aliases.add(acronym)
-            local.append(self.mention(sent.start + m.start(1), sent.start + m.end(), m.group(0), sent.index, ent.key))
+            local.append(self.mention(sent.start + start, sent.start + m.end(), sent.text[start:m.end()], sent.index, ent.key))
 
     def acronyms(self) -> None:
         """Later mentions of such a body by its acronym alone ("UNMOGIP belum berkomentar")."""
