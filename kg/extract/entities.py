@@ -212,6 +212,13 @@ def _place_titles() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _civil_body() -> re.Pattern:
+    """The words of a non-state body's name right before a country: "Jaringan Dokter " of "Jaringan Dokter Sudan"."""
+    heads = alternation([h.capitalize() for h in load("roles")["civil_heads"]])
+    return re.compile(rf"(?<![\w-])(?:{heads})(?: {_NAME_TOKEN}){{0,3}} $")
+
+
+@functools.lru_cache(maxsize=1)
 def _governing_words() -> frozenset[str]:
     """Words that make an office one of a place: an area's name ("wilayah") or a governing word ("administrasi")."""
     roles = load("roles")
@@ -338,6 +345,14 @@ class _Annotator:
                 ent.country = e.key if e.type == "Country" else None    # "Kementerian Kesehatan Gaza": no country
                 self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
                 local.append(self.mention(off + b.start(), off + end, text[b.start():end], sent.index, ent.key))
+                continue
+            civil = _civil_body().search(text, lead, start) if e.type in ("Country", "Place") else None
+            if civil and not any(a <= civil.start() < z for a, z in titles) and not _entry_for(civil.group(0).strip()):
+                label = text[civil.start():end]      # "Jaringan Dokter Sudan": a body of the country, not the country
+                ent = self.entity(slug(label), label, "Organization", label, source="rule: civil body + country")
+                ent.country = e.key if e.type == "Country" else None
+                self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
+                local.append(self.mention(off + civil.start(), off + end, label, sent.index, ent.key))
                 continue
             self.entity(e.key, e.label, e.type, surface, e.wikidata, "gazetteer")
             local.append(self.mention(off + start, off + end, surface, sent.index, e.key))

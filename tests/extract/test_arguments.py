@@ -156,3 +156,39 @@ def test_arguments_an_agreement_named_again_gets_its_day_place_and_meeting(first
     a, b = [x for x in got if x[0] == "AGREE"][:2]
     assert a[5] == b[5] == "2025-03-11" and a[3] == b[3] == "Kenya", got
     assert any(x[0] == "MEET" and x[5] == "2025-03-11" and {x[1], x[2]} == {a[1], b[1]} for x in got), got
+
+
+@pytest.mark.parametrize("text, agent, place, day, toll", [
+    ("Serangan rudal Chile menghantam kawasan permukiman di kota Tacna pada Kamis (21/5) malam. "
+     "Sedikitnya sembilan orang tewas, termasuk dua anak-anak.", "Chili", "Tacna", "2026-05-21", 9),
+    ("Pasukan Peru menggempur kamp pengungsi di pinggiran kota Arica pada Senin, 11 Mei 2026. "
+     "Sedikitnya 38 warga sipil tewas dalam serangan darat dan artileri tersebut.", "Peru", None, "2026-05-11", 38),
+    ("Serangan drone yang diduga dilancarkan Peru menghantam sebuah pasar di kota Arica pada Senin, 11 Mei 2026. "
+     "Setidaknya 27 warga sipil tewas dan puluhan lainnya luka-luka, menurut Jaringan Dokter Chile.", "Peru", "Arica", "2026-05-11", 27),
+])
+def test_arguments_a_toll_told_right_after_an_attack_is_that_attack_s(text, agent, place, day, toll):
+    got = claims_of("Judul\n\n" + text, "2026-05-22")
+    assert has(got, "KILL", agent, date=day, quantity=toll), got
+    assert place is None or has(got, "KILL", agent, place=place), got
+
+
+@pytest.mark.parametrize("text", [
+    # a toll after something that is no attack, or with its own cause, or two sentences later
+    "Peru dan Chile menandatangani perjanjian damai pada Senin. Sedikitnya sembilan orang tewas, termasuk dua anak-anak.",
+    "Peru menyerang kota Arica pada Senin. Sedikitnya sembilan orang tewas akibat banjir di selatan.",
+    "Peru menyerang kota Arica pada Senin. Warga mengungsi ke utara. Sedikitnya sembilan orang tewas.",
+])
+def test_arguments_a_toll_with_another_cause_is_no_attack_s(text):
+    got = claims_of("Judul\n\n" + text, "2026-05-22")
+    assert not any(c[0] == "KILL" and c[1] == "Peru" for c in got), got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Sedikitnya 27 warga sipil tewas, menurut Jaringan Dokter Peru.", "Jaringan Dokter Peru"),
+    ("Komite Pengacara Peru mengecam serangan itu.", "Komite Pengacara Peru"),
+    ("Universitas Peru mengatakan 27 warga sipil tewas.", "Universitas Peru"),
+])
+def test_arguments_a_body_named_with_its_country_speaks_not_the_country(text, body):
+    got = claims_of(text)
+    speakers = {c[1] for c in got if c[0] in ("ESTIMATE", "CONDEMN", "STATEMENT")}
+    assert speakers == {body}, got

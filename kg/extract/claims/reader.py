@@ -41,6 +41,10 @@ from kg.text.gazetteer import gazetteer_country
 
 
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
+_TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
+# "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
+_BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
+                        r"[^,;.]{1,40}?\s(?:tewas|terbunuh|meninggal(?: dunia)?)(?![\w-])(?!\s+(?:akibat|dalam|karena|terkena|saat|ketika))")
 
 
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
@@ -161,7 +165,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 foe = lx["foe"].match(text, fight.end) if fight else None
                 if foe:      # "tewas dalam baku tembak dengan pasukan X": X killed them
                     agents = [m.key for m in args if m.start - sent.start == foe.end() and self.kind(m) != "Place"][:1]
-                if hit and not agents and _THAT.match(text, hit.end) and self.did.get("ATTACK"):
+                if hit and not agents and _TOLL_THAT.match(text, hit.end) and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "... tewas dalam serangan tersebut": the attack just told, on its day
                     told_on = self.did_on.get("ATTACK")
                 target = None    # "tewas akibat serangan X": X killed them; who they were is the count's
@@ -364,6 +368,22 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         out = {agent} | self.serves.get(agent, set()) - {None}
         return out | {ents[k].country or gazetteer_country(ents[k].label) for k in out if k in ents} - {None}
 
+    def toll_of_attack(self, sent: Sentence, found: list[Claim], prev: list[Claim]) -> list[Claim]:
+        """"Serangan X menghantam pasar di Y pada Senin. Sedikitnya 24 orang tewas.": a toll with no cause of its
+        own, right after a sentence that told an attack, is the deaths that attack caused (its agent, place, day)."""
+        if any(c.type not in SPEECH for c in found) or not _BARE_TOLL.match(sent.text):
+            return []
+        attack = next((c for c in reversed(prev) if c.type == "ATTACK" and c.sentence.index == sent.index - 1
+                       and not c.negated), None)
+        toll = next((q for q, counted in self.quantities(sent.text) if counted == "casualties"), None)
+        if attack is None or toll is None or toll.start > 40:
+            return []
+        for c in found:
+            if c.type in ("ESTIMATE", "STATEMENT") and c.about is None:
+                c.about = "KILL"         # "..., menurut Jaringan Dokter Sudan": the source of the toll
+        return [Claim("KILL", attack.agent, sent, place=attack.place, date=attack.date, quantity=toll, modality=attack.modality,
+                      trigger=re.search(r"tewas|terbunuh|meninggal", sent.text).group(0))]
+
     def figures_of(self, before: Sentence, found: list[Claim], earlier: list[Claim]) -> list[Claim]:
         """Estimates, by the speaker of this sentence, of the amounts the sentence before gave with no source."""
         by = next((c for c in found if c.type in ("STATEMENT", "ESTIMATE", "CONFIRM")), None)
@@ -519,6 +539,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     sents = article.sentences
     for i, sent in enumerate(sents):
         found = reader.read(sent, reader.quoted_by(sents, i))
+        found += reader.toll_of_attack(sent, found, prev)
         attack_and_toll(found)
         if i and lx["figure_that"].match(sent.text):     # "Angka tersebut diungkapkan oleh X": X's figures
             found += reader.figures_of(sents[i - 1], found, prev)
