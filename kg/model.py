@@ -44,7 +44,7 @@ class Quantity:
     start: int = -1
     end: int = -1
     approximate: bool = False
-    counts: str | None = None    # what it counts: "troops", "casualties", "captured", "weapons", "displaced", "members"
+    counts: str | None = None    # what it counts: "troops", "casualties", "captured", "weapons", "displaced", "members", "people"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,13 @@ def estimates(text: str) -> list[tuple]:
      ("Angkatan Darat Peru", (5000, 6000), "members", None)),
     ("Menurut Kementerian Pertahanan Chad, kelompok itu kini memiliki sekitar 3.000 pejuang.",
      ("Kementerian Pertahanan Chad", 3000, "members", None)),
+    ("Kantor PBB untuk Urusan Kemanusiaan (OCHA) memperkirakan sekitar 2.300 warga telah meninggalkan desa-desa di sekitar kota itu.",
+     ("OCHA", 2300, "displaced", None)),
+    # other people a speaker estimates
+    ("Kantor PBB untuk Urusan Kemanusiaan (OCHA) memperkirakan sekitar 300.000 orang masih terjebak di kota itu.",
+     ("OCHA", 300000, "people", None)),
+    ("Palang Merah Internasional mencatat lebih dari 1.200 warga hilang sejak pertempuran dimulai.",
+     ("Palang Merah Internasional", 1200, "people", None)),
     # what "jumlah" names is counted, the number given later in the clause
     ("Profesor Budi Santoso memperkirakan jumlah total personel Chad di Sudan saat ini antara 15.000 hingga 18.000 orang.",
      ("Budi Santoso", (15000, 18000), "troops", "DEPLOY")),

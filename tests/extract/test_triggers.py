@@ -113,6 +113,8 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     # a handful of aircraft or missiles is a detail of the attack, not an estimate
     ("Menurut juru bicara oposisi, dua jet tempur Peru menjatuhkan bom ke sebuah sekolah.", "ESTIMATE"),
     ("Militer Chili mengatakan Peru menembakkan tiga rudal ke kota Arica.", "ESTIMATE"),
+    # people counted with no word of estimating, no deaths and no flight: a detail, no estimate
+    ("Presiden Peru mengatakan 300 orang menghadiri upacara itu.", "ESTIMATE"),
     # "yang diakui internasional": recognised, nobody confirms anything
     ("Perdana Menteri Yaman yang diakui internasional, Salem Ahmed, mengecam serangan itu.", "CONFIRM"),
 ])

@@ -10,7 +10,7 @@ from kg.text.numbers import find_quantities
 # What a count counts -> the event it estimates (weapons: the attack, supply or deployment the sentence tells).
 _COUNT_OF = re.compile(r"(?<![\w-])jumlah\s+(?:total\s+|seluruh\s+)?(\w+(?:-\w+)?)", re.I)
 EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT", "weapons": None, "displaced": None,
-            "members": None}
+            "members": None, "people": None}
 
 
 class Amounts:
@@ -23,7 +23,8 @@ class Amounts:
         sentence speaks of dead or wounded. Units ("satu batalion"), things ("tiga jenis rudal",
         "50 kendaraan lapis baja") and parts of a count ("termasuk 3.000 ...") are no count of people;
         weapons counted ("lebih dari 4.000 drone", "32 pesawat militer") are "weapons"; people who fled
-        ("40.000 orang mengungsi") "displaced"; fighters of a group ("5.000 anggota") "members"."""
+        ("40.000 orang mengungsi") "displaced"; fighters of a group ("5.000 anggota") "members"; other people a speaker estimates
+        ("memperkirakan 300.000 orang masih terjebak") "people"."""
         lx = lexicon()
         troops_at = [m.start() for m in lx["troops"].finditer(text)]
         out = []
@@ -66,4 +67,6 @@ class Amounts:
             elif lx["casualty_noun"].match(after.lstrip()) and (lx["casualty"].search(text, q.end, q.end + 60)
                                                                 or lx["casualty"].search(text, max(0, q.start - 30), q.start)):
                 out.append((q, "casualties"))
+            elif lx["people_noun"].match(after) and lx["estimated_before"].search(text, max(0, q.start - 60), q.start):
+                out.append((q, "people"))        # "memperkirakan sekitar 300.000 orang masih terjebak di X"
         return out

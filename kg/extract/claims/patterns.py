@@ -138,6 +138,8 @@ def lexicon():
         "weapon_that": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["weapons"] + lex["attack_nouns"]) +
                                   r")(?:-\w+)?\s+(?:\w+\s+)?(?:itu|tersebut)\s+(?:(?:telah|juga|kemudian|lalu)\s+)?$", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
+        "people_noun": re.compile(r"\s*(?:" + _alt(load("counts")["people"]) + r")(?![\w-])", re.I),
+        "estimated_before": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["estimating"]) + r")(?![\w-])[^.;,]{0,30}$", re.I),
         "people_after": re.compile(r"^\s*(?:" + _alt(load("counts")["people"]) + r")?\s*(?:[,.;]|$)", re.I),
         "displaced": re.compile(r"^\s*(?:(?:" + _alt(load("counts")["people"]) + r")\s+(?:\w+\s+){0,2})?(?:"
                                 + _alt(load("counts")["displaced"]) + r")(?![\w-])", re.I),
