@@ -250,3 +250,20 @@ def test_subjects_the_akan_inside_mengatakan_is_no_future(text):
     """"mengatakan" ends in "akan" ("will"): a window of the text cut inside the word once made the event a plan."""
     got = claims_of("Judul\n\n" + text)
     assert any(c[0] in ("ATTACK", "KILL") and c[1] == "Chili" for c in got), got
+
+
+@pytest.mark.parametrize("text, typ, agent", [
+    # "pihaknya" after a speaker with an office: the body the speaker serves
+    ("Komandan UNIFIL, Mayor Jenderal Enrico Bardi, mengatakan pihaknya mengerahkan 600 personel tambahan ke Lebanon selatan.",
+     "DEPLOY", "Pasukan Sementara PBB di Lebanon"),
+    ("Juru bicara Kementerian Pertahanan Peru, Kolonel Ana Reyes, mengatakan pihaknya telah mengirim 300 tentara ke perbatasan.",
+     "DEPLOY", "Kementerian Pertahanan Peru"),
+    # a relative clause set off by commas has the subject before it, and so has the main verb after it
+    ("Burundi, yang mengerahkan sekitar 10.000 tentara untuk membantu Kinshasa, memperkuat posisinya di sekitar Uvira.",
+     "DEPLOY", "Burundi"),
+    ("Rusia, yang menyerang Kyiv pada Senin, membantah menargetkan warga sipil.", "ATTACK", "Rusia"),
+    ("Rusia, yang menyerang Kyiv pada Senin, membantah menargetkan warga sipil.", "DENY", "Rusia"),
+])
+def test_subjects_the_side_of_a_speaker_and_a_subject_before_a_relative_clause(text, typ, agent):
+    got = claims_of(text)
+    assert {c[1] for c in got if c[0] == typ} == {agent}, got

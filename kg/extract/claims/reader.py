@@ -134,7 +134,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         verb_agents: list[str] = []   # ... and its subject
         for t in trigs:
-            adopted = False
+            adopted = relative = False
             told_on = None           # the day of the event an anaphor ("serangan tersebut") points back to
             purpose_of = None        # the claim whose purpose this one is: it shares its date
             dated_as = t             # the trigger whose date is this claim's
@@ -223,8 +223,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech and not t.passive:
                 head = [m for m in args if m.end - sent.start <= t.start and self.kind(m) != "Place"
-                        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?yang\s+(?:\w+\s+)?", text[m.end - sent.start:t.start])]
+                        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?" + ("" if in_quote else ",?") + r"\s*yang\s+(?:\w+\s+)?",
+                                         text[m.end - sent.start:t.start])]
                 agents = [head[-1].key] if head else []
+                # "X, yang mengerahkan ..., memperkuat ...": the clause's verb is no subject's end for the main verb
+                relative = bool(head) and text[head[-1].end - sent.start:t.start].lstrip().startswith(",")
             elif lx["document"].match(text[lo:]) and self.adopter and not t.passive:
                 agents = [self.adopter]      # "Resolusi itu mengecam ...": the body that adopted it, when it did
                 adopted = True
@@ -293,7 +296,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             target = target or tgt
             place = place or (purpose_of.place if purpose_of and not speech else None)
-            if not t.nominal and not t.passive:
+            if not t.nominal and not t.passive and not relative:
                 verb_end, verb_agents = t.end, agents
             if speech:
                 speech_end = t.end

@@ -139,6 +139,11 @@ class Subjects:
         return [max(held, key=lambda r: r.sentence).person] if held else []
 
     def pronoun_agents(self, sent, lo, hi, sent_agents) -> list[str]:
-        if lexicon()["pronoun"].search(sent.text[lo:hi]):
-            return sent_agents or self.last_agents
-        return []
+        m = lexicon()["pronoun"].search(sent.text[lo:hi])
+        if not m:
+            return []
+        agents = sent_agents or self.last_agents
+        if m.group(1).casefold() == "pihaknya":      # "X mengatakan pihaknya mengerahkan ...": X's side, the body X serves
+            agents = [next((r.org for r in reversed(self.a.roles) if r.person == a and r.org
+                            and self.a.entities[r.org].type in ("Organization", "Country")), a) for a in agents]
+        return agents
