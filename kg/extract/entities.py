@@ -264,6 +264,7 @@ _APPOSED = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}},\s*(?:(?:salah\s
 _RELATIVE = re.compile(r"yang\s+(?:[a-z]+\s+){0,5}[a-z]+,\s")
 _PLURAL = re.compile(r"(?<![\w-])(?i:para)\s+$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,)")
+_AT_PLACE = re.compile(rf"(?<![\w-])di\s+(?:sekitar\s+|dekat\s+)?({_NAME_TOKEN}(?: {_NAME_TOKEN})?),\s+(?:(?:wilayah|provinsi|kawasan|negara bagian)\s+)?")
 _APPOSED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,| di | dari )")
 _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
@@ -410,6 +411,15 @@ class _Annotator:
                 continue
             ent = self.entity(slug(name), name, "Place", text[m.start():m.start(1) + len(name)], source="rule: locality + name")
             local.append(self.mention(off + m.start(1), off + m.start(1) + len(name), name, sent.index, ent.key))
+            taken.append((m.start(1), m.start(1) + len(name)))
+        # "di Boulkessi, Mali tengah", "di sekitar Tibu, Catatumbo": an unknown name set beside a known place
+        known = {m.start - off for m in local if self.a.entities[m.key].type in ("Country", "Place")}
+        for m in _AT_PLACE.finditer(text):
+            name = _clean_name(m.group(1))
+            if name != m.group(1) or m.end() not in known or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue
+            ent = self.entity(slug(name), name, "Place", name, source="rule: name beside a place")
+            local.append(self.mention(off + m.start(1), off + m.end(1), name, sent.index, ent.key))
 
     def _person(self, sent, start, name, source) -> Entity:
         key = slug(name)

@@ -192,3 +192,29 @@ def test_arguments_a_body_named_with_its_country_speaks_not_the_country(text, bo
     got = claims_of(text)
     speakers = {c[1] for c in got if c[0] in ("ESTIMATE", "CONDEMN", "STATEMENT")}
     assert speakers == {body}, got
+
+
+@pytest.mark.parametrize("text, agent, place", [
+    # an unknown name set beside a known place, after "di", is a place
+    ("Kelompok militan JNIM menyerang sebuah pangkalan militer di Dioura, Mali tengah, pada Minggu.",
+     "Jama'at Nusrat al-Islam wal-Muslimin", "Dioura"),
+    ("Gerilyawan ELN menyerang sebuah pangkalan militer di sekitar El Tarra, wilayah Catatumbo, pada Kamis.", "ELN", "El Tarra"),
+])
+def test_arguments_a_name_beside_a_known_place_is_a_place(text, agent, place):
+    got = claims_of("Judul\n\n" + text)
+    assert has(got, "ATTACK", agent, place=place), got
+
+
+def test_arguments_a_name_beside_a_date_is_no_place():
+    got = claims_of("Judul\n\nPresiden Peru mengecam serangan itu dalam unggahan di Telegram, Senin.")
+    assert all(c[3] != "Telegram" for c in got), got
+
+
+@pytest.mark.parametrize("second", [
+    "Peru mengutuk serangan terhadap kapal sipil tersebut.",
+    "Peru mengecam serangan atas pelabuhan itu.",
+    "Peru mengecam keras serangan itu.",
+])
+def test_arguments_condemning_the_attack_named_before_targets_its_doer(second):
+    got = claims_of("Judul\n\nKelompok Houthi menyerang kapal kargo MV Sea Star di Laut Merah pada Minggu.\n" + second)
+    assert has(got, "CONDEMN", "Peru", target="Houthi"), got

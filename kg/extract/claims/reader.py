@@ -448,7 +448,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         # "mengecam serangan itu": the target is whoever did the event named just before
         for s in speech:
             if s.type in ("CONDEMN", "ACCUSE", "WARN") and s.target is None and s.trigger:
-                m = re.match(r"\s+(?:keras\s+)?(\w+)" + THAT, text[words_after(text, s):])
+                # (also "mengutuk serangan terhadap kapal sipil tersebut": the one named before, its object between)
+                m = re.match(r"\s+(?:keras\s+)?(\w+)(?:\s+(?:terhadap|atas|ke|di)(?:\s+[a-z-]+){1,3})?" + THAT,
+                             text[words_after(text, s):])
                 typ = event_noun(m.group(1).casefold()) if m else None
                 if typ and self.did.get(typ) and self.did[typ] != s.agent:
                     s.target, s.about = self.did[typ], s.about or typ
