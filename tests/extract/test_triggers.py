@@ -465,3 +465,36 @@ def test_triggers_claiming_an_act_is_confirming_or_accusing_by_whose_it_is(sente
 def test_triggers_a_claim_before_which_an_event_was_told_is_not_about_it():
     got = claims_of("Chile menyerang kota Tacna pada Senin, sehari setelah Peru mengklaim merebut desa itu.")
     assert not any(c[0] == "ACCUSE" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    # fighting "antara X dan Y": combat between the two
+    ("Pertempuran sengit antara militer Peru dan pasukan Chile berkecamuk di Tacna.", "Peru", "Chili"),
+    ("Baku tembak antara pasukan India dan Pakistan terjadi di sepanjang perbatasan.", "India", "Pakistan"),
+    ("Bentrokan antara Armenia dan Azerbaijan pecah di perbatasan pada Senin.", "Armenia", "Azerbaijan"),
+])
+def test_triggers_fighting_between_two_is_their_combat(sentence, agent, target):
+    assert has(claims_of(sentence), "COMBAT", agent, target=target), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru memperingatkan pertempuran antara kedua negara bisa terjadi.",
+    "Bentrokan antara Peru dan Chile bisa terjadi jika perundingan gagal.",
+    "Pertempuran antara NATO dan Rusia dapat pecah kapan saja, kata Peskov.",
+])
+def test_triggers_fighting_that_may_happen_is_no_combat(sentence):
+    assert not any(c[0] == "COMBAT" for c in claims_of(sentence)), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    # taking a town or a base is combat, named or not
+    ("Juru bicara M23 mengklaim pasukannya telah menguasai kota Kamanyola setelah pertempuran dua hari.", "M23"),
+    ("Tentara Arakan mengklaim telah merebut sebuah pangkalan angkatan laut setelah pertempuran tiga pekan.", "Tentara Arakan"),
+])
+def test_triggers_taking_a_town_or_a_base_is_combat(sentence, agent):
+    assert has(claims_of(sentence), "COMBAT", agent), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Partai itu menguasai parlemen sejak 2019.", "Menteri itu menguasai bahasa Rusia."])
+def test_triggers_mastering_or_dominating_is_no_combat(sentence):
+    assert not any(c[0] == "COMBAT" for c in claims_of(sentence)), claims_of(sentence)

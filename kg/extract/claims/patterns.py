@@ -67,12 +67,14 @@ def lexicon():
         # "tewas dan 48 lainnya luka-luka dalam serangan": the killed and the wounded of one attack
         "killed_apart": re.compile(r"(?<![\w-])(tewas|terbunuh)\s+(?:dan|serta)\s+[^.;,]{0,50}?(?:luka|cedera)[^.;,]{0,12}?\s"
                                    r"(dalam|akibat)\s+(?=\S)", re.I),
+        "fight_between": re.compile(r"(?<![\w-])((?i:" + _alt(lex["between_nouns"]) + r"))(?:\s+[a-z]+)?(?=\s+antara\s)"),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
                             [f"{v} {n}".casefold() for v in lex["participation"] for n in lex["combat_nouns"] if n == "pembebasan"]),
         "own": re.compile(r"\s+(?:" + _alt(lex["troops"] + lex["arms"]) + r")(?:nya|\s+(?:mereka|kami|kita))(?![\w-])", re.I),
         "receive": _words(lex["receive_verbs"]),
-        "place_noun": re.compile(r"\s+(?:kembali\s+)?((?i:" + _alt(lex["locality_nouns"]) + r")\s+)?(?=[A-Z])"),
+        "place_noun": re.compile(r"\s+(?:kembali\s+)?((?i:" + _alt(lex["locality_nouns"]) + r")\s+)?(?=[A-Z])"
+                                 r"|\s+(?:kembali\s+)?(?:sebuah|dua|tiga|beberapa|sejumlah)\s+(" + _alt(lex["locality_nouns"]) + r")(?![\w-])"),
         "said_noun": _words(lex["said_nouns"]),
         "purpose": re.compile(r"(?<![\w-])(?:" + _alt(lex["purpose"]) + r")\s+$", re.I),
         "purpose_near": re.compile(r"(?<![\w-])(?:" + _alt(lex["purpose"]) + r")\s+(?:[a-z]+\s+)?$", re.I),

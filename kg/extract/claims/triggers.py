@@ -11,12 +11,18 @@ from kg.text.gazetteer import find_names, gazetteer
 from kg.text.numbers import find_quantities
 
 
+_FEARED = re.compile(r"(?:memperingatkan|khawatir|kekhawatiran|mencegah|menghindari|risiko|ancaman|potensi)\s+(?:\w+\s+)?$", re.I)
+_MAY_HAPPEN = re.compile(r"[^.;]*?(?<![\w-])(?:bisa|dapat|akan|mungkin|berpotensi)\s+(?:\w+\s+)?(?:terjadi|pecah|meletus)", re.I)
+
+
 def place_after(text: str, pos: int) -> bool:
     """True when a named place follows `pos`: a place of the gazetteer ("Krimea"), or a word for a locality
     and a name ("kota Humera"); not a country at large ("merebut Kenya", "wilayah Peru")."""
     m = lexicon()["place_noun"].match(text, pos)
     if not m:
         return False
+    if m.group(2):
+        return True      # "merebut sebuah pangkalan angkatan laut": a locality, named or not
     name = next((surface for a, _, surface in find_names(text[m.end():m.end() + 40]) if a == 0), None)
     if name:
         return any(e.type == "Place" for e in gazetteer()[0].get(name.casefold(), []))
@@ -130,6 +136,17 @@ class Triggers:
             if typ in ("CONFIRM", "DENY") and t.negated:
                 t.type, t.negated = "NO_COMMENT", False
             out.append(t)
+        for m in lx["fight_between"].finditer(text):     # "Pertempuran sengit antara X dan Y": their combat
+            known = next((t for t in out if t.start <= m.start() < t.end), None)
+            feared = lx["irrealis"].search(text, max(0, m.start() - 22), m.start()) or _FEARED.search(text, max(0, m.start() - 30), m.start()) \
+                or _MAY_HAPPEN.match(text, m.end(), m.end() + 90)     # (not "memperingatkan pertempuran ... bisa terjadi")
+            if known is not None and feared:
+                out.remove(known)
+            elif known is not None:
+                known.nominal = True
+            elif not feared:
+                out.append(Trigger("COMBAT", m.start(), m.end(1), m.group(1), nominal=True))
+        out.sort(key=lambda t: t.start)
         for m in lx["killed_apart"].finditer(text):    # "12 orang tewas dan 48 lainnya luka-luka dalam serangan itu"
             out.append(Trigger("KILL", m.start(), m.end(), f"{m.group(1)} {m.group(2)}"))
         for m in lx["receive"].finditer(text):     # "X menerima amunisi dari Y": a supply by Y to X
