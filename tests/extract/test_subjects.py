@@ -267,3 +267,19 @@ def test_subjects_the_akan_inside_mengatakan_is_no_future(text):
 def test_subjects_the_side_of_a_speaker_and_a_subject_before_a_relative_clause(text, typ, agent):
     got = claims_of(text)
     assert {c[1] for c in got if c[0] == typ} == {agent}, got
+
+
+@pytest.mark.parametrize("text, killer, not_killer, toll", [
+    # the dead after ", menewaskan" are the told event's doer's, not those of one named "ke pos-pos X"
+    ("Angkatan Darat Peru mengatakan pasukan Chile menembaki pos-pos Peru di sektor Tacna pada Rabu malam, "
+     "menewaskan dua prajurit Peru.", "Chili", "Peru", 2),
+    # "memukul mundur serangan X dan menewaskan ...": the one who drove the attack back killed them
+    ("Juru bicara militer Peru mengatakan pasukannya berhasil memukul mundur serangan Chile ke Tacna dan "
+     "menewaskan lebih dari 150 tentara Chile.", "Peru", "Chili", 150),
+    ("Militer Peru mengatakan pasukannya memukul mundur para penyerang dan menewaskan sekitar 30 teroris.", "Peru", None, 30),
+])
+def test_subjects_who_killed_after_a_told_event(text, killer, not_killer, toll):
+    got = claims_of(text)
+    assert has(got, "KILL", killer, quantity=toll), got
+    assert not any(c[0] == "KILL" and c[1] == not_killer for c in got), got
+    assert not any(c[0] == "ATTACK" and c[1] != killer and c[6] == toll for c in got), got

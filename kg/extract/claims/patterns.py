@@ -68,6 +68,8 @@ def lexicon():
         "killed_apart": re.compile(r"(?<![\w-])(tewas|terbunuh)\s+(?:dan|serta)\s+[^.;,]{0,50}?(?:luka|cedera)[^.;,]{0,12}?\s"
                                    r"(dalam|akibat)\s+(?=\S)", re.I),
         "fight_between": re.compile(r"(?<![\w-])((?i:" + _alt(lex["between_nouns"]) + r"))(?:\s+[a-z]+)?(?=\s+antara\s)"),
+        "repel": frozenset(w.casefold() for w in lex["repel_verbs"]),
+        "repelled": re.compile(r"\s+(?:" + _alt(lex["repelled"]) + r")(?![\w-])", re.I),
         "capture": frozenset(w.casefold() for w in lex["capture_verbs"]),
         "retake": frozenset([w.casefold() for w in lex["retake_verbs"]] +
                             [f"{v} {n}".casefold() for v in lex["participation"] for n in lex["combat_nouns"] if n == "pembebasan"]),
@@ -120,6 +122,8 @@ def lexicon():
         "speaking_owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaking_owners"]) + r")\s+$", re.I),
         "prep_word": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")(?![\w-])", re.I),
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),
+        # a name inside a phrase a preposition opens: "ke pos-pos India", "di wilayah timur X"
+        "in_prep_phrase": re.compile(r"(?<![\w-])(?:di|ke|menuju|terhadap|atas)\s+(?:[a-z-]+\s+){1,2}$"),
         "speaker_noun": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaker_nouns"]) + r")\s+$", re.I),
         # where a clause with its own subject begins: "bahwa", or mid-sentence "setelah" before a name
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"

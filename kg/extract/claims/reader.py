@@ -128,6 +128,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         framing = framing if frame_end > 0 else None
         countries = [m.key for m in args if self.kind(m) == "Country"]
         out: list[Claim] = []
+        named_by_noun: set[int] = set()    # the claims of this sentence read from a noun ("serangan X")
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
         said: list[str] = []          # the speaker of the last speech verb
         speech_end = 0
@@ -200,11 +201,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     re.search(r"(?<![\w-])(?:kami|kita|saya|aku)\s+(?:\w+\s+)?$", text[max(0, t.start - 25):t.start], re.I):
                 agents = speaker or main     # "... seperti kami menyerang ...": in a quote, "kami" is the speaker's side
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|\btetapi|\bnamun|\bsekaligus|,)\s+$", text[max(0, t.start - 12):t.start]) and main \
-                    and t.start > 0 and not t.passive and not (speech_end and lo > speech_end and re.search(r",\s+$", text[:t.start])
+                    and t.start > 0 and not t.passive and not (speech_end and lo > speech_end and lo != verb_end and re.search(r",\s+$", text[:t.start])
                                                                and self.subjects(sent, args, lo, t.start, speech)):
                 # (not "X melaporkan bahwa Y, pejabat Z, bertemu ...": Y is the subject there); "X menuduh Y menembaki
                 # pos Z, menewaskan dua tentara": the event goes on the told event's doer
-                told = [c.agent for c in out if c.type not in SPEECH]
+                # (the doer of the last event told by a verb, not by a noun: "memukul mundur serangan X dan menewaskan")
+                told = [c.agent for c in out if c.type not in SPEECH and id(c) not in named_by_noun] or \
+                    [c.agent for c in out if c.type not in SPEECH]
                 agents = told[-1:] if told and not speech else main
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
                     re.search(r"(?:,|\bdan|\bserta|\blalu|\bkemudian|\bsetelah|\bsebelum|\busai|\bseusai|\bsambil|\bsembari)\s+$",
@@ -319,6 +322,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
+                if t.nominal:
+                    named_by_noun.add(id(c))
         if qspan and speaker and not any(c.type in SPEECH for c in out):
             # “...,” tegasnya: a quoted statement with no verb of our list (what it tells of is the speaker's)
             out += [Claim("STATEMENT", ag, sent, date=main_dates[0] if main_dates else inherited, trigger="",
@@ -476,8 +481,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     continue     # ("dua jet tempur", "dua rudal": a detail of the attack, not a number anyone estimates)
             elif kill and counted not in ("displaced", "members"):
                 wounded = lx["wounded"].match(text, q.end)      # "dua lainnya luka-luka": not the dead
-                for e in events:
-                    if e.type in ("KILL", "ATTACK") and e.quantity is None and not wounded:
+                killers = {e.agent for e in events if e.type == "KILL"}
+                for e in events:     # (the dead are of the killing, and of an attack only by the same hand)
+                    if (e.type == "KILL" or e.type == "ATTACK" and (not killers or e.agent in killers)) \
+                            and e.quantity is None and not wounded:
                         e.quantity = q
                 continue
             for e in events:     # the troops sent, as the sentence counts them (and, when someone tells it, an estimate)

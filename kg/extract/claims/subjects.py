@@ -90,8 +90,9 @@ class Subjects:
         between = [b.span() for b in BETWEEN.finditer(sent.text, lo, hi)]
         cands = [m for m in cands if not any(a <= m.start - sent.start < b for a, b in between)]
         for i, m in enumerate(cands):
-            if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]):
-                continue
+            if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]) or \
+                    not speech and self.before(sent, m, lx["in_prep_phrase"]):
+                continue         # (nor does one named in "ke pos-pos X" act)
             head = sent.text[lo:hi]
             if FRONTED.match(head) and "," in head and lo + head.index(",") >= m.end - sent.start:
                 continue         # "Atas perintah Vidal, ..." / "Sejak perang Peru pecah, ...": not the subject

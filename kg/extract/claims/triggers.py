@@ -100,7 +100,8 @@ class Triggers:
             if wf in lx["count_verbs"] and not find_quantities(text):
                 t.type = "STATEMENT"     # "mencatat" with no amount notes, it does not estimate
             if wf in lx["capture"] and not (lx["troops"].search(text, t.end, t.end + 30)
-                                             or t.passive and lx["troops"].search(before)):
+                                             or t.passive and lx["troops"].search(before)
+                                             or wf in lx["repel"] and lx["repelled"].match(text, t.end)):
                 continue         # "menangkap tersangka": an arrest, not combat
             if wf in lx["retake"] and not place_after(text, t.end):
                 continue         # "merebut hati warga": not a place taken
