@@ -45,6 +45,11 @@ def estimates(text: str) -> list[tuple]:
      ("OCHA", 300000, "people", None)),
     ("Palang Merah Internasional mencatat lebih dari 1.200 warga hilang sejak pertempuran dimulai.",
      ("Palang Merah Internasional", 1200, "people", None)),
+    ("Seorang pejabat keamanan maritim Inggris memperkirakan antara 8 hingga 10 awak kapal itu dibawa ke daratan.",
+     ("Inggris", (8, 10), "people", None)),
+    # the dead that "jumlah" names, a date between it and the number
+    ("Kementerian Kesehatan Chad memperkirakan jumlah warga yang tewas sejak perang pecah pada Oktober 2023 telah melampaui 6.000 orang.",
+     ("Kementerian Kesehatan Chad", 6000, "casualties", "KILL")),
     # what "jumlah" names is counted, the number given later in the clause
     ("Profesor Budi Santoso memperkirakan jumlah total personel Chad di Sudan saat ini antara 15.000 hingga 18.000 orang.",
      ("Budi Santoso", (15000, 18000), "troops", "DEPLOY")),

@@ -113,6 +113,8 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     # a handful of aircraft or missiles is a detail of the attack, not an estimate
     ("Menurut juru bicara oposisi, dua jet tempur Peru menjatuhkan bom ke sebuah sekolah.", "ESTIMATE"),
     ("Militer Chili mengatakan Peru menembakkan tiga rudal ke kota Arica.", "ESTIMATE"),
+    # "puluhan roket": a vague amount of weapons is a detail, no estimate
+    ("Juru bicara militer Peru mengatakan kelompok itu meluncurkan puluhan roket ke wilayah Chile utara.", "ESTIMATE"),
     # people counted with no word of estimating, no deaths and no flight: a detail, no estimate
     ("Presiden Peru mengatakan 300 orang menghadiri upacara itu.", "ESTIMATE"),
     # "yang diakui internasional": recognised, nobody confirms anything
@@ -498,3 +500,9 @@ def test_triggers_taking_a_town_or_a_base_is_combat(sentence, agent):
 @pytest.mark.parametrize("sentence", ["Partai itu menguasai parlemen sejak 2019.", "Menteri itu menguasai bahasa Rusia."])
 def test_triggers_mastering_or_dominating_is_no_combat(sentence):
     assert not any(c[0] == "COMBAT" for c in claims_of(sentence)), claims_of(sentence)
+
+
+def test_triggers_a_range_of_weapons_in_figures_is_an_estimate():
+    got = claims_of("Menurut Ana Reyes, analis militer di Institut Studi Strategis Lima, Chile kini meluncurkan "
+                    "antara 100 hingga 150 drone setiap malam.")
+    assert any(c[0] == "ESTIMATE" and c[1] == "Ana Reyes" and c[7] == (100, 150) for c in got), got

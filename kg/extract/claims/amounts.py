@@ -8,6 +8,7 @@ from kg.model import Quantity
 from kg.text.numbers import find_quantities
 
 # What a count counts -> the event it estimates (weapons: the attack, supply or deployment the sentence tells).
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")      # "sejak Oktober 2023": a date between, no other count
 _COUNT_OF = re.compile(r"(?<![\w-])jumlah\s+(?:total\s+|seluruh\s+)?(\w+(?:-\w+)?)", re.I)
 EVENT_OF = {"troops": "DEPLOY", "casualties": "KILL", "captured": "COMBAT", "weapons": None, "displaced": None,
             "members": None, "people": None}
@@ -32,7 +33,8 @@ class Amounts:
             if re.search(r"\btermasuk\s*$", text[max(0, q.start - 12):q.start]):
                 continue         # "14.000 pasukan, termasuk 3.000 bala bantuan": a part, not another count
             after = text[q.end:q.end + 25]
-            if lx["weapons"].match(after) and q.value is not None:
+            if lx["weapons"].match(after) and (q.value is not None or any(ch.isdigit() for ch in q.text)):
+                # (a range in figures, "antara 100 hingga 150 drone", not "puluhan roket")
                 out.append((q, "weapons"))       # "lebih dari 4.000 drone", "32 pesawat militer"
                 continue
             if lx["things"].match(after) or lx["units"].match(after.lstrip()):
@@ -46,10 +48,14 @@ class Amounts:
                 out.append((q, "members"))       # "kelompok itu memiliki antara 5.000 hingga 6.000 anggota"
                 continue
             head = _COUNT_OF.search(text, max(0, q.start - 90), q.start)
-            if head and not re.search(r"[.;]|\d", text[head.end():q.start]) and (
+            if head and not re.search(r"[.;]|\d", _YEARS.sub("", text[head.end():q.start])) and (
                     not after.strip() or lx["people_after"].match(after)):
                 # "jumlah anggota kelompok itu di Niger kini antara 5.000 hingga 6.000 orang": what "jumlah" names is counted
                 kind = "members" if lx["members"].match(head.group(1)) else "troops" if lx["troops"].match(head.group(1)) else None
+                if kind is None and lx["people_noun"].match(" " + head.group(1)):
+                    # "jumlah warga yang tewas ... telah melampaui 62.000 orang": the dead; else people estimated
+                    kind = "casualties" if lx["casualty"].search(text, head.end(), q.start) else \
+                        "people" if lx["estimated_before"].search(text, max(0, head.start() - 40), head.start() + 1) else None
                 if kind:
                     out.append((q, kind))
                     continue
