@@ -506,3 +506,21 @@ def test_triggers_a_range_of_weapons_in_figures_is_an_estimate():
     got = claims_of("Menurut Ana Reyes, analis militer di Institut Studi Strategis Lima, Chile kini meluncurkan "
                     "antara 100 hingga 150 drone setiap malam.")
     assert any(c[0] == "ESTIMATE" and c[1] == "Ana Reyes" and c[7] == (100, 150) for c in got), got
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    # a protest delivered to a government is a condemnation of it
+    ("Pemerintah Peru mengajukan protes keras kepada Chile melalui kedutaan besarnya di Lima.", "Peru", "Chili"),
+    ("Kementerian Luar Negeri Peru mengirim nota protes kepada Chile.", "Kementerian Luar Negeri Peru", "Chili"),
+    ("Kementerian Luar Negeri Chile menyampaikan protes kepada Peru atas insiden itu.", "Kementerian Luar Negeri Chili", "Peru"),
+])
+def test_triggers_a_protest_to_a_government_is_a_condemnation(sentence, agent, target):
+    assert has(claims_of(sentence), "CONDEMN", agent, target=target), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ribuan warga Peru menggelar protes di Lima menentang pemerintah.",
+    "Kementerian Luar Negeri Peru memanggil duta besar Chile untuk menyampaikan protes.",
+])
+def test_triggers_a_street_protest_or_the_purpose_of_a_summons_is_no_condemnation(sentence):
+    assert not any(c[0] == "CONDEMN" for c in claims_of(sentence)), claims_of(sentence)

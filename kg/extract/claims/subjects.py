@@ -144,7 +144,21 @@ class Subjects:
         if not m:
             return []
         agents = sent_agents or self.last_agents
-        if m.group(1).casefold() == "pihaknya":      # "X mengatakan pihaknya mengerahkan ...": X's side, the body X serves
+        word = m.group(1).casefold()
+        if word == "pihaknya":      # "X mengatakan pihaknya mengerahkan ...": X's side, the body X serves
             agents = [next((r.org for r in reversed(self.a.roles) if r.person == a and r.org
                             and self.a.entities[r.org].type in ("Organization", "Country")), a) for a in agents]
+        elif word in ("negaranya", "pemerintahnya"):     # "X mengatakan pemerintahnya telah memprotes ...": X's country
+            agents = [self.country_served(a) for a in agents]
         return agents
+
+    def country_served(self, agent: str) -> str:
+        """The country an agent speaks for: a person's office's country (or its body's), a body's country."""
+        ents = self.a.entities
+        bodies = [r.org for r in reversed(self.a.roles) if r.person == agent and r.org] if ents[agent].type == "Person" else [agent]
+        for b in bodies:
+            if ents[b].type == "Country":
+                return b
+            if ents[b].country in ents:
+                return ents[b].country
+        return ents[agent].country if ents[agent].country in ents else agent

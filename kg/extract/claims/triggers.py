@@ -97,6 +97,8 @@ class Triggers:
             before, wf = text[max(0, t.start - 40):t.start], w.casefold()
             if typ == "CONFIRM" and lx["purpose_near"].search(before) and not lx["reluctant"].search(before):
                 continue         # "untuk memastikan keamanan": to make sure, not a confirmation
+            if typ == "CONDEMN" and "protes" in wf and re.search(r"(?<![\w-])untuk\s+$", before):
+                continue         # "memanggil duta besar X untuk menyampaikan protes": the summons is the act
             if wf in lx["count_verbs"] and not find_quantities(text):
                 t.type = "STATEMENT"     # "mencatat" with no amount notes, it does not estimate
             if wf in lx["capture"] and not (lx["troops"].search(text, t.end, t.end + 30)
