@@ -719,7 +719,7 @@ class _Annotator:
             return pos, None
         if toks[-1].startswith("(") and not whole or not text.startswith(",", run.end()) and re.search(r" (?:of|for|and|the|on|dan|untuk) ", run.group(0)):
             return pos, None
-        known = [i for i, tok in enumerate(toks) if known_label(tok)]
+        known = [i for i, tok in enumerate(toks) if known_label(tok) and not (_entry_for(tok) and _entry_for(tok).type == "Person")]
         starts = [pos + t.start() for t in re.finditer(r"\S+", run.group(0))]
         ranked = next((i for i in range(1, len(toks)) if _rank_re().match(text, starts[i])), None)
         if ranked:
@@ -750,6 +750,8 @@ class _Annotator:
             while " " in name and name.split()[0].casefold() in _openers() | function_words():     # "Menurut Organisasi ... (IOM)"
                 cut = name.index(" ") + 1
                 name, start = name[cut:], start + cut
+            while (title := _roles()[0].match(name)) and name[title.end():title.end() + 1] == " ":
+                name, start = name[title.end() + 1:], start + title.end() + 1     # "Perdana Menteri Pemerintah ... (GNU)": the body
             head = name.split()[0].casefold()
             if head not in _org_heads() and head not in load("roles")["acronymed_heads"] and \
                     not set(name.casefold().split()) & _org_words() or _entry_for(name):     # (or "... Association for X (AMA)")

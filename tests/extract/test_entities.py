@@ -180,6 +180,11 @@ def test_entities_any_word_of_a_full_name_is_that_person():
     # an unknown acronym after a title in an apposition, before "di" or a comma
     ("Aung Ko Latt, komandan PNDF di kota Hpakant, mengatakan pasukannya mundur.", "Aung Ko Latt", "komandan", "PNDF"),
     ("Maria Lopes, juru bicara FNLA, mengatakan kelompoknya siap berunding.", "Maria Lopes", "juru bicara", "FNLA"),
+    # a title before a body named with its acronym is no part of the body, and a known person after it no part of it
+    ("Perdana Menteri Pemerintah Persatuan Nasional (GNU) Abdul Hamid Dbeibah memerintahkan gencatan senjata.",
+     "Abdul Hamid Dbeibah", "perdana menteri", "Pemerintah Persatuan Nasional"),
+    ("Direktur Jenderal Kepolisian Nasional Peru (PNP), Ana Reyes, mengonfirmasi serangan tersebut.",
+     "Ana Reyes", "direktur jenderal", "Kepolisian Nasional Peru"),
     # a senior rank and an office of two words
     ("Pelapor Khusus PBB untuk Sudan, Karin Holm, menyebut serangan itu kejahatan perang.", "Karin Holm", "pelapor khusus", "Perserikatan Bangsa-Bangsa"),
 ])

@@ -113,6 +113,9 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     # a handful of aircraft or missiles is a detail of the attack, not an estimate
     ("Menurut juru bicara oposisi, dua jet tempur Peru menjatuhkan bom ke sebuah sekolah.", "ESTIMATE"),
     ("Militer Chili mengatakan Peru menembakkan tiga rudal ke kota Arica.", "ESTIMATE"),
+    # what is ordered is not yet done
+    ("Presiden Peru memerintahkan militer mengirim 500 tentara ke perbatasan.", "DEPLOY"),
+    ("Ia juga menginstruksikan Kementerian Pertahanan Peru mengerahkan unit netral ke Lima.", "DEPLOY"),
     # "puluhan roket": a vague amount of weapons is a detail, no estimate
     ("Juru bicara militer Peru mengatakan kelompok itu meluncurkan puluhan roket ke wilayah Chile utara.", "ESTIMATE"),
     # people counted with no word of estimating, no deaths and no flight: a detail, no estimate

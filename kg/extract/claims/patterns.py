@@ -67,6 +67,7 @@ def lexicon():
         # "tewas dan 48 lainnya luka-luka dalam serangan": the killed and the wounded of one attack
         "killed_apart": re.compile(r"(?<![\w-])(tewas|terbunuh)\s+(?:dan|serta)\s+[^.;,]{0,50}?(?:luka|cedera)[^.;,]{0,12}?\s"
                                    r"(dalam|akibat)\s+(?=\S)", re.I),
+        "ordered": re.compile(r"(?<![\w-])(?:" + _alt(lex["order_verbs"]) + r")(?![\w-])[^.;,]*$", re.I),
         "fight_between": re.compile(r"(?<![\w-])((?i:" + _alt(lex["between_nouns"]) + r"))(?:\s+[a-z]+)?(?=\s+antara\s)"),
         "repel": frozenset(w.casefold() for w in lex["repel_verbs"]),
         "repelled": re.compile(r"\s+(?:" + _alt(lex["repelled"]) + r")(?![\w-])", re.I),

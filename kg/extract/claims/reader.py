@@ -148,6 +148,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if not speech and not t.nominal and any(x.type == "DEMAND" and x.end <= t.start and not re.search(r"[.;]", text[x.end:t.start])
                                                     for x in trigs) and not lx["stop_doing"].search(text, max(0, t.start - 25), t.start):
                 continue         # "mendesak RSF dan SAF menyepakati gencatan senjata": what is asked for, not done (but "berhenti mengirim")
+            if not speech and not t.nominal and lx["ordered"].search(text, max(0, t.start - 70), t.start):
+                continue         # "menginstruksikan Kementerian Pertahanan mengerahkan ...": ordered, not done
             if t.word.casefold() in lx["visit"] and not any(
                     (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
                     and t.end <= m.start - sent.start <= t.end + 60 for m in args):
