@@ -426,3 +426,11 @@ def test_dating_a_statement_inside_a_clause_of_time_is_not_of_the_publication_da
     got = dated("Judul\n\n" + text, "2025-07-09")
     said = [c for c in got if c[0] in ("ACCUSE", "STATEMENT", "CONFIRM")]
     assert said and all(d is None for _, _, d, _ in said), got
+
+
+@pytest.mark.parametrize("later", ["beberapa jam kemudian", "tak lama kemudian"])
+def test_dating_hours_later_is_the_day_told_before(later):
+    text = ("Judul\n\nDalam konferensi pers di Lima pada Selasa (29/9/2026), Presiden Peru Ana Reyes menuduh Chile mengerahkan "
+            f"pasukan ke perbatasan.\nPresiden Chile Tomas Vidal membantah tuduhan itu {later}.")
+    got = claims_of(text, "2026-09-30")
+    assert any(c[0] == "DENY" and c[1] == "Tomas Vidal" and c[4] == "DEPLOY" and c[5] == "2026-09-29" for c in got), got

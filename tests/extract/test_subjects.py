@@ -283,3 +283,21 @@ def test_subjects_who_killed_after_a_told_event(text, killer, not_killer, toll):
     assert has(got, "KILL", killer, quantity=toll), got
     assert not any(c[0] == "KILL" and c[1] == not_killer for c in got), got
     assert not any(c[0] == "ATTACK" and c[1] != killer and c[6] == toll for c in got), got
+
+
+@pytest.mark.parametrize("text, typ, agent, wrong", [
+    # the source named in an apposition after "Menurut" is no subject of what follows
+    ("Menurut juru bicara HUR, Oleh Tkachuk, Peru juga telah mengirim dua batalion ke Tacna.", "DEPLOY", "Peru", "Oleh Tkachuk"),
+    # a country set beside the place a body is based in does not speak
+    ("Perusahaan pelayaran yang berbasis di Callao, Peru, menyebut dua awak kapal tewas.", "ESTIMATE", None, "Peru"),
+    # "mengklaim menewaskan": the claimant killed
+    ("Militer Peru mengklaim menewaskan 18 pemberontak dalam pertempuran pada Minggu.", "KILL", "Peru", None),
+    # in a quote, "mereka" are others, never the speaker
+    ("Wali Kota Tacna Ana Reyes mengatakan serangan itu brutal. \"Mereka menyerang gedung apartemen ketika orang-orang "
+     "sedang tidur,\" ujarnya.", "ATTACK", None, "Ana Reyes"),
+])
+def test_subjects_sources_places_and_pronouns_are_not_agents(text, typ, agent, wrong):
+    got = claims_of("Judul\n\n" + text)
+    if agent:
+        assert has(got, typ, agent), got
+    assert not any(c[0] == typ and c[1] == wrong for c in got), got

@@ -113,6 +113,9 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     # a handful of aircraft or missiles is a detail of the attack, not an estimate
     ("Menurut juru bicara oposisi, dua jet tempur Peru menjatuhkan bom ke sebuah sekolah.", "ESTIMATE"),
     ("Militer Chili mengatakan Peru menembakkan tiga rudal ke kota Arica.", "ESTIMATE"),
+    # "tidak hanya ... tetapi juga": not only, no denial; a training camp is no training
+    ("\"Kapal Peru tidak hanya menembakkan meriam air, tetapi juga menabrak kapal kami,\" kata juru bicara Kementerian Pertahanan Chile.", "DENY"),
+    ("Menurut dia, sasaran serangan adalah kamp pelatihan Pasukan Pertahanan Rakyat di desa itu.", "TRAIN"),
     # what is ordered is not yet done
     ("Presiden Peru memerintahkan militer mengirim 500 tentara ke perbatasan.", "DEPLOY"),
     ("Ia juga menginstruksikan Kementerian Pertahanan Peru mengerahkan unit netral ke Lima.", "DEPLOY"),

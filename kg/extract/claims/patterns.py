@@ -93,7 +93,8 @@ def lexicon():
         "threat_outcome": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["threat_outcomes"]) + r")(?![\w-])", re.I),
         "threat_after": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["retaliation"]) + r")(?![\w-])[^.;]*?"
                                    r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])", re.I),
-        "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?:\s+\w+){0,1}\s*$", re.I),
+        "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?!\s+(?:hanya|sekadar|cuma|saja)\b)(?:\s+\w+){0,1}\s*$", re.I),
+        "training_place": re.compile(r"(?<![\w-])(?:" + _alt(lex["training_places"]) + r")\s+$", re.I),
         "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+(?:(?:" + _alt(lex["quantifiers"]) + r")\s+)?$", re.I),
         "same_day": [(re.compile((r"^\W*" if k in lex["same_day_opening"] else r"(?:^\W*|(?<![\w-]))") + re.escape(k) + r"\b", re.I), v) for k, v in
@@ -130,6 +131,7 @@ def lexicon():
         "bahwa": re.compile(r"(?<![\w-])(?i:bahwa|jika|agar|supaya)(?![\w-])|[:;]"
                             r"|(?<=[\w,] )(?:" + _alt(lex["subordinators"]) + r")(?=\s+(?:[A-Z]|(?i:" + _alt(lex["troops"] + lex["speaker_nouns"]) + r")\b"
                             r"|(?!me|ber|di)[a-z]+\s))"),     # "setelah gelombang kekerasan ... menewaskan": a clause of its own
+        "that_accusation": re.compile(r"\s*(?:" + _alt(lex["accusation_nouns"]) + r")" + THAT, re.I),
         "that_report": re.compile(r"\s*(?:" + _alt(lex["report_nouns"]) + r")" + THAT, re.I),
         "casualty": _words(lex["casualty_words"]),
         "vague_now": re.compile(r"(?:tahun|bulan|pekan|minggu)\s+ini", re.I),

@@ -62,6 +62,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.adopted_on: DateValue | None = None
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
+        self.last_accused: str | None = None             # ... and of the last event someone was accused of
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
         self.did_on: dict[str, DateValue | None] = {}    # ... and its date
         self.serves = serving(article)                   # person -> the bodies and countries it speaks for
@@ -216,7 +217,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                               text[max(0, t.start - 10):t.start]):
                 agents = verb_agents     # "X melancarkan serangan ke Y pada Rabu, menewaskan empat orang": X did both
                 purpose_of = next((c for c in reversed(out) if c.agent in agents), None)
-            elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)+", text[speech_end:t.start]) \
+            elif said and speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat)\s+)" + ("*" if not speech else "+"),
+                                                                         text[speech_end:t.start]) \
                     and not any(x.passive and x.end == speech_end for x in trigs):
                 agents = said        # "X mengakui telah mengirim pasukan": the speaker did it (not "X diyakini telah ...")
                 if next((x.type for x in reversed(trigs) if x.type in SPEECH and x.end <= t.start), None) in ("DENY", "NO_COMMENT"):
@@ -263,7 +265,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if not agents:
                     agents = self.titled_before(sent, text[lo:t.start])
                 if not agents:
-                    agents = self.pronoun_agents(sent, lo, t.start, main)
+                    agents = self.pronoun_agents(sent, lo, t.start, main, in_quote)
                 if not agents and speech:
                     agents = speaker
                 if not agents and not speech:
@@ -368,6 +370,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         for c in unique:
             if c.type in EVENT_TYPES:
                 self.did[c.type], self.did_on[c.type] = c.agent, c.date
+        accused = [c for c in unique if c.type == "ACCUSE"]
+        if accused:
+            self.last_accused = accused[-1].about or next((c.type for c in unique if c.type in EVENT_TYPES), None)
         self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
@@ -440,6 +445,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                         s.about = named
                     elif lx["that_report"].match(complement):
                         s.about = self.last_event    # "membantah laporan itu": the event reported just before
+                    elif lx["that_accusation"].match(complement):
+                        s.about = self.last_accused  # "membantah tuduhan itu": what the last accusation was about
             if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)
                                           or lx["threat_outcome"].search(s.quote or text)):
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat

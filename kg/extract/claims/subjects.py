@@ -9,7 +9,9 @@ from kg.model import Mention, Sentence
 from kg.text.gazetteer import gazetteer
 
 BETWEEN = re.compile(r"(?<![\w-])antara\s+[^,;.()]*?\s(?:dan|dengan)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
-_SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*$")
+_SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*(?:,[^,;.]*)?$")   # (and "Menurut juru bicara X, Y, ...")
+# a country set beside the place it is in: "berbasis di Piraeus, Yunani," names where, not who
+_PLACE_APPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+$")
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Lima (ANTARA) -",
 # "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -", "SANAA - ".
@@ -90,7 +92,7 @@ class Subjects:
         between = [b.span() for b in BETWEEN.finditer(sent.text, lo, hi)]
         cands = [m for m in cands if not any(a <= m.start - sent.start < b for a, b in between)]
         for i, m in enumerate(cands):
-            if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]) or \
+            if self.before(sent, m, lx["prep"]) or self.before(sent, m, lx["carried"]) or self.kind(m) == "Country" and self.before(sent, m, _PLACE_APPOSITION) or \
                     not speech and self.before(sent, m, lx["in_prep_phrase"]):
                 continue         # (nor does one named in "ke pos-pos X" act)
             head = sent.text[lo:hi]
@@ -139,10 +141,10 @@ class Subjects:
                 and (generic or r.role == title or r.role.startswith(title + " "))]
         return [max(held, key=lambda r: r.sentence).person] if held else []
 
-    def pronoun_agents(self, sent, lo, hi, sent_agents) -> list[str]:
+    def pronoun_agents(self, sent, lo, hi, sent_agents, quoted: bool = False) -> list[str]:
         m = lexicon()["pronoun"].search(sent.text[lo:hi])
-        if not m:
-            return []
+        if not m or quoted and m.group(1).casefold() == "mereka":
+            return []        # ("“Mereka menyerang ...,” kata X": in a quote, "they" are never the speaker)
         agents = sent_agents or self.last_agents
         word = m.group(1).casefold()
         if word == "pihaknya":      # "X mengatakan pihaknya mengerahkan ...": X's side, the body X serves

@@ -97,6 +97,8 @@ class Triggers:
             before, wf = text[max(0, t.start - 40):t.start], w.casefold()
             if typ == "CONFIRM" and lx["purpose_near"].search(before) and not lx["reluctant"].search(before):
                 continue         # "untuk memastikan keamanan": to make sure, not a confirmation
+            if typ == "TRAIN" and lx["training_place"].search(before):
+                continue         # "kamp pelatihan PDF": a camp, no training told
             if typ == "CONDEMN" and "protes" in wf and re.search(r"(?<![\w-])untuk\s+$", before):
                 continue         # "memanggil duta besar X untuk menyampaikan protes": the summons is the act
             if wf in lx["count_verbs"] and not find_quantities(text):
