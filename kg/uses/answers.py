@@ -71,20 +71,25 @@ class Facts:
 
     def __init__(self, triples):
         out: dict[str, dict] = {name: defaultdict(list) for name in _P}
-        short = _SHORT.get
-        for t in triples:
-            if isinstance(t, ox.Quad):
-                s, p, o = t.subject, t.predicate, t.object
-            else:
-                s, p, o = t
-            name = short(p.value)
-            if name is not None:
-                out[name][s].append(o)
+        read = {ox.NamedNode(iri): out[name] for name, iri in _P.items()}.get     # predicate -> its map
+        triples = iter(triples)
+        first = next(triples, None)
+        if isinstance(first, ox.Quad):      # a parser's quads (their graph names not wanted)
+            for q in chain((first,), triples):
+                m = read(q.predicate)
+                if m is not None:
+                    m[q.subject].append(q.object)
+        elif first is not None:
+            for s, p, o in chain((first,), triples):
+                m = read(p)
+                if m is not None:
+                    m[s].append(o)
         for m in out.values():
+            m.default_factory = None
             for s, os_ in m.items():
                 if len(os_) > 1:
                     m[s] = list(dict.fromkeys(os_))
-        self.out = {k: dict(v) for k, v in out.items()}
+        self.out = out
         self.inv: dict[str, dict] = {}
         for name in _INVERSE:
             inv = defaultdict(list)
@@ -566,7 +571,7 @@ class _Codes:
     once for all the queries; terms with the same code (xsd:integer "05" and "5") get the same number."""
 
     def __init__(self):
-        self.number: dict = {None: 0}       # term (or key of terms) -> number
+        self.number = _Numbers(self)        # term (or key of terms) -> number
         self.codes: list = [None]           # number -> code
         self.values: list = [_value(None)]  # number -> sort key
         self._by_code: dict = {None: 0}
@@ -581,13 +586,7 @@ class _Codes:
 
     def row(self, r: tuple) -> tuple:
         """The numbers of a row's terms."""
-        try:
-            return tuple(map(self.number.__getitem__, r))
-        except KeyError:
-            for t in r:
-                if t not in self.number:
-                    self.number[t] = self.of_code(_code(t))
-            return tuple(map(self.number.__getitem__, r))
+        return tuple(map(self.number.__getitem__, r))
 
     def key(self, key) -> int:
         return self.of_code("") if key == "" else self.row((key,))[0]
@@ -607,6 +606,18 @@ class _Codes:
                 r, last = r + 1, v
             rank[n] = r
         return rank
+
+
+class _Numbers(dict):
+    """Term -> number, a new term coded as it is first looked up (no exception raised and caught for it)."""
+
+    def __init__(self, codes: _Codes):
+        super().__init__({None: 0})
+        self._codes = codes
+
+    def __missing__(self, t) -> int:
+        n = self[t] = self._codes.of_code(_code(t))
+        return n
 
 
 def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
