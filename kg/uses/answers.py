@@ -55,7 +55,6 @@ _P = {  # short name -> predicate IRI: only these triples are read
     "spun": KB + "spun", "member": "http://www.w3.org/ns/org#member", "org": "http://www.w3.org/ns/org#organization",
     "role": KB + "roleLabel", "behalf": KB + "onBehalfOf",
 }
-_SHORT = {iri: name for name, iri in _P.items()}
 PREDICATES = tuple(_P.values())
 _INVERSE = ("agent", "target", "place", "about", "member", "behalf", "key", "code", "type", "derived")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
