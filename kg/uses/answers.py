@@ -55,7 +55,6 @@ _P = {  # short name -> predicate IRI: only these triples are read
     "spun": KB + "spun", "member": "http://www.w3.org/ns/org#member", "org": "http://www.w3.org/ns/org#organization",
     "role": KB + "roleLabel", "behalf": KB + "onBehalfOf",
 }
-_SHORT = {iri: name for name, iri in _P.items()}
 PREDICATES = tuple(_P.values())
 _INVERSE = ("agent", "target", "place", "about", "member", "behalf", "key", "code", "type", "derived")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
@@ -65,26 +64,47 @@ def _class(name: str) -> ox.NamedNode:
     return ox.NamedNode(KB + name)
 
 
+class _Ids(dict):
+    """Term -> its number (from 1), a new term numbered as it is first looked up; `terms`: number -> term."""
+
+    def __init__(self):
+        super().__init__()
+        self.terms: list = [None]
+
+    def __missing__(self, t) -> int:
+        n = self[t] = len(self.terms)
+        self.terms.append(t)
+        return n
+
+
 class Facts:
     """The triples the library's queries read, as predicate -> subject -> objects (each once), and the
-    inverse of a few predicates (object -> subjects)."""
+    inverse of a few predicates (object -> subjects). Terms are numbered as they are read (`term` gives them
+    back): the queries' many lookups and the rows then hash small numbers, not an Oxigraph term's whole text."""
 
     def __init__(self, triples):
+        ids = self._ids = _Ids()
+        num = ids.__getitem__
         out: dict[str, dict] = {name: defaultdict(list) for name in _P}
-        short = _SHORT.get
-        for t in triples:
-            if isinstance(t, ox.Quad):
-                s, p, o = t.subject, t.predicate, t.object
-            else:
-                s, p, o = t
-            name = short(p.value)
-            if name is not None:
-                out[name][s].append(o)
+        read = {ox.NamedNode(iri): out[name] for name, iri in _P.items()}.get     # predicate -> its map
+        triples = iter(triples)
+        first = next(triples, None)
+        if isinstance(first, ox.Quad):      # a parser's quads (their graph names not wanted)
+            for q in chain((first,), triples):
+                m = read(q.predicate)
+                if m is not None:
+                    m[num(q.subject)].append(num(q.object))
+        elif first is not None:
+            for s, p, o in chain((first,), triples):
+                m = read(p)
+                if m is not None:
+                    m[num(s)].append(num(o))
         for m in out.values():
+            m.default_factory = None
             for s, os_ in m.items():
                 if len(os_) > 1:
                     m[s] = list(dict.fromkeys(os_))
-        self.out = {k: dict(v) for k, v in out.items()}
+        self.out = out
         self.inv: dict[str, dict] = {}
         for name in _INVERSE:
             inv = defaultdict(list)
@@ -93,6 +113,24 @@ class Facts:
                     inv[o].append(s)
             self.inv[name] = dict(inv)
         self.memo: dict = {}
+        self.terms = ids.terms
+        self._true = self.id(_TRUE)
+
+    def id(self, t) -> int | None:
+        """The number of a term, None when the triples have none."""
+        return self._ids.get(t)
+
+    def term(self, x):
+        """The term of a number (of a key of several numbers: their terms); anything else as it is."""
+        if type(x) is int:
+            return self.terms[x]
+        if type(x) is tuple:
+            return tuple(map(self.term, x))
+        return x
+
+    def value(self, x) -> str:
+        """The text of a numbered term."""
+        return self.terms[x].value
 
     def get(self, s, p: str) -> list:
         return self.out[p].get(s, ())
@@ -129,7 +167,7 @@ class Facts:
         return out or [None]
 
     def negated(self, claim) -> bool:
-        return _TRUE in self.get(claim, "negated")
+        return self._true in self.get(claim, "negated")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -137,7 +175,7 @@ class Facts:
 # whole answer of a query without one), and the parameters' maps: {param: {value: [keys]}}.
 
 def _of_type(f: Facts, name: str) -> list:
-    return f.of(_class(name), "type")
+    return f.of(f.id(_class(name)), "type")
 
 
 def timeline(f: Facts):
@@ -155,7 +193,7 @@ def timeline(f: Facts):
 
 
 def troop_estimates(f: Facts):
-    rows, troops = [], ox.Literal("troops")
+    rows, troops = [], f.id(ox.Literal("troops"))
     for c in _of_type(f, "Estimate"):
         if troops not in f.get(c, "of"):
             continue
@@ -170,7 +208,7 @@ def troop_estimates(f: Facts):
 
 
 def _about_deploy(f: Facts, act: str, negated_too: bool):
-    deploy = _class("Deploy")
+    deploy = f.id(_class("Deploy"))
     for c in _of_type(f, act):
         if not negated_too and f.negated(c):
             continue
@@ -210,7 +248,7 @@ def position_reversals(f: Facts):
                         for src in f.get(c, "source"):
                             for denied in f.opt(deny, "date"):
                                 for d in f.opt(c, "date"):
-                                    if d is not None and (denied is None or denied.value < d.value):
+                                    if d is not None and (denied is None or f.value(denied) < f.value(d)):
                                         rows.append((ag, denied, d, denied_in, src))
     return ["agent", "denied", "date", "denied_in", "source"], {"": rows}, {}
 
@@ -219,7 +257,7 @@ def outlets_articles(f: Facts):
     groups: dict[tuple, tuple[set, set]] = {}
     for art in _of_type(f, "Article"):
         claims = f.of(art, "derived")
-        authors = [a.value for a in f.path(art, "author", "label")] or [""]
+        authors = [f.value(a) for a in f.path(art, "author", "label")] or [""]
         for src in f.get(art, "id"):
             for outlet in f.path(art, "publisher", "label") or [None]:
                 for d in f.opt(art, "published"):
@@ -263,7 +301,7 @@ def claim_reports(f: Facts):
                 got = groups.setdefault(key, (set(), set(), set()))
                 got[0].update(originals)
                 got[1].add(art)
-                got[2].update(s.value for s in sources)
+                got[2].update(map(f.value, sources))
     rows = [key + (_int(len(o)), _int(len(a)), ox.Literal(" ".join(sorted(s)))) for key, (o, a, s) in groups.items()]
     return ["type", "agent", "target", "about", "quantity", "low", "high", "reports", "articles", "sources"], \
         {"": rows}, {}
@@ -285,13 +323,14 @@ def contradicting_numbers(f: Facts):
                                         if v is None:
                                             continue
                                         if q is not None:
-                                            quantity = q.value
+                                            quantity = f.value(q)
                                         elif hi is not None:
-                                            quantity = f"{lo.value}-{hi.value}"
+                                            quantity = f"{f.value(lo)}-{f.value(hi)}"
                                         else:
                                             quantity = None
-                                        bucket = f"{about.value} {p.value if p else ''} {d.value[:7] if d else ''}"
-                                        buckets[bucket].add((ag, quantity, int(v.value), d, src, about))
+                                        bucket = f"{f.value(about)} {f.value(p) if p else ''} " \
+                                                 f"{f.value(d)[:7] if d else ''}"
+                                        buckets[bucket].add((ag, quantity, int(f.value(v)), d, src, about))
     rows = []
     for est in buckets.values():
         est = sorted(est, key=lambda x: (x[2], x[1] or ""))     # a pair's first estimate comes first
@@ -299,7 +338,7 @@ def contradicting_numbers(f: Facts):
             for ag2, q2, v2, d2, src2, _ in est[i:]:
                 if not (v < v2 or v == v2 and q is not None and q2 is not None and q < q2):
                     continue
-                if ag == ag2 and (d.value if d else "") == (d2.value if d2 else ""):
+                if ag == ag2 and (f.value(d) if d else "") == (f.value(d2) if d2 else ""):
                     continue
                 rows.append((about, ag, _lit(q), d, src, ag2, _lit(q2), d2, src2))
     return ["about", "agent", "quantity", "date", "source", "other_agent", "other_quantity", "other_date",
@@ -373,13 +412,13 @@ _ACTS = frozenset(_class(n) for n in ("Confirm", "Deny", "NoComment", "Accuse", 
 
 
 def quotes_by_person(f: Facts):
-    tables = {}
+    tables, acts = {}, {f.id(t) for t in _ACTS} - {None}
     for a, claims in f.inv["agent"].items():
         if not f.has(a, "key"):
             continue
         rows = []
         for c in claims:
-            if not f.has(c, "derived") or not any(t in _ACTS for t in f.get(c, "type")):
+            if not f.has(c, "derived") or not any(t in acts for t in f.get(c, "type")):
                 continue
             for ev in f.get(c, "evidence"):
                 for q in f.get(ev, "quote"):
@@ -563,10 +602,12 @@ def _value(code: str | None) -> tuple:
 
 class _Codes:
     """Every distinct term of the tables as a small number, coded (`_code`) and given its sort key (`_value`)
-    once for all the queries; terms with the same code (xsd:integer "05" and "5") get the same number."""
+    once for all the queries; terms with the same code (xsd:integer "05" and "5") get the same number.
+    `term`: the term of what the rows hold (`Facts.term` where they hold the numbers of `Facts`)."""
 
-    def __init__(self):
-        self.number: dict = {None: 0}       # term (or key of terms) -> number
+    def __init__(self, term=lambda t: t):
+        self.term = term
+        self.number = _Numbers(self)        # term (or key of terms) -> number
         self.codes: list = [None]           # number -> code
         self.values: list = [_value(None)]  # number -> sort key
         self._by_code: dict = {None: 0}
@@ -581,13 +622,7 @@ class _Codes:
 
     def row(self, r: tuple) -> tuple:
         """The numbers of a row's terms."""
-        try:
-            return tuple(map(self.number.__getitem__, r))
-        except KeyError:
-            for t in r:
-                if t not in self.number:
-                    self.number[t] = self.of_code(_code(t))
-            return tuple(map(self.number.__getitem__, r))
+        return tuple(map(self.number.__getitem__, r))
 
     def key(self, key) -> int:
         return self.of_code("") if key == "" else self.row((key,))[0]
@@ -607,6 +642,18 @@ class _Codes:
                 r, last = r + 1, v
             rank[n] = r
         return rank
+
+
+class _Numbers(dict):
+    """Term -> number, a new term coded as it is first looked up (no exception raised and caught for it)."""
+
+    def __init__(self, codes: _Codes):
+        super().__init__({None: 0})
+        self._codes = codes
+
+    def __missing__(self, t) -> int:
+        n = self[t] = self._codes.of_code(_code(self._codes.term(t)))
+        return n
 
 
 def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
@@ -800,7 +847,7 @@ def _computed(triples, store_dir: str | Path, kept: list | None = None) -> Path:
 
 _SCHEMA = """
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;   -- a new file, renamed into place once complete
-        PRAGMA cache_size = -100000;
+        PRAGMA cache_size = -100000; PRAGMA page_size = 16384;     -- rows of hundreds of bytes, written once
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
         CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
@@ -814,10 +861,10 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
     db = sqlite3.connect(tmp)
     try:
         db.executescript(_SCHEMA)
-        codes = _Codes()
+        codes = _Codes(facts.term)
         if kept is not None:
             kept.append(codes)
-        code, dumps = codes.codes, pickle.dumps
+        code, dumps, number = codes.codes, pickle.dumps, codes.number.__getitem__
         cells = 0
         for name, fn in sorted(TABLES.items()):
             columns, tables, params = fn(facts)
@@ -839,7 +886,7 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
                 kept.append((keyed, ids))
             del keyed, ids
             db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
-                (name, param, codes.code(value), codes.code(key))
+                (name, param, code[number(value)], code[number(key)])
                 for param, m in params.items() for value, keys in m.items() for key in keys))
         db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
         db.commit()
