@@ -434,3 +434,33 @@ def test_dating_hours_later_is_the_day_told_before(later):
             f"pasukan ke perbatasan.\nPresiden Chile Tomas Vidal membantah tuduhan itu {later}.")
     got = claims_of(text, "2026-09-30")
     assert any(c[0] == "DENY" and c[1] == "Tomas Vidal" and c[4] == "DEPLOY" and c[5] == "2026-09-29" for c in got), got
+
+
+def test_dating_a_time_to_come_dates_nothing():
+    # "bulan depan" after the day of publication, and a weekday after "akan", are times to come
+    got = dated("Judul\n\nProfesor Ana Reyes dari Universitas Lima menilai tudingan itu terkait pemilu bulan depan.",
+                published="2025-05-24")
+    assert date_of(got, "STATEMENT", "Ana Reyes") == ("2025-05-24", "published")
+    got = dated("Judul\n\nRusia dan Ukraina saling membebaskan 390 tawanan pada Jumat (23/5). Ia menambahkan pertukaran akan "
+                "berlanjut pada Sabtu dan Minggu. Kementerian Pertahanan Peru pada hari yang sama juga membenarkan pertukaran itu.",
+                published="2025-05-24")
+    assert date_of(got, "CONFIRM", "Kementerian Pertahanan Peru")[0] == "2025-05-23"
+
+
+def test_dating_an_accusation_named_again_with_its_day_dates_the_accusation_not_the_deployment():
+    got = dated("Judul\n\nPerdana Menteri Peru Ana Reyes menuduh Chile mengerahkan 4.500 tentara di dekat perbatasan. "
+                "Tuduhan itu ia sampaikan dalam rapat kabinet di Lima, Selasa (16/9/2025).", published="2025-09-17")
+    assert date_of(got, "ACCUSE", "Ana Reyes")[0] == "2025-09-16"
+    assert date_of(got, "DEPLOY", "Chili")[0] is None
+
+
+def test_dating_kala_itu_is_the_time_the_sentence_before_named():
+    got = dated("Judul\n\nKetegangan meningkat sejak serangan di desa Banjska pada September 2023. Kala itu, Serbia juga "
+                "dituding mengerahkan pasukan ke perbatasan, tuduhan yang dibantah Beograd.", published="2025-09-17")
+    assert date_of(got, "DENY", "Serbia")[0] == "2023-09"
+
+
+def test_dating_the_day_of_what_is_demanded_is_not_the_demand_s():
+    got = dated("Judul\n\nKomunitas Karibia (CARICOM) mendesak Venezuela untuk menghormati putusan Mahkamah Internasional "
+                "pada Desember 2023.", published="2025-03-04")
+    assert date_of(got, "DEMAND", "CARICOM") == ("2025-03-04", "published")

@@ -15,6 +15,7 @@ _RELATIVE_CLAUSE = re.compile(r"(?<![\w-])yang\s[^,;.()“”\"]*", re.I)
 _SINCE = re.compile(r"(?<![\w-])sejak\s", re.I)
 _THAT_AFTER = re.compile(r"\s+(?:itu|tersebut)\b")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_ASKED = re.compile(r"(?<![\w-])(?:untuk|agar|supaya)(?![\w-])", re.I)
 
 
 def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]:
@@ -60,6 +61,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     than to any other trigger of the sentence;
     never one of a background clause the trigger is outside of."""
     dates = [d for d in dates if not in_background(d, t, spans)]
+    if t.type in ("DEMAND", "WARN"):     # "mendesak X untuk menghormati putusan ICJ pada Desember 2023": what is asked
+        dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
         return None
 

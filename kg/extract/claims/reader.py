@@ -41,6 +41,7 @@ from kg.text.gazetteer import gazetteer_country
 
 
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
+_TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
 _BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
@@ -63,6 +64,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.last_accused: str | None = None             # ... and of the last event someone was accused of
+        self.prev_dates: list[DateValue] = []            # the dates the sentence before stated
+        self.this_dates: list[DateValue] = []
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
         self.did_on: dict[str, DateValue | None] = {}    # ... and its date
         self.serves = serving(article)                   # person -> the bodies and countries it speaks for
@@ -95,8 +98,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         args = self.args(sent)
         dates = find_dates(text, self.ref, self.ref_from)
         if self.ref and self.ref_from != "corpus":      # "pada 2035": a target, not when it was said or done
-            dates = [d for d in dates if d.day() <= self.ref + dt.timedelta(days=31)]
+            # (nor "bulan depan" after the day of publication: a time to come, not the day of the news)
+            slack = dt.timedelta(days=0 if self.ref_from == "published" else 31)
+            dates = [d for d in dates if d.day() <= self.ref + slack]
+        # "pertukaran akan berlanjut pada Sabtu": a day to come, not the one a weekday names before the news
+        dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start)]
         self.sentence_dates[sent.index] = dates
+        self.prev_dates, self.this_dates = self.this_dates, dates
         spans = background(text, dates)
         main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
@@ -113,6 +121,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         inherited = None
         if lx["pronoun"].match(text):
             inherited = self.last_date
+        if lx["that_time"].match(text) and self.prev_dates:
+            inherited = self.prev_dates[-1]      # "Kala itu, ...": the time the sentence before named, as precise as it was
         events_only = False      # "X mengatakan tank Y menembak ... pada hari yang sama": the day of the event told
         for pat, days in lx["same_day"]:
             m = pat.search(text)
@@ -567,8 +577,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         if lx["statement_noun"].match(sent.text):
             d = find_dates(sent.text, ref_day, ref_from)
             for c in prev:
-                if c.date is None and d:
-                    c.date = d[0]
+                if c.date is None and d and c.type in SPEECH:
+                    c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
