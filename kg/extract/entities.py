@@ -212,6 +212,13 @@ def _place_titles() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    """First words of the names of bodies: state bodies, civil bodies, missions."""
+    roles = load("roles")
+    return frozenset(roles["org_heads"]) | frozenset(roles["civil_heads"]) | frozenset(roles["acronymed_heads"])
+
+
+@functools.lru_cache(maxsize=1)
 def _civil_body() -> re.Pattern:
     """The words of a non-state body's name right before a country: "Jaringan Dokter " of "Jaringan Dokter Sudan"."""
     heads = alternation([h.capitalize() for h in load("roles")["civil_heads"]])
@@ -270,6 +277,8 @@ _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
 _ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|de|del|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
 # "Peneliti konflik Afrika dari Universitas X": the region a researcher studies, before the body
+# the words of an office between a title and ", [RANK] NAME,": "Bagian Operasional Polres X", "Komite Intelijen parlemen X"
+_OFFICE_BEFORE_NAME = re.compile(rf"((?:{_ORG_TOKEN}|\([A-Z]{{2,8}}\))(?: (?:{_ORG_TOKEN}|\([A-Z]{{2,8}}\)|[a-z]+)){{1,7}})(?=, )")
 _FIELD_FROM = re.compile(rf" ((?:{_ORG_TOKEN} ){{1,3}})(?:dari|di) (?=[{_UP}])")
 _VERB = re.compile(r"(?:ber|me[mn]|meng|meny|di)[a-z]{3,}")
 
@@ -407,6 +416,8 @@ class _Annotator:
         taken = [(m.start - off, m.end - off) for m in local]
         for m in _locality().finditer(text):
             name = _clean_name(m.group(1))
+            if " " in name and re.match(rf" {_NAME_TOKEN}", text[m.start(1) + len(name):]):
+                name = name.split()[0]       # "wilayah Saratov Roman Busargin": the place, then a person's name
             if not name or any(a < m.start(1) + len(name) and m.start(1) < b for a, b in taken):
                 continue
             ent = self.entity(slug(name), name, "Place", text[m.start():m.start(1) + len(name)], source="rule: locality + name")
@@ -501,7 +512,7 @@ class _Annotator:
                 pos = lp.end()
                 continue
             adm = _admin().match(text, pos)
-            if adm and by_start.get(adm.end()):
+            if adm and (by_start.get(adm.end()) or base in _place_titles() and not inner):     # "Gubernur wilayah X Y"
                 pos = adm.end()
                 continue
             pf = _portfolio().match(text, pos)
@@ -551,6 +562,20 @@ class _Annotator:
                 pos = stacked.end() + 1
                 nm = _name_pattern().match(text, pos)
             name = _clean_name(nm.group(0)) if nm else ""
+            office = _OFFICE_BEFORE_NAME.match(text, pos) if not inner and org is None and not _entry_for(name) \
+                and pos not in by_start and base not in _place_titles() else None
+            after = _name_after_comma(text, office.end(1)) if office else None
+            if after and not any(map(_is_verb, office.group(1).split())) and not _entry_for(office.group(1).split()[0]):
+                # "Kepala Bagian Operasional Polres X, Kompol Y", "Ketua Koalisi Pemuda X, Y": the words before
+                # the comma are the office (its body, when they start with a word that heads one), the name after it the person
+                words = office.group(1)
+                if words.split()[0].casefold() in _body_heads():
+                    body = re.match(rf"{_ORG_TOKEN}(?: (?:(?:und|and|of|for|dan|untuk) )?{_ORG_TOKEN})*", words).group(0)
+                    org = self.entity(slug(body), body, "Organization", body, source="rule: body before a name").key
+                    inner.append(self.mention(sent.start + pos, sent.start + pos + len(body), body, sent.index, org))
+                else:
+                    role += " " + " ".join(re.sub(r"\([^)]*\)", "", words).split()).casefold()
+                pos, name = after
             if name and set(name.casefold().split()) & _org_words():
                 name = ""    # "peneliti di Delhi Policy Foundation": a body, not the person
             nxt = _name_after_comma(text, pos + len(name)) if name and (

@@ -185,6 +185,21 @@ def test_entities_any_word_of_a_full_name_is_that_person():
      "Abdul Hamid Dbeibah", "perdana menteri", "Pemerintah Persatuan Nasional"),
     ("Direktur Jenderal Kepolisian Nasional Peru (PNP), Ana Reyes, mengonfirmasi serangan tersebut.",
      "Ana Reyes", "direktur jenderal", "Kepolisian Nasional Peru"),
+    # an academic honorific is no part of the name
+    ("Analis hubungan internasional dari Universitas Lima, Dr. Ana Reyes, menilai insiden itu disengaja.",
+     "Ana Reyes", "analis hubungan internasional", "Universitas Lima"),
+    ("Menurut Prof. Budi Santoso, pengamat militer di Universitas Kenanga, serangan itu terencana.",
+     "Budi Santoso", "pengamat militer", "Universitas Kenanga"),
+    # the words of an office before ", [RANK] NAME,": a body when they start with one's head, else the role
+    ("Ketua Koalisi Pemuda Karen, Saw Htoo Lwin, meminta bantuan internasional.", "Saw Htoo Lwin", "ketua", "Koalisi Pemuda Karen"),
+    ("Kepala Bagian Operasional Polres Kenanga, Kompol Hendra Wijaya, mengatakan para pengungsi didata.",
+     "Hendra Wijaya", "kepala bagian operasional polres kenanga", None),
+    ("Informasi itu disampaikan anggota Komite Intelijen parlemen Peru, Ana Reyes, usai rapat tertutup.",
+     "Ana Reyes", "anggota", "Komite Intelijen"),
+    # a coordinator; a governor of "wilayah X"
+    ("Koordinator Kemanusiaan PBB untuk Chad, Amara Diallo, mengatakan serangan itu mematikan.",
+     "Amara Diallo", "koordinator kemanusiaan", "Perserikatan Bangsa-Bangsa"),
+    ("Gubernur wilayah Tambov Roman Kuzmin mengatakan serpihan drone jatuh di kawasan industri.", "Roman Kuzmin", "gubernur wilayah", "Tambov"),
     # a senior rank and an office of two words
     ("Pelapor Khusus PBB untuk Sudan, Karin Holm, menyebut serangan itu kejahatan perang.", "Karin Holm", "pelapor khusus", "Perserikatan Bangsa-Bangsa"),
 ])
