@@ -109,7 +109,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         if lx["pronoun"].match(text):
             inherited = self.last_date
         events_only = False      # "X mengatakan tank Y menembak ... pada hari yang sama": the day of the event told
-        for pat, days in lx["same_day"]:
+        for pat, days in lx["same_day"] if lx["same_day_any"].search(text) else ():
             m = pat.search(text)
             if m and self.last_explicit:
                 d = self.last_explicit.day() + dt.timedelta(days=days)
@@ -129,6 +129,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         verb_agents: list[str] = []   # ... and its subject
+        # "diyakini", "dilaporkan", "dituduh": how every claim of the sentence is told
+        modality = next((mod for mod, pat in lx["modality"] if pat.search(text)), None) if trigs else None
         for t in trigs:
             adopted = False
             told_on = None           # the day of the event an anaphor ("serangan tersebut") points back to
@@ -305,10 +307,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     or (None if speech and events_only else inherited)
                 if speech and c.date is not None and lx["vague_now"].fullmatch(c.date.text):
                     c.date = None        # "Peru, selaku ketua blok itu tahun ini, mengecam ...": no day told
-                for mod, pat in lx["modality"]:
-                    if pat.search(text):
-                        c.modality = mod
-                        break
+                c.modality = modality
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
