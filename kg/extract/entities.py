@@ -274,6 +274,31 @@ def _name_after_comma(text: str, pos: int) -> tuple[int, str] | None:
     return start, nm.group(0)
 
 
+def _word_char(ch: str) -> bool:
+    """A letter, digit, "_" or "-": what a whole word may not touch (a regex's [\\w-])."""
+    return ch.isalnum() or ch in "_-"
+
+
+def whole_words(text: str, words) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each of `words` standing whole in `text`, leftmost first, the longest at
+    each place, none overlapping: what a regex alternation of the words, longest first, between
+    (?<![\\w-]) and (?![\\w-]) finds, without compiling one for each article's names."""
+    hits = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            j = i + len(w)
+            if not (i and _word_char(text[i - 1]) or j < len(text) and _word_char(text[j])):
+                hits.append((i, -j, w))
+            i = text.find(w, i + 1)
+    out, end = [], 0
+    for i, j, w in sorted(hits):
+        if i >= end:
+            out.append((i, -j, w))
+            end = -j
+    return out
+
+
 class _Annotator:
     """Collects mentions, entities and roles for one article."""
 
@@ -719,12 +744,11 @@ class _Annotator:
         if not found:
             return
         taken = [(m.start, m.end) for m in self.mentions]
-        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")(?![\w-])")
         for sent in self.a.sentences:
-            for m in pat.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
+            for start, end, word in whole_words(sent.text, found):
+                s, e = sent.start + start, sent.start + end
                 if not any(a <= s < b or a < e <= b for a, b in taken):
-                    self.mention(s, e, m.group(1), sent.index, found[m.group(1)])
+                    self.mention(s, e, word, sent.index, found[word])
 
     def _named_before(self, sent, pos: int, head: str) -> str | None:
         """The last organisation named before `pos` whose name starts with `head` ("kementerian")."""
@@ -796,15 +820,14 @@ class _Annotator:
         if not tokens:
             return
         taken = {(m.start, m.end) for m in self.mentions}
-        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")(?![\w-])")
         for sent in self.a.sentences:
-            for m in pat.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
-                if any(a <= s < b or a < e <= b for a, b in taken) or len(tokens[m.group(1)]) != 1:
+            for start, end, word in whole_words(sent.text, tokens):
+                s, e = sent.start + start, sent.start + end
+                if any(a <= s < b or a < e <= b for a, b in taken) or len(tokens[word]) != 1:
                     continue
-                key = next(iter(tokens[m.group(1)]))
-                self.a.entities[key].aliases.add(m.group(1))
-                self.mention(s, e, m.group(1), sent.index, key)
+                key = next(iter(tokens[word]))
+                self.a.entities[key].aliases.add(word)
+                self.mention(s, e, word, sent.index, key)
 
 
 def annotate(article: Article) -> Article:
