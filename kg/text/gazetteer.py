@@ -80,6 +80,7 @@ def find_names(text: str):
             i += 1
 
 
+@functools.lru_cache(maxsize=1 << 12)      # asked for every entity of an article, for each of its claims
 def gazetteer_country(label: str) -> str | None:
     """The key of the country the gazetteer gives for a name ("KCNA" -> "korea-utara"), if one."""
     return next((e.country for e in gazetteer()[0].get(label.casefold(), []) if e.country), None)
