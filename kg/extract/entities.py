@@ -160,6 +160,19 @@ def _outlet_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])((?i:{words}))\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
 
 
+@functools.lru_cache(maxsize=None)
+def _first_words(section: str) -> tuple[str, ...]:
+    """The first word of each phrase of a list of roles.yaml, casefolded."""
+    return tuple({w.split()[0].casefold(): None for w in load("roles")[section]})
+
+
+def _may_hold(text: str, section: str) -> bool:
+    """Whether a phrase of the list `section` may stand in `text`, case aside: a quick test before
+    a regex of the list is run (one ignoring case also takes "ı" for "i")."""
+    low = text.casefold()
+    return "ı" in low or any(w in low for w in _first_words(section))
+
+
 @functools.lru_cache(maxsize=1)
 def _locality() -> re.Pattern:
     """A word for a locality, then a capitalised name: "kota Humera", "Provinsi Syunik"."""
@@ -353,7 +366,7 @@ class _Annotator:
         by_start = {m.start - off: m for m in local}
         for t in title_matches:
             self._titled(sent, t, by_start)
-        for m in _role_verb().finditer(text):
+        for m in _role_verb().finditer(text) if "yang" in text else ():     # "NAME, yang VERB"
             self._role_by_verb(sent, m, by_start)
         for m in _led_by().finditer(text):
             self._led_by(sent, m, by_start)
@@ -367,7 +380,7 @@ class _Annotator:
         starting with one ("Radio Free Europe"); returns their spans."""
         text, off = sent.text, sent.start
         spans = []
-        for m in _outlet_re().finditer(text):
+        for m in _outlet_re().finditer(text) if _may_hold(text, "outlet_nouns") else ():
             name = m.group(2) if m.group(1)[0].isupper() else _clean_name(m.group(2))
             if not name or _entry_for(name):
                 continue         # "harian Kompas", "televisi Peru", "koran Jepang Asahi": the gazetteer's names
@@ -382,9 +395,12 @@ class _Annotator:
 
     def _capitals(self, sent, local: list[Mention]) -> None:
         """"Baku menuduh ...": a capital that is also a word stands for its country before a verb."""
+        capitals = load("gazetteer")["capitals_before_a_verb"]
+        if not any(c.split()[0] in sent.text for c in capitals):
+            return               # (a quick test before the regex)
         taken = [(m.start - sent.start, m.end - sent.start) for m in local]
         for m in _capital_before_verb().finditer(sent.text):
-            country = _entry_for(load("gazetteer")["capitals_before_a_verb"][m.group(1)])
+            country = _entry_for(capitals[m.group(1)])
             if country is None or any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             self.entity(country.key, country.label, country.type, m.group(1), country.wikidata, "gazetteer")
@@ -395,7 +411,7 @@ class _Annotator:
         gazetteer does not know it."""
         text, off = sent.text, sent.start
         taken = [(m.start - off, m.end - off) for m in local]
-        for m in _locality().finditer(text):
+        for m in _locality().finditer(text) if _may_hold(text, "admin_prefixes") else ():
             name = _clean_name(m.group(1))
             if not name or any(a < m.start(1) + len(name) and m.start(1) < b for a, b in taken):
                 continue
