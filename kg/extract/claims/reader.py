@@ -462,7 +462,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if near:
                     agents = [a for a in near if at[a] == max(at[b] for b in near)]
             m = re.search(r"perkiraan(?:\s+\w+)?\s+(\S+(?:\s+\S+)?)\s+sebanyak\s*$", text[max(0, q.start - 60):q.start])
-            own = [x for x in self.args(sent) if m and x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start]
+            own = [x for x in self.args(sent) if x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start] if m else []
             if own:
                 agents = [own[0].key]
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
