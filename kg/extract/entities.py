@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 
-from kg.lexicon import alternation, load
+from kg.lexicon import alternation, load, trie
 from kg.model import Article, Entity, Mention, Role, slug
 from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
 
@@ -71,10 +71,9 @@ def _entry_for(surface: str) -> Entry | None:
 @functools.lru_cache(maxsize=1)
 def _roles():
     lex = load("roles")
-    titles = sorted(lex["titles"], key=len, reverse=True)
-    bodies = sorted(lex["bodies"], key=len, reverse=True)
-    title_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(nya)?(?![\w-])", re.I)
-    body_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(b) for b in bodies) + r")\s+$", re.I)
+    # (tries of the casefolded words: the matches of alternations of them, longest first, found faster)
+    title_re = re.compile(r"(?<![\w-])(" + trie({t.casefold() for t in lex["titles"]}, r"\ ") + r")(nya)?(?![\w-])", re.I)
+    body_re = re.compile(r"(?<![\w-])(" + trie({b.casefold() for b in lex["bodies"]}, r"\ ") + r")\s+$", re.I)
     canon = {}
     for b, gloss in lex["bodies"].items():
         canon.setdefault(gloss, b)
