@@ -104,8 +104,9 @@ _GATE_WORDS = {"month": set(_MONTHS), "wd": set(_DAYS), "lalu": {_key(w) for w i
 # Strings a pattern needs in the casefolded text: the "/" of a day/month, the word before a year or month.
 _GATE_STRINGS = {"slash": ("/",), "tahun": ("tahun",), "month_cue": tuple(_key(w).split()[0] for w in _L["cues"]["month"])}
 _YEAR4 = re.compile(r"\d{4}")
+_DAY_YEAR = re.compile(r"\d,?\s+\d{4}")      # "Mei 3, 2025"
 # What each pattern of _PATTERNS, in its order, needs.
-_GATES = [("digit", "month"), ("year4", "month"), ("slash",), ("year4",), ("year4",),    # dmy mdy num num iso
+_GATES = [("digit", "month"), ("day_year", "month"), ("slash",), ("year4",), ("year4",),    # dmy mdy num num iso
           ("slash", "wd"), ("slash",), ("year4", "month"), ("month", "tahun"),            # wd_dm dm my m_year
           ("month", "rel"), ("month", "month_cue"), ("lalu",), ("wd", "rel"), ("rel",),  # m_rel m_cue ago wd_rel rel
           ("wd",), ("wd",), ("wd",), ("year4",)]                                          # wd wd wd year
@@ -129,6 +130,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     have = {g: not words.isdisjoint(ws) for g, ws in _GATE_WORDS.items()}
     have["digit"] = _DIGIT.search(text) is not None
     have["year4"] = have["digit"] and _YEAR4.search(text) is not None
+    have["day_year"] = have["year4"] and have["month"] and _DAY_YEAR.search(text) is not None
     dotless = "ı" in folded          # a regex ignoring case takes "ı" for "i": no string gate then
     have.update((g, dotless or any(x in folded for x in xs)) for g, xs in _GATE_STRINGS.items())
     for (kind, rx, grp), gates in zip(_PATTERNS, _GATES):
