@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 
-from kg.lexicon import alternation, load
+from kg.lexicon import alternation, load, trie
 from kg.model import Article, Entity, Mention, Role, slug
 from kg.text.gazetteer import Entry, find_names, gazetteer, known_label
 
@@ -71,10 +71,9 @@ def _entry_for(surface: str) -> Entry | None:
 @functools.lru_cache(maxsize=1)
 def _roles():
     lex = load("roles")
-    titles = sorted(lex["titles"], key=len, reverse=True)
-    bodies = sorted(lex["bodies"], key=len, reverse=True)
-    title_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(nya)?(?![\w-])", re.I)
-    body_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(b) for b in bodies) + r")\s+$", re.I)
+    # (tries of the casefolded words: the matches of alternations of them, longest first, found faster)
+    title_re = re.compile(r"(?<![\w-])(" + trie({t.casefold() for t in lex["titles"]}, r"\ ") + r")(nya)?(?![\w-])", re.I)
+    body_re = re.compile(r"(?<![\w-])(" + trie({b.casefold() for b in lex["bodies"]}, r"\ ") + r")\s+$", re.I)
     canon = {}
     for b, gloss in lex["bodies"].items():
         canon.setdefault(gloss, b)
@@ -158,6 +157,19 @@ def _outlet_re() -> re.Pattern:
     """A word for an outlet and the capitalised name after it: "harian Le Soir", "Radio Free Europe"."""
     words = alternation(load("roles")["outlet_nouns"])
     return re.compile(rf"(?<![\w-])((?i:{words}))\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})")
+
+
+@functools.lru_cache(maxsize=None)
+def _first_words(section: str) -> tuple[str, ...]:
+    """The first word of each phrase of a list of roles.yaml, casefolded."""
+    return tuple({w.split()[0].casefold(): None for w in load("roles")[section]})
+
+
+def _may_hold(text: str, section: str) -> bool:
+    """Whether a phrase of the list `section` may stand in `text`, case aside: a quick test before
+    a regex of the list is run (one ignoring case also takes "ı" for "i")."""
+    low = text.casefold()
+    return "ı" in low or any(w in low for w in _first_words(section))
 
 
 @functools.lru_cache(maxsize=1)
@@ -310,6 +322,31 @@ def _name_after_comma(text: str, pos: int) -> tuple[int, str] | None:
     return start, nm.group(0)
 
 
+def _word_char(ch: str) -> bool:
+    """A letter, digit, "_" or "-": what a whole word may not touch (a regex's [\\w-])."""
+    return ch.isalnum() or ch in "_-"
+
+
+def whole_words(text: str, words) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each of `words` standing whole in `text`, leftmost first, the longest at
+    each place, none overlapping: what a regex alternation of the words, longest first, between
+    (?<![\\w-]) and (?![\\w-]) finds, without compiling one for each article's names."""
+    hits = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            j = i + len(w)
+            if not (i and _word_char(text[i - 1]) or j < len(text) and _word_char(text[j])):
+                hits.append((i, -j, w))
+            i = text.find(w, i + 1)
+    out, end = [], 0
+    for i, j, w in sorted(hits):
+        if i >= end:
+            out.append((i, -j, w))
+            end = -j
+    return out
+
+
 class _Annotator:
     """Collects mentions, entities and roles for one article."""
 
@@ -372,7 +409,7 @@ class _Annotator:
         by_start = {m.start - off: m for m in local}
         for t in title_matches:
             self._titled(sent, t, by_start)
-        for m in _role_verb().finditer(text):
+        for m in _role_verb().finditer(text) if "yang" in text else ():     # "NAME, yang VERB"
             self._role_by_verb(sent, m, by_start)
         for m in _led_by().finditer(text):
             self._led_by(sent, m, by_start)
@@ -386,7 +423,7 @@ class _Annotator:
         starting with one ("Radio Free Europe"); returns their spans."""
         text, off = sent.text, sent.start
         spans = []
-        for m in _outlet_re().finditer(text):
+        for m in _outlet_re().finditer(text) if _may_hold(text, "outlet_nouns") else ():
             name = m.group(2) if m.group(1)[0].isupper() else _clean_name(m.group(2))
             if not name or _entry_for(name):
                 continue         # "harian Kompas", "televisi Peru", "koran Jepang Asahi": the gazetteer's names
@@ -401,9 +438,12 @@ class _Annotator:
 
     def _capitals(self, sent, local: list[Mention]) -> None:
         """"Baku menuduh ...": a capital that is also a word stands for its country before a verb."""
+        capitals = load("gazetteer")["capitals_before_a_verb"]
+        if not any(c.split()[0] in sent.text for c in capitals):
+            return               # (a quick test before the regex)
         taken = [(m.start - sent.start, m.end - sent.start) for m in local]
         for m in _capital_before_verb().finditer(sent.text):
-            country = _entry_for(load("gazetteer")["capitals_before_a_verb"][m.group(1)])
+            country = _entry_for(capitals[m.group(1)])
             if country is None or any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             self.entity(country.key, country.label, country.type, m.group(1), country.wikidata, "gazetteer")
@@ -414,7 +454,7 @@ class _Annotator:
         gazetteer does not know it."""
         text, off = sent.text, sent.start
         taken = [(m.start - off, m.end - off) for m in local]
-        for m in _locality().finditer(text):
+        for m in _locality().finditer(text) if _may_hold(text, "admin_prefixes") else ():
             name = _clean_name(m.group(1))
             if " " in name and re.match(rf" {_NAME_TOKEN}", text[m.start(1) + len(name):]):
                 name = name.split()[0]       # "wilayah Saratov Roman Busargin": the place, then a person's name
@@ -801,12 +841,11 @@ class _Annotator:
         if not found:
             return
         taken = [(m.start, m.end) for m in self.mentions]
-        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")(?![\w-])")
         for sent in self.a.sentences:
-            for m in pat.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
+            for start, end, word in whole_words(sent.text, found):
+                s, e = sent.start + start, sent.start + end
                 if not any(a <= s < b or a < e <= b for a, b in taken):
-                    self.mention(s, e, m.group(1), sent.index, found[m.group(1)])
+                    self.mention(s, e, word, sent.index, found[word])
 
     def _named_before(self, sent, pos: int, head: str) -> str | None:
         """The last organisation named before `pos` whose name starts with `head` ("kementerian")."""
@@ -878,15 +917,14 @@ class _Annotator:
         if not tokens:
             return
         taken = {(m.start, m.end) for m in self.mentions}
-        pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")(?![\w-])")
         for sent in self.a.sentences:
-            for m in pat.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
-                if any(a <= s < b or a < e <= b for a, b in taken) or len(tokens[m.group(1)]) != 1:
+            for start, end, word in whole_words(sent.text, tokens):
+                s, e = sent.start + start, sent.start + end
+                if any(a <= s < b or a < e <= b for a, b in taken) or len(tokens[word]) != 1:
                     continue
-                key = next(iter(tokens[m.group(1)]))
-                self.a.entities[key].aliases.add(m.group(1))
-                self.mention(s, e, m.group(1), sent.index, key)
+                key = next(iter(tokens[word]))
+                self.a.entities[key].aliases.add(word)
+                self.mention(s, e, word, sent.index, key)
 
 
 def annotate(article: Article) -> Article:

@@ -23,9 +23,10 @@ def alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def trie(words) -> str:
+def trie(words, space: str = r"\s+") -> str:
     """The same alternation as `alternation`, factored by shared prefixes ("menyerang|menyebut" as
-    "meny(?:erang|ebut)"), so a long list is tried letter by letter instead of word by word."""
+    "meny(?:erang|ebut)"), so a long list is tried letter by letter instead of word by word; a space
+    matches `space`. (Used with re.I, the words must be casefolded, so no two branches match one letter.)"""
     root: dict = {}
     for w in set(words):
         node = root
@@ -34,7 +35,7 @@ def trie(words) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        alts = [(space if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

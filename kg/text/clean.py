@@ -14,10 +14,11 @@ from kg.model import Article
 
 _CREDIT = re.compile(r"\((?:foto|dok|ist|antara|afp|ap|reuters|getty|istimewa)[^)]*\)\s*$", re.I)
 _URL = re.compile(r"https?://\S+")
+_NON_WORDS = re.compile(r"[^\w]+")
 
 
 def _norm(line: str) -> str:
-    return re.sub(r"[^\w]+", " ", line.casefold()).strip()
+    return _NON_WORDS.sub(" ", line.casefold()).strip()
 
 
 @functools.lru_cache(maxsize=1)

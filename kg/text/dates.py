@@ -101,10 +101,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _DIGIT = re.compile(r"\d")
 _GATE_WORDS = {"month": set(_MONTHS), "wd": set(_DAYS), "lalu": {_key(w) for w in _L["past"]},
                "rel": {w for k in _REL for w in k.split()[-1:]} | set(_L["past"]) | set(_L["future"])}
-_GATES = {"dmy": ("digit", "month"), "mdy": ("digit", "month"), "num": ("digit",), "iso": ("digit",),
-          "wd_dm": ("digit", "wd"), "dm": ("digit",), "my": ("digit", "month"), "m_rel": ("month", "rel"),
-          "m_cue": ("month",), "m_year": ("month",), "ago": ("lalu",), "wd_rel": ("wd", "rel"), "rel": ("rel",), "wd": ("wd",),
-          "year": ("digit",)}
+# Strings a pattern needs in the casefolded text: the "/" of a day/month, the word before a year or month.
+_GATE_STRINGS = {"slash": ("/",), "tahun": ("tahun",), "month_cue": tuple(_key(w).split()[0] for w in _L["cues"]["month"])}
+_YEAR4 = re.compile(r"\d{4}")
+_DAY_YEAR = re.compile(r"\d,?\s+\d{4}")      # "Mei 3, 2025"
+# What each pattern of _PATTERNS, in its order, needs.
+_GATES = [("digit", "month"), ("day_year", "month"), ("slash",), ("year4",), ("year4",),    # dmy mdy num num iso
+          ("slash", "wd"), ("slash",), ("year4", "month"), ("month", "tahun"),            # wd_dm dm my m_year
+          ("month", "rel"), ("month", "month_cue"), ("lalu",), ("wd", "rel"), ("rel",),  # m_rel m_cue ago wd_rel rel
+          ("wd",), ("wd",), ("wd",), ("year4",)]                                          # wd wd wd year
+assert len(_GATES) == len(_PATTERNS)
 _YEAR_CUE = re.compile(rf"(?:^|\W)(?:{_ci(_L['cues']['year'])})\s+$")
 _AMOUNT_BEFORE = re.compile(rf"(?:^|\s)(?:{_ci(_L['amount_words'] + _HEDGES)})\s*$")
 _YEAR_DASH = re.compile(r"(?:^|\D)\d{4}\s*[-–]\s*$")
@@ -119,11 +125,16 @@ _SLACK = dt.timedelta(days=14)   # how far after ref a yearless date may fall
 def _candidates(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     """Date-shaped spans (start, end, kind, match), before resolving against a reference date."""
     out = []
-    words = set(_WORD.findall(text.casefold().replace("’", "'")))
+    folded = text.casefold().replace("’", "'")
+    words = set(_WORD.findall(folded))
     have = {g: not words.isdisjoint(ws) for g, ws in _GATE_WORDS.items()}
     have["digit"] = _DIGIT.search(text) is not None
-    for kind, rx, grp in _PATTERNS:
-        if not all(have[g] for g in _GATES[kind]):
+    have["year4"] = have["digit"] and _YEAR4.search(text) is not None
+    have["day_year"] = have["year4"] and have["month"] and _DAY_YEAR.search(text) is not None
+    dotless = "ı" in folded          # a regex ignoring case takes "ı" for "i": no string gate then
+    have.update((g, dotless or any(x in folded for x in xs)) for g, xs in _GATE_STRINGS.items())
+    for (kind, rx, grp), gates in zip(_PATTERNS, _GATES):
+        if not all(have[g] for g in gates):
             continue
         for m in rx.finditer(text):
             s, e = m.span(grp)

@@ -64,10 +64,11 @@ def find_names(text: str):
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     i = 0
     while i < len(toks):
-        for n in range(min(reach.get(text[toks[i][0]:toks[i][1]].casefold(), 1), len(toks) - i), 0, -1):
+        first = text[toks[i][0]:toks[i][1]].casefold()
+        for n in range(min(reach.get(first, 1), len(toks) - i), 0, -1):
             a, b = toks[i][0], toks[i + n - 1][1]
             surface = text[a:b]
-            if surface.casefold() in index and (n == 1 or " ".join(surface.split()) == surface):
+            if (first if n == 1 else surface.casefold()) in index and (n == 1 or " ".join(surface.split()) == surface):
                 yield a, b, surface
                 i += n
                 break
@@ -80,6 +81,7 @@ def find_names(text: str):
             i += 1
 
 
+@functools.lru_cache(maxsize=1 << 12)      # asked for every entity of an article, for each of its claims
 def gazetteer_country(label: str) -> str | None:
     """The key of the country the gazetteer gives for a name ("KCNA" -> "korea-utara"), if one."""
     return next((e.country for e in gazetteer()[0].get(label.casefold(), []) if e.country), None)

@@ -11,7 +11,8 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # Sentences glued without a space ("... ke perbatasan.Menurut ...", "... (3/3/2025).Menurut"): a
 # lower-case word of three letters or more, a year or a closing bracket, the stop, then a
 # capitalised word (not a domain: "Liputan6.com", nor "U.S.").
-_GLUED = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\)))[.!?](?=[A-Z][a-z]{2,})")
+# (The stop comes first in the pattern so that the regex looks only at stops.)
+_GLUED = re.compile(r"[.!?](?:(?<=[a-z]{3}[.!?])|(?<=\d{4}[.!?])|(?<=\)[.!?]))(?=[A-Z][a-z]{2,})")
 _ABBREV = re.compile(r"(?:\b(?:Prof|Dr|Drs|Ir|St|No|Jl|Jln|Kol|Letjen|Mayjen|Brigjen|Jend|Sdr|Bpk|Mr|Mrs|Ms|Jr|Sr|dll|dsb|dkk|tsb|U\.S|a\.n|vs)|\b[A-Z])\.$")
 
 

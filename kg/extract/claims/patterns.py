@@ -100,6 +100,8 @@ def lexicon():
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+(?:(?:" + _alt(lex["quantifiers"]) + r")\s+)?$", re.I),
         "same_day": [(re.compile((r"^\W*" if k in lex["same_day_opening"] else r"(?:^\W*|(?<![\w-]))") + re.escape(k) + r"\b", re.I), v) for k, v in
                      sorted(lex["same_day"].items(), key=lambda kv: -len(kv[0]))],
+        # any of them anywhere: only a sentence with one is searched for each (speed only)
+        "same_day_any": re.compile(r"(?:^\W*|(?<![\w-]))(?:" + _alt(lex["same_day"]) + r")\b", re.I),
         "document": re.compile(r"^\W*(?:" + _alt(lex["document_nouns"]) + r")" + THAT, re.I),
         "modality": [(m, _words(ws)) for m, ws in lex["modality"].items()],
         "claim_verbs": frozenset(w.casefold() for w in lex["claim_verbs"]),

@@ -124,7 +124,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         if lx["that_time"].match(text) and self.prev_dates:
             inherited = self.prev_dates[-1]      # "Kala itu, ...": the time the sentence before named, as precise as it was
         events_only = False      # "X mengatakan tank Y menembak ... pada hari yang sama": the day of the event told
-        for pat, days in lx["same_day"]:
+        for pat, days in lx["same_day"] if lx["same_day_any"].search(text) else ():
             m = pat.search(text)
             if m and self.last_explicit:
                 d = self.last_explicit.day() + dt.timedelta(days=days)
@@ -145,6 +145,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         verb_agents: list[str] = []   # ... and its subject
+        # "diyakini", "dilaporkan", "dituduh": how every claim of the sentence is told
+        modality = next((mod for mod, pat in lx["modality"] if pat.search(text)), None) if trigs else None
         for t in trigs:
             adopted = relative = False
             told_on = None           # the day of the event an anaphor ("serangan tersebut") points back to
@@ -329,10 +331,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     or (None if speech and events_only else inherited)
                 if speech and c.date is not None and lx["vague_now"].fullmatch(c.date.text):
                     c.date = None        # "Peru, selaku ketua blok itu tahun ini, mengecam ...": no day told
-                for mod, pat in lx["modality"]:
-                    if pat.search(text):
-                        c.modality = mod
-                        break
+                c.modality = modality
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
                 out.append(c)
@@ -518,7 +517,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if near:
                     agents = [a for a in near if at[a] == max(at[b] for b in near)]
             m = re.search(r"perkiraan(?:\s+\w+)?\s+(\S+(?:\s+\S+)?)\s+sebanyak\s*$", text[max(0, q.start - 60):q.start])
-            own = [x for x in self.args(sent) if m and x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start]
+            own = [x for x in self.args(sent) if x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start] if m else []
             if own:
                 agents = [own[0].key]
             d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)

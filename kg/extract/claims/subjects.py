@@ -12,6 +12,7 @@ BETWEEN = re.compile(r"(?<![\w-])antara\s+[^,;.()]*?\s(?:dan|dengan)\s+[A-Z][\w'
 _SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*(?:,[^,;.]*)?$")   # (and "Menurut juru bicara X, Y, ...")
 # a country set beside the place it is in: "berbasis di Piraeus, Yunani," names where, not who
 _PLACE_APPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+$")
+_OPEN_BRACKET = re.compile(r"[\w\s-]*\(\s*$")     # "X (Y" before a mention: what the bracket opens on
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Lima (ANTARA) -",
 # "Jakarta, 18/3/2025 -", "Jakarta, 18 Maret 2025 -", "SANAA - ".
@@ -81,7 +82,7 @@ class Subjects:
     def before(self, sent, m, pattern) -> bool:
         """True when the words just before mention `m` match `pattern` (an opening bracket is looked through)."""
         ctx = sent.text[max(0, m.start - sent.start - 40):m.start - sent.start]
-        return bool(pattern.search(ctx) or pattern.search(re.sub(r"[\w\s-]*\(\s*$", "", ctx)))
+        return bool(pattern.search(ctx) or "(" in ctx and pattern.search(_OPEN_BRACKET.sub("", ctx)))
 
     def subjects(self, sent, args, lo, hi, speech: bool) -> list[str]:
         """The subject(s) of the clause sent.text[lo:hi]: the first free agent mention and those coordinated with it."""
