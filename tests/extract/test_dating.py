@@ -464,3 +464,13 @@ def test_dating_the_day_of_what_is_demanded_is_not_the_demand_s():
     got = dated("Judul\n\nKomunitas Karibia (CARICOM) mendesak Venezuela untuk menghormati putusan Mahkamah Internasional "
                 "pada Desember 2023.", published="2025-03-04")
     assert date_of(got, "DEMAND", "CARICOM") == ("2025-03-04", "published")
+
+
+@pytest.mark.parametrize("quote", [
+    "\"Situasinya belum seperti 1992, tetapi retorikanya sudah sangat berbahaya,\" katanya.",
+    "\"Risiko perang saat ini lebih tinggi dibanding kapan pun sejak 2020,\" ujarnya kepada wartawan.",
+])
+def test_dating_a_year_inside_a_quote_does_not_date_the_saying(quote):
+    got = dated("Judul\n\nProfesor Ana Reyes dari Universitas Lima memperingatkan bahwa referendum itu dapat memicu krisis.\n"
+                + quote, published="2026-07-09")
+    assert {d for t, a, d, s in got if a == "Ana Reyes"} == {"2026-07-09"}, got

@@ -190,6 +190,8 @@ def test_entities_any_word_of_a_full_name_is_that_person():
      "Ana Reyes", "analis hubungan internasional", "Universitas Lima"),
     ("Menurut Prof. Budi Santoso, pengamat militer di Universitas Kenanga, serangan itu terencana.",
      "Budi Santoso", "pengamat militer", "Universitas Kenanga"),
+    ("Menurut Dr Hana Tesfaye, dosen hubungan internasional di Universitas Kenanga, konflik bisa meluas.",
+     "Hana Tesfaye", "dosen hubungan internasional", "Universitas Kenanga"),
     # the words of an office before ", [RANK] NAME,": a body when they start with one's head, else the role
     ("Ketua Koalisi Pemuda Karen, Saw Htoo Lwin, meminta bantuan internasional.", "Saw Htoo Lwin", "ketua", "Koalisi Pemuda Karen"),
     ("Kepala Bagian Operasional Polres Kenanga, Kompol Hendra Wijaya, mengatakan para pengungsi didata.",

@@ -326,6 +326,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
                 said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
+                if speech and qspan and not in_quote:     # ('"Situasinya belum seperti 1992," katanya': the quote's
+                    own = [d for d in own if not qspan[0] <= d.start < qspan[1]]     # years are not the saying's)
                 c.date = date_for(dated_as, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
                     or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or told_on \
                     or (None if speech and events_only else inherited)
@@ -339,7 +341,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     named_by_noun.add(id(c))
         if qspan and speaker and not any(c.type in SPEECH for c in out):
             # “...,” tegasnya: a quoted statement with no verb of our list (what it tells of is the speaker's)
-            out += [Claim("STATEMENT", ag, sent, date=main_dates[0] if main_dates else inherited, trigger="",
+            unquoted = [d for d in main_dates if not qspan[0] <= d.start < qspan[1]]
+            out += [Claim("STATEMENT", ag, sent, date=unquoted[0] if unquoted else inherited, trigger="",
                          quote=text[qspan[0]:qspan[1]], quote_start=sent.start + qspan[0],
                          quote_end=sent.start + qspan[1]) for ag in speaker]
         out = self._refine(sent, out, quantities, speaker, main_dates, inherited, trigs)
