@@ -301,3 +301,25 @@ def test_subjects_sources_places_and_pronouns_are_not_agents(text, typ, agent, w
     if agent:
         assert has(got, typ, agent), got
     assert not any(c[0] == typ and c[1] == wrong for c in got), got
+
+
+@pytest.mark.parametrize("text, typ, wrong", [
+    # an outlet's dateline does no deed
+    ("KabarContoh.com - Serangan udara Peru menewaskan lima orang di Chile selatan pada Selasa.", "KILL", "KabarContoh.com"),
+    # "perang X yang menewaskan": a war kills, X is no killer
+    ("Perjanjian itu mengakhiri perang Bosnia yang menewaskan sekitar 100.000 orang.", "KILL", "Bosnia dan Herzegovina"),
+    # soldiers of X attacked are X's, X attacked no one
+    ("Pada Senin, enam tentara Guyana terluka ketika diserang kelompok bersenjata di dekat perbatasan.", "ATTACK", "Guyana"),
+])
+def test_subjects_no_deed_for_an_outlet_a_war_s_country_or_the_attacked(text, typ, wrong):
+    got = claims_of("Judul\n\n" + text)
+    assert not any(c[0] == typ and c[1] in (wrong, "Bosnia") for c in got), got
+
+
+@pytest.mark.parametrize("text, agent, place", [
+    ("Diplomat itu mengatakan Eritrea memindahkan artileri berat ke sekitar kota Zalambessa.", "Eritrea", "Zalambessa"),
+    ("Brasil dilaporkan mengirim sekitar 20 kendaraan lapis baja ke negara bagian Roraima.", "Brasil", "Roraima"),
+])
+def test_subjects_arms_moved_to_a_place_are_deployed_not_supplied(text, agent, place):
+    got = claims_of("Judul\n\n" + text)
+    assert has(got, "DEPLOY", agent, place=place) and not any(c[0] == "SUPPLY" for c in got), got

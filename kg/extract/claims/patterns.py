@@ -48,6 +48,8 @@ def lexicon():
         "falsehood": _words(lex["falsehood"]),
         "troops": _words(lex["troops"], "nya"),
         "arms": _words(lex["arms"], "nya"),
+        "relocation": frozenset(w.casefold() for w in lex["relocation_verbs"]),
+        "war_of": re.compile(r"(?<![\w-])(?:" + _alt(lex["war_nouns"]) + r")\s+$", re.I),
         "transfer": frozenset(w.casefold() for w in lex["transfer_verbs"]),
         "presence_verbs": frozenset(w.casefold() for w in lex["presence_verbs"]),
         "fight": frozenset(w.casefold() for w in lex["fight_verbs"]),

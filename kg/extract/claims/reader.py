@@ -242,6 +242,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech and not t.passive:
                 head = [m for m in args if m.end - sent.start <= t.start and self.kind(m) != "Place"
+                        and not self.before(sent, m, lx["war_of"])      # ("perang X yang menewaskan": no killer)
                         and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?" + ("" if in_quote else ",?") + r"\s*yang\s+(?:\w+\s+)?",
                                          text[m.end - sent.start:t.start])]
                 agents = [head[-1].key] if head else []
@@ -268,7 +269,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     target = before[0] if before and before[0] not in agents else None
                 elif speech:
                     agents = speaker
-                elif t.word.casefold() not in lx["capture"]:     # "tentara X yang ditawan": X's soldiers are the captured
+                elif t.word.casefold() not in lx["capture"] and t.type not in HOSTILE:
+                    # ("tentara X yang ditawan": X's soldiers are the captured; "tentara X diserang": the attacked)
                     owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
             else:
@@ -311,6 +313,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             typ = "DEPLOY" if t.type == "COMBAT" and via_owner and t.word.casefold() in lx["fight"] else t.type
             stop = self.clause_end(text, t, trigs)
             tgt, place = self.objects(sent, typ, t, after, stop, agents)
+            if typ == "SUPPLY" and t.word.casefold() in lx["relocation"] and place and (
+                    tgt is None or tgt == place or self.a.entities[tgt].country in agents):
+                typ, tgt = "DEPLOY", None      # "memindahkan artileri ke kota X", "mengirim kendaraan lapis baja ke negara bagian X"
             if t.word.casefold().endswith(" bahwa"):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             target = target or tgt

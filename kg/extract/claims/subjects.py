@@ -88,7 +88,7 @@ class Subjects:
         """The subject(s) of the clause sent.text[lo:hi]: the first free agent mention and those coordinated with it."""
         lx = lexicon()
         cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
-                 and self.can_act(m)]
+                 and self.can_act(m) and (speech or self.kind(m) != "Outlet")]     # (an outlet does no deed)
         # "Perang antara X dan Y yang pecah ... menewaskan": the parties between whom something is are no subject
         between = [b.span() for b in BETWEEN.finditer(sent.text, lo, hi)]
         cands = [m for m in cands if not any(a <= m.start - sent.start < b for a, b in between)]
