@@ -116,6 +116,8 @@ def test_triggers_construction_gives_the_fact(sentence, expected):
     # "tidak hanya ... tetapi juga": not only, no denial; a training camp is no training
     ("\"Kapal Peru tidak hanya menembakkan meriam air, tetapi juga menabrak kapal kami,\" kata juru bicara Kementerian Pertahanan Chile.", "DENY"),
     ("Menurut dia, sasaran serangan adalah kamp pelatihan Pasukan Pertahanan Rakyat di desa itu.", "TRAIN"),
+    # a word of blame before the statement, or one word set in quotes, blames no one the statement names
+    ("Kementerian Luar Negeri Peru mengecam \"provokasi\" Chile dan menyatakan dukungan penuh terhadap Bolivia.", "ACCUSE"),
     # what is ordered is not yet done
     ("Presiden Peru memerintahkan militer mengirim 500 tentara ke perbatasan.", "DEPLOY"),
     ("Ia juga menginstruksikan Kementerian Pertahanan Peru mengerahkan unit netral ke Lima.", "DEPLOY"),

@@ -467,7 +467,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if s.type == "STATEMENT" and (lx["threat"].search(s.quote or text) or lx["threat_after"].search(s.quote or text)
                                           or lx["threat_outcome"].search(s.quote or text)):
                 s.type = "WARN"      # "Jika ..., mereka akan ...": a conditional threat
-            if s.type == "STATEMENT" and lx["accusation"].search(text):
+            if s.type == "STATEMENT" and (lx["accusation"].search(text, words_after(text, s))
+                                          or s.quote and len(s.quote.split()) > 3 and lx["accusation"].search(s.quote)):
+                # (words of blame in what is said, not before it nor in a word set in quotes: 'mengecam "provokasi" X dan menyatakan ...')
                 pos = words_after(text, s)
                 s.target = s.target or next((m.key for m in self.args(sent) if (m.start - sent.start >= pos or
                                              s.quote and s.quote_start <= m.start < s.quote_end)   # or in the quote
