@@ -539,7 +539,8 @@ class _Annotator:
                 inner.append(m)
                 pos = m.end - sent.start
                 continue
-            if inner and (text.startswith("di ", pos) or text.startswith("untuk ", pos)):
+            if inner and (text.startswith("di ", pos) or text.startswith("untuk ", pos)) or \
+                    text.startswith("untuk ", pos) and by_start.get(pos + len("untuk ")):     # "Perwakilan Tinggi untuk X, Y"
                 pos += text.index(" ", pos) + 1 - pos
                 continue
             ac = _BRACKETED.match(text, pos) if inner else None
@@ -638,6 +639,8 @@ class _Annotator:
                     return
             else:
                 ent = self._person(sent, pos, name, "rule: title + name")
+                if org is None:      # "Profesor X dari Universitas Y": the body named after the person
+                    org = self._body_after(sent, pos + len(name), by_start, inner) or org
         for m in inner + [field] if field else inner:
             m.inside = ent.key     # (the field a person studies does not speak: "Pengamat ASEAN dari ...")
         if org is not None and self.a.entities[org].type == "Person":
@@ -705,6 +708,23 @@ class _Annotator:
         # the name is the part after the last comma
         comma = text.rfind(",", pf.start(), pf.end())
         return comma if comma != -1 and text.startswith(",", pf.end()) else None
+
+    def _body_after(self, sent, pos: int, by_start, inner: list) -> str | None:
+        """The body after a titled person's name, set off by "dari" or "di": "Profesor X dari Universitas Y"."""
+        via = re.match(r" (?:dari|di) ", sent.text[pos:])
+        if not via:
+            return None
+        at = pos + via.end()
+        known = by_start.get(at)
+        if known is not None:
+            return known.key if self.a.entities[known.key].type == "Organization" else None
+        run = _ORG_RUN.match(sent.text, at)
+        if not run or run.group(0).split()[0].casefold() not in _body_heads():
+            return None
+        body = re.sub(r" \([A-Z]{2,8}\)$", "", run.group(0))
+        ent = self.entity(slug(body), body, "Organization", body, source="rule: body after a name")
+        inner.append(self.mention(sent.start + at, sent.start + at + len(body), body, sent.index, ent.key))
+        return ent.key
 
     def _office_word(self, word: str, title: str) -> str | None:
         """The body or place one word after a title stands for: one the article named ("Kongo" of "Republik

@@ -202,6 +202,13 @@ def test_entities_any_word_of_a_full_name_is_that_person():
     ("Koordinator Kemanusiaan PBB untuk Chad, Amara Diallo, mengatakan serangan itu mematikan.",
      "Amara Diallo", "koordinator kemanusiaan", "Perserikatan Bangsa-Bangsa"),
     ("Gubernur wilayah Tambov Roman Kuzmin mengatakan serpihan drone jatuh di kawasan industri.", "Roman Kuzmin", "gubernur wilayah", "Tambov"),
+    # the body after a titled person's name, set off by "dari" or "di"
+    ("Analis militer Iryna Bondar dari Pusat Studi Keamanan Lviv memperingatkan bahwa serangan akan meningkat.",
+     "Iryna Bondar", "analis militer", "Pusat Studi Keamanan Lviv"),
+    ("Profesor Cho Min-jae dari Universitas Kenanga menilai peluncuran itu sebuah uji coba.", "Cho Min-jae", "profesor", "Universitas Kenanga"),
+    # an office "untuk" a country
+    ("Perwakilan Tinggi untuk Bosnia dan Herzegovina Karl Weber mengecam keputusan itu.",
+     "Karl Weber", "perwakilan tinggi", "Bosnia dan Herzegovina"),
     # a senior rank and an office of two words
     ("Pelapor Khusus PBB untuk Sudan, Karin Holm, menyebut serangan itu kejahatan perang.", "Karin Holm", "pelapor khusus", "Perserikatan Bangsa-Bangsa"),
 ])
