@@ -29,6 +29,8 @@ def estimates(text: str) -> list[tuple]:
      ("Kementerian Pertahanan Armenia", 15, "captured", "COMBAT")),
     ("Kementerian Luar Negeri Kenya mengatakan sekitar 4.500 tentara telah berada di Somalia.",
      ("Kementerian Luar Negeri Kenya", 4500, "troops", "DEPLOY")),
+    # reservists mobilised are troops
+    ("Menurut Kenya, Eritrea telah memobilisasi 20.000 reservis ke perbatasan.", ("Kenya", 20000, "troops", "DEPLOY")),
     # people who fled, and the fighters of a group
     ("Kantor PBB untuk Urusan Kemanusiaan (OCHA) memperkirakan antara 40.000 hingga 50.000 orang telah mengungsi dari kota itu.",
      ("OCHA", (40000, 50000), "displaced", None)),
