@@ -474,3 +474,10 @@ def test_dating_a_year_inside_a_quote_does_not_date_the_saying(quote):
     got = dated("Judul\n\nProfesor Ana Reyes dari Universitas Lima memperingatkan bahwa referendum itu dapat memicu krisis.\n"
                 + quote, published="2026-07-09")
     assert {d for t, a, d, s in got if a == "Ana Reyes"} == {"2026-07-09"}, got
+
+
+def test_dating_the_same_day_is_the_last_day_told_even_by_its_weekday():
+    got = dated("Judul\n\nPeru dan Chile menandatangani kesepakatan pada 16 Mei lalu.\n"
+                "Presiden Peru Ana Reyes mengonfirmasi kepulangan para tawanan pada Jumat malam.\n"
+                "Kementerian Pertahanan Chile pada hari yang sama juga membenarkan pertukaran itu.", published="2025-05-24")
+    assert date_of(got, "CONFIRM", "Kementerian Pertahanan Chili")[0] == "2025-05-23"

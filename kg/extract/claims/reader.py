@@ -379,7 +379,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 seen.add(k)
                 unique.append(c)
         self.last_date = main_dates[0] if main_dates else inherited
-        explicit = [d for d in dates if d.precision == "day" and any(ch.isdigit() for ch in d.text)]
+        # (a weekday read against the day of publication is as exact as "(23/5)": "pada Jumat malam")
+        explicit = [d for d in dates if d.precision == "day" and (any(ch.isdigit() for ch in d.text) or self.ref_from == "published")]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
         adoption = next((c for c in unique if c.type == "AGREE"), None)
         if adoption is not None:
