@@ -34,7 +34,7 @@ import functools
 import re
 
 from kg.lexicon import alternation as _alt
-from kg.lexicon import load
+from kg.lexicon import load, trie
 from kg.model import DateValue
 from kg.text.gazetteer import find_names, gazetteer
 from kg.text.number_words import WORDS as _NUM_WORDS
@@ -56,8 +56,9 @@ _UNITS = _L["units"]
 
 
 def _ci(words) -> str:
-    """Case-insensitive alternation of `words` ("'" also matches "’")."""
-    return "(?i:" + _alt(words).replace("'", "['’]") + ")"
+    """Case-insensitive alternation of `words` ("'" also matches "’"), as a trie of the casefolded words
+    (the same matches as the alternation, longest first, found faster)."""
+    return "(?i:" + trie({w.casefold() for w in words}).replace("'", "['’]") + ")"
 
 
 _WD = "(?:" + "|".join(re.escape(v).replace("'", "['’]") for w in sorted(_DAYS, key=len, reverse=True)
