@@ -218,3 +218,18 @@ def test_arguments_a_name_beside_a_date_is_no_place():
 def test_arguments_condemning_the_attack_named_before_targets_its_doer(second):
     got = claims_of("Judul\n\nKelompok Houthi menyerang kapal kargo MV Sea Star di Laut Merah pada Minggu.\n" + second)
     assert has(got, "CONDEMN", "Peru", target="Houthi"), got
+
+
+@pytest.mark.parametrize("text, agent, toll", [
+    # a toll, then the attack that caused it, in one sentence
+    ("Sedikitnya 32 warga sipil, sebagian besar etnis Karen, tewas setelah jet tempur militer Myanmar mengebom sebuah desa "
+     "di kota Hpapun pada Selasa.", "Myanmar", 32),
+    ("Setidaknya 12 orang tewas setelah pasukan Peru menggempur kota Arica pada Senin.", "Peru", 12),
+])
+def test_arguments_a_toll_before_the_attack_that_caused_it(text, agent, toll):
+    assert has(claims_of("Judul\n\n" + text), "KILL", agent, quantity=toll), claims_of("Judul\n\n" + text)
+
+
+def test_arguments_shooting_down_drones_is_no_attack():
+    got = claims_of("Judul\n\n\"Pertahanan udara kami menembak jatuh 61 drone,\" kata juru bicara Angkatan Udara Peru Ana Reyes.")
+    assert not any(c[0] == "ATTACK" for c in got), got

@@ -45,7 +45,7 @@ _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?!
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
 _BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
-                        r"[^,;.]{1,40}?\s(?:tewas|terbunuh|meninggal(?: dunia)?)(?![\w-])(?!\s+(?:akibat|dalam|karena|terkena|saat|ketika))")
+                        r"[^;.]{1,80}?\s(?:tewas|terbunuh|meninggal(?: dunia)?)(?![\w-])(?!\s+(?:akibat|dalam|karena|terkena|saat|ketika))")
 
 
 class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
@@ -404,10 +404,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
     def toll_of_attack(self, sent: Sentence, found: list[Claim], prev: list[Claim]) -> list[Claim]:
         """"Serangan X menghantam pasar di Y pada Senin. Sedikitnya 24 orang tewas.": a toll with no cause of its
         own, right after a sentence that told an attack, is the deaths that attack caused (its agent, place, day)."""
-        if any(c.type not in SPEECH for c in found) or not _BARE_TOLL.match(sent.text):
+        if not _BARE_TOLL.match(sent.text) or any(c.type not in SPEECH and c.type != "ATTACK" for c in found):
             return []
-        attack = next((c for c in reversed(prev) if c.type == "ATTACK" and c.sentence.index == sent.index - 1
-                       and not c.negated), None)
+        # ("Sedikitnya 32 warga tewas setelah jet tempur X mengebom desa itu": the attack told after the toll)
+        after = [c for c in found if c.type == "ATTACK" and not c.negated]
+        attack = after[0] if after else next((c for c in reversed(prev) if c.type == "ATTACK" and c.sentence.index == sent.index - 1
+                                              and not c.negated), None)
         toll = next((q for q, counted in self.quantities(sent.text) if counted == "casualties"), None)
         if attack is None or toll is None or toll.start > 40:
             return []
