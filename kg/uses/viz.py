@@ -257,6 +257,7 @@ class _Reader:
             role = sorted(map(str, g.objects(m, KB.roleLabel)))
             role = role[0] if role else "member"
             orgs = sorted((o for o in g.objects(m, ORG.organization) if not isinstance(o, Literal)), key=str)
+            seats = sorted((o for o in g.objects(m, KB.jurisdiction) if not isinstance(o, Literal)), key=str)   # "gubernur — X"
             for person in g.objects(m, ORG.member):
                 if isinstance(person, Literal):
                     continue
@@ -265,7 +266,7 @@ class _Reader:
                     self.kind.setdefault(org, "other")
                     self.members.append((person, org, role))
                 self.roles_of.setdefault(person, []).append(
-                    role + (" — " + ", ".join(self.label(o) for o in orgs) if orgs else ""))
+                    role + (" — " + ", ".join(self.label(o) for o in orgs + seats) if orgs or seats else ""))
         self.members = sorted(set(self.members), key=lambda t: (str(t[0]), str(t[1]), t[2]))
 
     def label(self, n: Node) -> str:

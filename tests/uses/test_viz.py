@@ -1040,3 +1040,14 @@ def test_viz_large_graph_loads_quickly_and_filters(tmp_path, show):
     page.wait_for("network.getSelectedNodes()[0] === 'entity/besar-0007'", timeout=10)
     assert "Nama Rekaan 0007" in panel(page)
     assert page.errors == [] and page.dialogs == []
+
+
+def test_viz_a_governor_s_role_names_the_place_governed(tmp_path):
+    """An office of a place (kb:jurisdiction, no organisation) is shown with the place in the person's roles."""
+    src = tmp_path / "a.txt"
+    src.write_text("Kota Rekaan, Kabar Rekaan - Gubernur Kherson Ivan Petrenko mengatakan dua warga tewas.\n", encoding="utf-8")
+    graph, out = tmp_path / "g.ttl", tmp_path / "graph.html"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(graph), "--no-cache"], check=True,
+                   capture_output=True)
+    write_html(Graph().parse(graph), out)
+    assert "gubernur — Kherson" in out.read_text("utf-8")
