@@ -481,3 +481,12 @@ def test_dating_the_same_day_is_the_last_day_told_even_by_its_weekday():
                 "Presiden Peru Ana Reyes mengonfirmasi kepulangan para tawanan pada Jumat malam.\n"
                 "Kementerian Pertahanan Chile pada hari yang sama juga membenarkan pertukaran itu.", published="2025-05-24")
     assert date_of(got, "CONFIRM", "Kementerian Pertahanan Chili")[0] == "2025-05-23"
+
+
+def test_dating_the_day_a_quote_was_said_does_not_date_the_event_it_names():
+    got = dated("Judul\n\nPasukan Peru menggempur kamp pengungsi di kota Tacna pada Senin, 11 Agustus 2025.\n"
+                "Juru bicara Chile Ana Reyes mengatakan pasukannya memukul mundur serangan Peru ke Arica.\n"
+                "Kepala Urusan Kemanusiaan PBB Tom Fletcher mengutuk serangan tersebut. \"Warga sipil sudah lama dikepung. "
+                "Serangan terhadap kamp pengungsi adalah kejahatan,\" ujarnya, Selasa, 12 Agustus 2025.",
+                published="2025-08-13")
+    assert all(d != "2025-08-12" for t, a, d, s in got if t == "ATTACK"), got

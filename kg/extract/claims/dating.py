@@ -112,6 +112,8 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         words += [(w.group(0), at + w.start()) for w in re.finditer(r"\w+", text[at:m.start()])][-4:]
     # "X mengutuk serangan tersebut, Senin": the day of the speech act, not of the event it speaks of
     said = min((text.find(f.trigger) for f in found if f.type in SPEECH and f.trigger and f.trigger in text), default=len(text))
+    tag = lexicon()["attribution"].search(text)     # ('"...," ujarnya, Selasa': a quote's tag says when it was said)
+    said = min(said, tag.start()) if tag and re.search(r"[\"”]", text[:tag.start()]) else said
     for word, at in words:
         if at > said:
             continue
@@ -122,7 +124,8 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         if typ in undated and not _RELATIVE_TIME.search(text, at):
             # (not "Serangan ini terjadi sehari setelah X bertemu di Lima pada Senin": another event's day and place)
             last = next(c for c in reversed(earlier) if c.type == typ)
-            days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day"] if last.date is None else []
+            days = [d for d in find_dates(text, ref_day, ref_from) if d.precision == "day" and d.start < said] \
+                if last.date is None else []     # (not '"Serangan itu kejahatan," ujarnya, Selasa': the day of the saying)
             days.sort(key=lambda d: not any(ch.isdigit() for ch in d.text))     # "(4/7/2025)" before "Kamis malam"
             place = next((f.place for f in found if f.place and f.type in POINT_EVENTS), None)
             for c in earlier if days or place else ():     # "X dan Y mencapai kesepakatan. Kesepakatan itu dicapai Selasa (11/3)": both
