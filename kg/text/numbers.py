@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kg.lexicon import alternation as _alt
-from kg.lexicon import load
+from kg.lexicon import load, trie
 from kg.model import Quantity
 from kg.text.dates import date_spans
 from kg.text.number_words import (
@@ -25,6 +24,13 @@ from kg.text.number_words import (
     WORDS,
     words_value,
 )
+
+
+def _alt(words) -> str:
+    """The words as a trie of their casefolded forms, for patterns that ignore case: the matches of an
+    alternation of them, longest first, found faster."""
+    return trie({w.casefold() for w in words})
+
 
 _L = load("numbers")
 _END = r"(?![\w/:]|[.,]\d)"
