@@ -223,7 +223,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 # (the doer of the last event told by a verb, not by a noun: "memukul mundur serangan X dan menewaskan")
                 told = [c.agent for c in out if c.type not in SPEECH and id(c) not in named_by_noun] or \
                     [c.agent for c in out if c.type not in SPEECH]
-                agents = told[-1:] if told and not speech else main
+                agents = told[-1:] if told and not speech else main if speech else []     # (no speaker's deed)
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
                     re.search(r"(?:,|\bdan|\bserta|\blalu|\bkemudian|\bsetelah|\bsebelum|\busai|\bseusai|\bsambil|\bsembari)\s+$",
                               text[max(0, t.start - 10):t.start]):

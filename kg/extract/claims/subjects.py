@@ -103,6 +103,14 @@ class Subjects:
                 continue         # "Militer X menuduh ...", "seorang perwira militer X mengatakan": X's military speaks
             if _SOURCE_PHRASE.search(sent.text, 0, m.start - sent.start) and "," in sent.text[m.end - sent.start:hi]:
                 continue         # "Menurut perkiraan X, Y meluncurkan ...": X is the source, Y the subject
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is not None and self.kind(m) == "Country" and self.kind(nxt) == "Organization" \
+                    and re.fullmatch(r",\s*", sent.text[m.end - sent.start:nxt.start - sent.start]) \
+                    and re.match(r"\s*(?:\([^)]*\)\s*)?,", sent.text[nxt.end - sent.start:hi]):
+                body = self.a.entities[nxt.key]      # "Pasukan paramiliter X, Rapid Support Forces (RSF), menyerbu ...":
+                if not body.country and not body.source.startswith("gazetteer"):
+                    body.country = m.key                 # the body named, one of that country
+                return [nxt.key]
             out = [m.key]
             prev = m
             for n in cands[i + 1:]:
