@@ -420,7 +420,6 @@ def test_dating_a_relative_clause_on_the_medium_of_a_statement_dates_the_stateme
 @pytest.mark.parametrize("text", [
     "Serangan ke kota itu terjadi dua hari setelah Chile dan Peru saling menuduh melanggar kesepakatan.",
     "Ledakan itu terjadi beberapa jam sebelum Menteri Pertahanan Chile Ana Reyes menuding Peru mengirim drone.",
-    "Peru menyerang kota Arica pada Senin, sehari setelah Chile mengklaim merebut desa itu.",
 ])
 def test_dating_a_statement_inside_a_clause_of_time_is_not_of_the_publication_day(text):
     got = dated("Judul\n\n" + text, "2025-07-09")
@@ -490,3 +489,17 @@ def test_dating_the_day_a_quote_was_said_does_not_date_the_event_it_names():
                 "Serangan terhadap kamp pengungsi adalah kejahatan,\" ujarnya, Selasa, 12 Agustus 2025.",
                 published="2025-08-13")
     assert all(d != "2025-08-12" for t, a, d, s in got if t == "ATTACK"), got
+
+
+@pytest.mark.parametrize("text, day", [
+    # "N hari setelah": N days before the day of the main clause, its own or that of the event it names again
+    ("Peru menyerang kota Arica pada Senin, sehari setelah Chile mengklaim merebut desa itu.", "2025-07-06"),
+    ("Chile menyerang pos perbatasan Peru pada Rabu (9/7).\nSerangan itu terjadi dua hari setelah Menteri Pertahanan "
+     "Peru Ana Reyes, dalam pidato di Lima, memperingatkan Chile.", "2025-07-07"),
+    ("Peru meluncurkan dua rudal ke arah laut pada Selasa (8/7).\nPeluncuran itu terjadi sehari setelah Menteri Luar "
+     "Negeri Chile, Tomas Vidal, memperingatkan Peru.", "2025-07-07"),
+])
+def test_dating_days_before_the_main_clause_s_day(text, day):
+    got = dated("Judul\n\n" + text, "2025-07-09")
+    said = [d for t, a, d, s in got if t in ("STATEMENT", "WARN")]
+    assert said and set(said) == {day}, got

@@ -1,6 +1,7 @@
 """Dating: which date of a sentence, or of its context, is a claim's."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -72,7 +73,9 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         return max(0, d.start - x.end, x.start - d.end)
 
     def same(x):     # ... or the statement noun that carries it ("mengecam ... dalam pernyataan Senin malam",
-        occasion = t.type in SPEECH and x.type == "STATEMENT" and x.nominal      # "ujar X, dalam pernyataan ...")
+        # "ujar X, dalam pernyataan ..."), or the saying that published it ("laporan X yang dirilis bulan lalu memperkirakan")
+        occasion = t.type in SPEECH and x.type == "STATEMENT" and (
+            x.nominal or re.search(r"(?<![\w-])yang\s+$", text[max(0, x.start - 6):x.start]) is not None)
         return x is t or (x.type == t.type or occasion) and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start)) \
             or occasion and re.search(r"\bdalam\s+$", text[max(0, x.start - 8):x.start]) is not None and (
                 x.start > t.start or not any(x.end <= y.start < t.start for y in trigs))
@@ -247,3 +250,36 @@ def one_day(claims: list[Claim]) -> None:
             fits = {d.value: d for d in days.get((c.type, c.agent, c.target), ()) if d.value.startswith(c.date.value)}
             if len(fits) == 1:
                 c.date = next(iter(fits.values()))
+
+
+_DAYS_APART = re.compile(r"(?<![\w-])(sehari|dua hari|tiga hari|empat hari|lima hari|enam hari|seminggu|sepekan|(\d{1,2}) hari)"
+                         r"\s+(setelah|sesudah|sebelum)\s", re.I)
+_DAYS = {"sehari": 1, "dua hari": 2, "tiga hari": 3, "empat hari": 4, "lima hari": 5, "enam hari": 6, "seminggu": 7, "sepekan": 7}
+
+
+def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], ref_day, ref_from: str,
+                    before: list[DateValue] = ()) -> None:
+    """"Peluncuran itu terjadi sehari setelah X memperingatkan ...": what the clause after "N hari setelah" tells
+    is N days before the day of the main clause (its own date, or that of the event it names again, else the day
+    the sentence before stated, `before`)."""
+    text = sent.text
+    m = _DAYS_APART.search(text)
+    if not m:
+        return
+    head = text[:m.start()]
+    day = next((d for d in find_dates(head, ref_day, ref_from) if d.precision == "day"), None)
+    if day is None:
+        noun = re.match(r"\W*(\w+)(?:\s+\w+)?\s+(?:itu|ini|tersebut)\b", head)
+        typ = event_noun(noun.group(1).casefold()) if noun and is_nominal(noun.group(1)) else None
+        last = next((c for c in reversed(earlier) if c.type == typ and c.date and c.date.precision == "day"), None) if typ else None
+        day = last.date if last else next((d for d in reversed(before) if d.precision == "day"), None) if noun else None
+        # (the event named again may have been read as no claim: "Peluncuran itu" of a launch at sea, dated just before)
+    if day is None:
+        return
+    n = int(m.group(2)) if m.group(2) else _DAYS[" ".join(m.group(1).casefold().split())]
+    sign = -1 if m.group(3).casefold() in ("setelah", "sesudah") else 1
+    when = DateValue((day.day() + dt.timedelta(days=sign * n)).isoformat(), "day", m.group(0).strip())
+    for c in found:
+        at = text.find(c.trigger) if c.trigger else -1
+        if at >= m.end() and (c.date is None or c.date.precision != "day"):
+            c.date = when

@@ -59,7 +59,8 @@ def lexicon():
         "approval": frozenset(w.casefold() for w in lex["approval_verbs"]),
         "transfer_noun": re.compile(r"\s+(?:" + _alt(lex["transfer_nouns"]) + r")(?![\w-])", re.I),
         "recognised": re.compile(r"\s+(?:" + _alt(lex["recognised"]) + r")(?![\w-])", re.I),
-        "occasion": re.compile(r"(?<![\w-])(?:" + _alt(lex["occasion_nouns"]) + r")\s*,?\s*$", re.I),
+        # ... and the name of whose it is between ("laporan Kelompok Ahli PBB yang dirilis bulan lalu")
+        "occasion": re.compile(r"(?<![\w-])(?i:" + _alt(lex["occasion_nouns"]) + r")(?:\s+(?:[A-Z][\w'’-]*|\([A-Z]{2,8}\))){0,5}\s*,?\s*$"),
         "none_of": re.compile(r"(?<![\w-])(?:tidak|tak)\s+ada\s+(?:satu|seorang|sebuah)\s+pun\b(?![^.;]*[,;])", re.I),
         "document_name": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, lex["document_names"])) + r")\s+$"),
         "unilateral": re.compile(r"(?<![\w-])(?:" + _alt(lex["unilateral_documents"]) + r")(?![\w-])", re.I),

@@ -11,6 +11,7 @@ from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
     attack_and_toll,
     background,
+    date_days_apart,
     date_event_named,
     date_said_at,
     date_for,
@@ -593,6 +594,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                     c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found)
+        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates.get(i - 1, []))
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
