@@ -503,3 +503,9 @@ def test_dating_days_before_the_main_clause_s_day(text, day):
     got = dated("Judul\n\n" + text, "2025-07-09")
     said = [d for t, a, d, s in got if t in ("STATEMENT", "WARN")]
     assert said and set(said) == {day}, got
+
+
+def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
+    got = dated("Judul\n\nNamun, laporan Kelompok Ahli PBB yang dirilis bulan lalu memperkirakan antara 3.000 hingga 4.000 "
+                "tentara Chile masih berada di Peru.", published="2026-06-16")
+    assert date_of(got, "ESTIMATE", "Perserikatan Bangsa-Bangsa")[0] == "2026-05"
