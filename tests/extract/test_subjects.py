@@ -258,6 +258,7 @@ def test_subjects_the_akan_inside_mengatakan_is_no_future(text):
      "DEPLOY", "Pasukan Sementara PBB di Lebanon"),
     ("Juru bicara Kementerian Pertahanan Peru, Kolonel Ana Reyes, mengatakan pihaknya telah mengirim 300 tentara ke perbatasan.",
      "DEPLOY", "Kementerian Pertahanan Peru"),
+    ("Juru bicara militer Houthi, Ahmed Salem, mengatakan kelompoknya menyerang kapal itu dengan dua drone.", "ATTACK", "Houthi"),
     # a relative clause set off by commas has the subject before it, and so has the main verb after it
     ("Burundi, yang mengerahkan sekitar 10.000 tentara untuk membantu Kinshasa, memperkuat posisinya di sekitar Uvira.",
      "DEPLOY", "Burundi"),

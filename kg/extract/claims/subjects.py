@@ -156,7 +156,7 @@ class Subjects:
             return []        # ("“Mereka menyerang ...,” kata X": in a quote, "they" are never the speaker)
         agents = sent_agents or self.last_agents
         word = m.group(1).casefold()
-        if word == "pihaknya":      # "X mengatakan pihaknya mengerahkan ...": X's side, the body X serves
+        if word in ("pihaknya", "kelompoknya"):      # "X mengatakan pihaknya mengerahkan ...": X's side, the body X serves
             agents = [next((r.org for r in reversed(self.a.roles) if r.person == a and r.org
                             and self.a.entities[r.org].type in ("Organization", "Country")), a) for a in agents]
         elif word in ("negaranya", "pemerintahnya"):     # "X mengatakan pemerintahnya telah memprotes ...": X's country
