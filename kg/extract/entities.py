@@ -721,10 +721,7 @@ class _Annotator:
         run = _ORG_RUN.match(sent.text, at)
         if not run or run.group(0).split()[0].casefold() not in _body_heads():
             return None
-        body = re.sub(r" \([A-Z]{2,8}\)$", "", run.group(0))
-        ent = self.entity(slug(body), body, "Organization", body, source="rule: body after a name")
-        inner.append(self.mention(sent.start + at, sent.start + at + len(body), body, sent.index, ent.key))
-        return ent.key
+        return self._named_org(sent, at, by_start, inner, whole=True)[1]
 
     def _office_word(self, word: str, title: str) -> str | None:
         """The body or place one word after a title stands for: one the article named ("Kongo" of "Republik

@@ -10,6 +10,8 @@ from kg.lexicon import alternation, load
 from kg.extract.claims.triggers import Trigger, event_noun, is_nominal
 from kg.model import Article, Claim, DateValue, Sentence
 from kg.text.dates import find_dates
+from kg.text.number_words import WORDS as NUMBER_WORDS
+from kg.text.number_words import words_value
 from kg.text.gazetteer import gazetteer_country
 
 _RELATIVE_CLAUSE = re.compile(r"(?<![\w-])yang\s[^,;.()“”\"]*", re.I)
@@ -252,9 +254,11 @@ def one_day(claims: list[Claim]) -> None:
                 c.date = next(iter(fits.values()))
 
 
-_DAYS_APART = re.compile(r"(?<![\w-])(sehari|dua hari|tiga hari|empat hari|lima hari|enam hari|seminggu|sepekan|(\d{1,2}) hari)"
-                         r"\s+(setelah|sesudah|sebelum)\s", re.I)
-_DAYS = {"sehari": 1, "dua hari": 2, "tiga hari": 3, "empat hari": 4, "lima hari": 5, "enam hari": 6, "seminggu": 7, "sepekan": 7}
+# "sehari setelah", "dua hari sebelum", "sepekan setelah": a count of days or weeks (the number words and the
+# calendar's units of the dates)
+_UNIT_DAYS = {w: {"day": 1, "week": 7}[u] for w, u in load("calendar")["units"].items() if u in ("day", "week")}
+_DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?P<u>{alternation(_UNIT_DAYS)})"
+                         r"\s+(?P<rel>setelah|sesudah|sebelum))\s")
 
 
 def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], ref_day, ref_from: str,
@@ -276,8 +280,11 @@ def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], re
         # (the event named again may have been read as no claim: "Peluncuran itu" of a launch at sea, dated just before)
     if day is None:
         return
-    n = int(m.group(2)) if m.group(2) else _DAYS[" ".join(m.group(1).casefold().split())]
-    sign = -1 if m.group(3).casefold() in ("setelah", "sesudah") else 1
+    n = 1 if m["n"].casefold() == "se" else int(m["n"]) if m["n"].isdigit() else words_value(m["n"])
+    if not n:
+        return
+    n *= _UNIT_DAYS[m["u"].casefold()]
+    sign = -1 if m["rel"].casefold() in ("setelah", "sesudah") else 1
     when = DateValue((day.day() + dt.timedelta(days=sign * n)).isoformat(), "day", m.group(0).strip())
     for c in found:
         at = text.find(c.trigger) if c.trigger else -1

@@ -65,8 +65,6 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_pair: list[str] = []
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.last_accused: str | None = None             # ... and of the last event someone was accused of
-        self.prev_dates: list[DateValue] = []            # the dates the sentence before stated
-        self.this_dates: list[DateValue] = []
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
         self.did_on: dict[str, DateValue | None] = {}    # ... and its date
         self.serves = serving(article)                   # person -> the bodies and countries it speaks for
@@ -105,7 +103,6 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         # "pertukaran akan berlanjut pada Sabtu": a day to come, not the one a weekday names before the news
         dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start)]
         self.sentence_dates[sent.index] = dates
-        self.prev_dates, self.this_dates = self.this_dates, dates
         spans = background(text, dates)
         main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
@@ -122,8 +119,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         inherited = None
         if lx["pronoun"].match(text):
             inherited = self.last_date
-        if lx["that_time"].match(text) and self.prev_dates:
-            inherited = self.prev_dates[-1]      # "Kala itu, ...": the time the sentence before named, as precise as it was
+        if lx["that_time"].match(text) and self.sentence_dates.get(sent.index - 1):
+            inherited = self.sentence_dates[sent.index - 1][-1]     # "Kala itu, ...": the time the sentence before named
         events_only = False      # "X mengatakan tank Y menembak ... pada hari yang sama": the day of the event told
         for pat, days in lx["same_day"] if lx["same_day_any"].search(text) else ():
             m = pat.search(text)
