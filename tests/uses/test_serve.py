@@ -1,6 +1,7 @@
 """kg serve: the Oxigraph SPARQL server over the local store, reached over HTTP on 127.0.0.1."""
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
@@ -131,6 +132,17 @@ def _stop(proc, child) -> None:
     proc.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def _serving(store):
+    """`kg serve` on `store` for the block: (its address, its port, the oxigraph child's pid); stopped after."""
+    port = _free_port()
+    proc, child = _start_serve(store, port)
+    try:
+        yield f"http://127.0.0.1:{port}", port, child
+    finally:
+        _stop(proc, child)
+
+
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT", "SIGHUP", "SIGKILL"])
 def test_serve_leaves_no_process_behind_however_it_ends(seeds_graph, tmp_path, sig):
     import signal
@@ -156,9 +168,7 @@ def test_serve_leaves_no_process_behind_however_it_ends(seeds_graph, tmp_path, s
 def test_serve_store_or_address_in_use_is_one_line(seeds_graph, tmp_path):
     store = tmp_path / "store"
     run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
-    port = _free_port()
-    proc, child = _start_serve(store, port)
-    try:
+    with _serving(store) as (_, port, child):
         for args, problem in ((["serve", "--store", store, "--bind", f"127.0.0.1:{_free_port()}"], "in use"),
                               (["load", "--graph", seeds_graph, "--store", store], "in use")):
             r = run_kg(*args)
@@ -170,8 +180,6 @@ def test_serve_store_or_address_in_use_is_one_line(seeds_graph, tmp_path):
         r = run_kg("serve", "--store", other, "--bind", f"127.0.0.1:{port}")
         assert r.returncode == 2 and f"127.0.0.1:{port}" in r.stderr and len(r.stderr.strip().splitlines()) == 1
         assert _alive(child)                     # the running server was left alone
-    finally:
-        _stop(proc, child)
 
 
 def test_serve_says_it_does_not_reason(seeds_graph, tmp_path):
@@ -210,10 +218,7 @@ def test_serve_answers_the_library_as_kg_query_store_does(seeds_graph, tmp_path)
                  ("timeline", "--limit", "5", "--format", "csv"), ("roles", "--format", "csv"),
                  ("claim_subgraph", "--param", "entity=Korut", "--format", "ttl")):
         answers[args] = run_kg("query", *args, "--store", store, check=True).stdout
-    port = _free_port()
-    proc, child = _start_serve(store, port)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with _serving(store) as (base, _, _):
         status, body, _ = _get(f"{base}/library/")
         listed = {q["name"]: q for q in json.loads(body)}
         assert status == 200 and "entity_claims" in listed and listed["entity_claims"]["parameters"]["entity"]["required"]
@@ -258,18 +263,13 @@ def test_serve_answers_the_library_as_kg_query_store_does(seeds_graph, tmp_path)
                                "application/sparql-results+json")
         assert status == 200 and json.loads(body)["boolean"] is True
         assert _get(f"{base}/")[0] == 200         # the query page
-    finally:
-        _stop(proc, child)
 
 
 def test_serve_drops_the_tables_when_the_store_changes(seeds_graph, tmp_path):
     from kg.uses.answers import FILE
     store = tmp_path / "store"
     run_kg("load", "--graph", seeds_graph, "--store", store, check=True)
-    port = _free_port()
-    proc, child = _start_serve(store, port)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with _serving(store) as (base, _, _):
         before = _get(f"{base}/library/roles?person=Putin&format=csv")[1].splitlines()
         assert len(before) >= 3
         kb = "https://w3id.org/kabar-kg/ontology#"
@@ -283,5 +283,3 @@ def test_serve_drops_the_tables_when_the_store_changes(seeds_graph, tmp_path):
         assert not (store / FILE).exists()       # no stale answer is read, here or by kg query --store
         after = _get(f"{base}/library/roles?person=Putin&format=csv")[1].splitlines()   # from the SPARQL text now
         assert sorted(after) == sorted(before + ["Vladimir Putin,penasihat,,x_1"])
-    finally:
-        _stop(proc, child)
