@@ -509,3 +509,43 @@ def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
     got = dated("Judul\n\nNamun, laporan Kelompok Ahli PBB yang dirilis bulan lalu memperkirakan antara 3.000 hingga 4.000 "
                 "tentara Chile masih berada di Peru.", published="2026-06-16")
     assert date_of(got, "ESTIMATE", "Perserikatan Bangsa-Bangsa")[0] == "2026-05"
+
+
+# --- a statement the text does not date is of the day of publication ---------------------------
+
+@pytest.mark.parametrize("later", [
+    "Ali juga mengatakan enam tentara Guyana terluka ketika patroli mereka disergap pada Senin (1/6).",
+    "Ali juga mengatakan enam tentara Guyana terluka saat patroli disergap di dekat sungai pada Senin (1/6) malam.",
+    "Ali mengatakan enam tentara terluka. Ia menuduh Venezuela melanggar perbatasan, kata kantornya, Senin (1/6).",
+])
+def test_dating_another_statement_of_the_speaker_does_not_date_an_undated_one(later):
+    """Two statements of one person, one dated by the text (the day of an event it tells, or a statement
+    sentences later): the undated one is of the day of publication."""
+    text = f"Presiden Guyana Irfaan Ali meminta Dewan Keamanan PBB menggelar pertemuan darurat.\n{later}\n"
+    assert date_of(dated(text, "2026-06-03"), "DEMAND", "Irfaan Ali") == ("2026-06-03", "published")
+
+
+@pytest.mark.parametrize("occasion", ["ketika berbicara di depan parlemen", "saat ditemui wartawan di Georgetown",
+                                      "ketika menghadiri sidang kabinet"])
+def test_dating_a_clause_of_the_occasion_of_speaking_dates_the_statement(occasion):
+    text = f"Presiden Guyana Irfaan Ali mengatakan hal itu {occasion} pada Senin (1/6).\n"
+    assert date_of(dated(text, "2026-06-03"), "STATEMENT", "Irfaan Ali") == ("2026-06-01", "stated")
+
+
+@pytest.mark.parametrize("clause", ["ketika patroli mereka disergap pada Senin (1/6)",
+                                    "saat pos mereka diserang, Senin (1/6)"])
+def test_dating_a_clause_of_the_time_of_an_event_does_not_date_the_statement(clause):
+    text = f"Presiden Guyana Irfaan Ali mengatakan enam tentara terluka {clause}.\n"
+    assert date_of(dated(text, "2026-06-03"), "ESTIMATE", "Irfaan Ali") == ("2026-06-03", "published")
+
+
+@pytest.mark.parametrize("report", [
+    "Laporan panel ahli PBB tahun lalu memperkirakan 3.000 tentara Rwanda beroperasi di Kongo.",
+    "PBB pada 2024 memperkirakan 3.000 tentara Rwanda beroperasi di Kongo.",
+])
+def test_dating_a_later_statement_dated_by_a_year_only_does_not_date_the_lede(report):
+    """The lede's statement is told in detail later only by a statement of a given day: a report of a year
+    is another statement."""
+    text = ("Pertempuran di sekitar Goma menewaskan sedikitnya 13 tentara penjaga perdamaian, menurut PBB.\n"
+            f"{report}\n")
+    assert date_of(dated(text, "2025-01-29"), "ESTIMATE", "Perserikatan Bangsa-Bangsa") == ("2025-01-29", "published")

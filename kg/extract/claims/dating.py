@@ -21,12 +21,21 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _ASKED = re.compile(r"(?<![\w-])(?:untuk|agar|supaya)(?![\w-])", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _while() -> re.Pattern:
+    """"ketika patroli mereka disergap": a clause of the time of an event (not "saat berbicara di DPR")."""
+    lex = load("triggers")
+    return re.compile(rf"(?<![\w-])(?:{alternation(lex['while_words'])})\s+(?!(?:sedang\s+|tengah\s+)?"
+                      rf"(?:{alternation(lex['speaking_occasions'])})(?![\w-]))", re.I)
+
+
 def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]:
     """Spans of `text` whose dates date their own clause only, as (start, end, for speech acts only):
     a relative clause ("perjanjian itu, yang diteken pada 1961,"; not one on the occasion of speaking,
     "dalam pernyataan yang dibacakan Senin malam"), a parenthesis with words beside its
-    date ("(berlaku sejak 2006)"), and a "sejak" phrase after a statement ("X mengatakan sanksi berlaku
-    sejak 2006"), which dates the state spoken of, not the statement."""
+    date ("(berlaku sejak 2006)"), and a "sejak" or "ketika" phrase after a statement ("X mengatakan sanksi
+    berlaku sejak 2006", "... terluka ketika patroli disergap pada Senin"), which dates what is spoken of,
+    not the statement."""
     spans = []
     occasion = lexicon()["occasion"]
     for d in dates:
@@ -42,6 +51,10 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]
                  if m.end() == d.start or not re.search(r"[,;.()]", text[m.end():d.start])]
         if since:
             spans.append((since[-1].start(), d.end, True))
+        during = [m for m in _while().finditer(text, max(0, d.start - 70), d.start)
+                  if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
+        if during:
+            spans.append((during[-1].start(), d.end, True))
     return spans
 
 
@@ -198,7 +211,7 @@ def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str
         if x.sentence.index > c.sentence.index + (within or len(article.sentences)):
             break
         if x.sentence.index > c.sentence.index and x.type in SPEECH and x.agent in family \
-                and x.date is not None and x.date is not article.published:
+                and x.date is not None and x.date is not article.published and x.date.precision == "day":
             return x.date
     return None
 
@@ -215,16 +228,6 @@ def said_earlier(c: Claim) -> bool:
 
 # a clause opened by "setelah", "sebelum" ... that runs, without a comma, up to the trigger
 _WITHIN_TIME_CLAUSE = re.compile(_RELATIVE_TIME.pattern + r"\s[^,;:()“”\"]*$", re.I)
-
-
-def same_speaker(c: Claim, claims: list[Claim], article: Article) -> DateValue | None:
-    """A person's undated statement: the day a statement of theirs elsewhere in the article is dated by
-    the text (the nearest one), not the article's day; none told as earlier ("sebelumnya") counts."""
-    if article.entities[c.agent].type != "Person":
-        return None
-    dated = [x for x in claims if x is not c and x.agent == c.agent and x.type in SPEECH and x.date is not None
-             and x.date is not article.published and not said_earlier(x)]
-    return min(dated, key=lambda x: abs(x.sentence.index - c.sentence.index)).date if dated else None
 
 
 _ONE_EVENT = ("ATTACK", "KILL")

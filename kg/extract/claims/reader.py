@@ -19,7 +19,6 @@ from kg.extract.claims.dating import (
     in_background,
     one_day,
     said_earlier,
-    same_speaker,
     serving,
     told_later,
 )
@@ -595,8 +594,9 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
-        said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None}
-        before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None}
+        # (a day: a statement dated by a year is another one, "laporan PBB tahun lalu")
+        said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
+        before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
@@ -611,8 +611,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         prev = found or prev
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
-            c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2) \
-                or same_speaker(c, claims, article)
+            c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
