@@ -517,6 +517,8 @@ def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
     "Ali juga mengatakan enam tentara Guyana terluka ketika patroli mereka disergap pada Senin (1/6).",
     "Ali juga mengatakan enam tentara Guyana terluka saat patroli disergap di dekat sungai pada Senin (1/6) malam.",
     "Ali mengatakan enam tentara terluka. Ia menuduh Venezuela melanggar perbatasan, kata kantornya, Senin (1/6).",
+    "Ali juga mengatakan enam tentara terluka ketika patroli mereka disergap kelompok bersenjata dari seberang "
+    "sungai pada Senin (1/6).\nIa menyebut para penyerang sebagai anggota sindikat tambang ilegal.",
 ])
 def test_dating_another_statement_of_the_speaker_does_not_date_an_undated_one(later):
     """Two statements of one person, one dated by the text (the day of an event it tells, or a statement

@@ -51,7 +51,7 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]
                  if m.end() == d.start or not re.search(r"[,;.()]", text[m.end():d.start])]
         if since:
             spans.append((since[-1].start(), d.end, True))
-        during = [m for m in _while().finditer(text, max(0, d.start - 70), d.start)
+        during = [m for m in _while().finditer(text, max(0, d.start - 100), d.start)
                   if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
         if during:
             spans.append((during[-1].start(), d.end, True))

@@ -375,7 +375,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if k not in seen:
                 seen.add(k)
                 unique.append(c)
-        self.last_date = main_dates[0] if main_dates else inherited
+        # ("Ia menambahkan ..." after "X mengatakan ... ketika patroli disergap pada Senin": not that day)
+        told = [d for d in main_dates if not any(a <= d.start and d.end <= b and d.start > 40 for a, b, so in spans if so)]
+        self.last_date = told[0] if told else None if main_dates else inherited
         # (a weekday read against the day of publication is as exact as "(23/5)": "pada Jumat malam")
         explicit = [d for d in dates if d.precision == "day" and (any(ch.isdigit() for ch in d.text) or self.ref_from == "published")]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
