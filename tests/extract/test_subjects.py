@@ -341,3 +341,26 @@ def test_subjects_an_apposed_force_a_report_and_an_intent(text, typ, agent, wron
     if agent:
         assert has(got, typ, agent), got
     assert not any(c[0] == typ and c[1] == wrong for c in got), got
+
+
+@pytest.mark.parametrize("sentence, not_speakers", [
+    ("Di Kinshasa, ratusan demonstran menyerang kedutaan besar Prancis, Belgia, dan AS pada Selasa (28/1), "
+     "menuding negara-negara Barat berdiam diri.", {"Prancis", "Belgia", "Amerika Serikat"}),
+    ("Para pengunjuk rasa menyerbu kedutaan Iran di Baku, menuding Teheran memata-matai Azerbaijan.", {"Iran"}),
+    ("Sekelompok pria bersenjata menyerbu kantor PBB di Goma, menuduh Rwanda mendukung pemberontak.",
+     {"Perserikatan Bangsa-Bangsa"}),
+])
+def test_subjects_a_clause_after_a_comma_speaks_for_the_doer_not_the_object(sentence, not_speakers):
+    """", menuding ...": the accuser is the doer of the clause before; what it acted on does not accuse."""
+    claims = claims_of(sentence)
+    assert not any(c[0] == "ACCUSE" and c[1] in not_speakers for c in claims), claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pasukan Rusia menembaki kota Kherson pada Senin, menuduh Ukraina menyembunyikan senjata di sana.",
+    "Rusia menyerang Kherson, menuding Ukraina menyembunyikan senjata di sana.",
+])
+def test_subjects_a_clause_after_a_comma_keeps_a_named_doer(sentence):
+    claims = claims_of(sentence)
+    assert has(claims, "ACCUSE", "Rusia"), claims
+    assert not any(c[0] == "ACCUSE" and c[1] == "Kherson" for c in claims), claims

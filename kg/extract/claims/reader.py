@@ -142,6 +142,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         speech_end = 0
         verb_end = 0             # end of the last verb with a subject: a later verb's subject comes after it
         verb_agents: list[str] = []   # ... and its subject
+        orphan_end = 0           # end of the last verb whose subject is not named
         # "diyakini", "dilaporkan", "dituduh": how every claim of the sentence is told
         modality = next((mod for mod, pat in lx["modality"] if pat.search(text)), None) if trigs else None
         for t in trigs:
@@ -221,6 +222,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 told = [c.agent for c in out if c.type not in SPEECH and id(c) not in named_by_noun] or \
                     [c.agent for c in out if c.type not in SPEECH]
                 agents = told[-1:] if told and not speech else main if speech else []     # (no speaker's deed)
+            elif speech and not t.passive and not t.nominal and not main and (last := max(verb_end, orphan_end)) \
+                    and last >= lo and re.fullmatch(r"[^.;:“”\"]*,\s+", text[last:t.start]):
+                # "X membakar kedutaan Y, menuding Z ...": the accuser is X, or no one named
+                agents = verb_agents if last == verb_end else []
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
                     re.search(r"(?:,|\bdan|\bserta|\blalu|\bkemudian|\bsetelah|\bsebelum|\busai|\bseusai|\bsambil|\bsembari)\s+$",
                               text[max(0, t.start - 10):t.start]):
@@ -298,8 +303,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 own = {r.org for r in self.a.roles if r.person in main}
                 agents = [main[0] if a in own else a for a in agents]
             if not agents:
-                if speech and t.passive:
-                    continue         # "disebut", "diyakini" with no one named: the clause goes on
+                if not speech and not t.nominal and not t.passive:
+                    orphan_end = t.end       # "demonstran menyerang kedutaan X, menuding ...": no doer named
                 continue
             if t.type == "COMBAT" or t.word.casefold() in lx["presence_verbs"]:
                 first = next((m for m in args if m.key == agents[0] and m.end - sent.start <= t.start), None)
