@@ -453,10 +453,18 @@ def test_dating_an_accusation_named_again_with_its_day_dates_the_accusation_not_
     assert date_of(got, "DEPLOY", "Chili")[0] is None
 
 
-def test_dating_kala_itu_is_the_time_the_sentence_before_named():
-    got = dated("Judul\n\nKetegangan meningkat sejak serangan di desa Banjska pada September 2023. Kala itu, Serbia juga "
-                "dituding mengerahkan pasukan ke perbatasan, tuduhan yang dibantah Beograd.", published="2025-09-17")
+@pytest.mark.parametrize("opening", ["Kala itu, Serbia juga", "Saat itu Serbia juga", "Ketika itu Serbia"])
+def test_dating_kala_itu_is_the_time_the_sentence_before_named(opening):
+    got = dated("Judul\n\nKetegangan meningkat sejak serangan di desa Banjska pada September 2023. " + opening +
+                " dituding mengerahkan pasukan ke perbatasan, tuduhan yang dibantah Beograd.", published="2025-09-17")
     assert date_of(got, "DENY", "Serbia")[0] == "2023-09"
+
+
+@pytest.mark.parametrize("opening", ["Saat itu", "Kala itu,", "Pada saat itu"])
+def test_dating_saat_itu_after_a_meeting_is_its_day(opening):
+    got = dated("Judul\n\nSekretaris Dewan Keamanan Rusia Sergei Shoigu bertemu Kim Jong Un di Pyongyang pada 17 Juni lalu. "
+                f"{opening} Shoigu menyebut Korea Utara akan mengirim 1.000 penjinak ranjau ke Kursk.", published="2025-09-11")
+    assert date_of(got, "STATEMENT", "Sergei Shoigu") == ("2025-06-17", "context")
 
 
 def test_dating_the_day_of_what_is_demanded_is_not_the_demand_s():

@@ -71,7 +71,7 @@ def lexicon():
         "killed_apart": re.compile(r"(?<![\w-])(tewas|terbunuh)\s+(?:dan|serta)\s+[^.;,]{0,50}?(?:luka|cedera)[^.;,]{0,12}?\s"
                                    r"(dalam|akibat)\s+(?=\S)", re.I),
         "ordered": re.compile(r"(?<![\w-])(?:" + _alt(lex["order_verbs"]) + r")(?![\w-])[^.;,]*$", re.I),
-        "that_time": re.compile(r"\W*(?:" + _alt(lex["that_time"]) + r")\s*,", re.I),
+        "that_time": re.compile(r"\W*(?:" + _alt(lex["that_time"]) + r")(?:\s*,|\s)", re.I),
         "fight_between": re.compile(r"(?<![\w-])((?i:" + _alt(lex["between_nouns"]) + r"))(?:\s+[a-z]+)?(?=\s+antara\s)"),
         "repel": frozenset(w.casefold() for w in lex["repel_verbs"]),
         "repelled": re.compile(r"\s+(?:" + _alt(lex["repelled"]) + r")(?![\w-])", re.I),
