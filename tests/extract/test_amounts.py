@@ -109,3 +109,20 @@ def test_amounts_troop_estimates_answers_with_troops_only(tmp_path):
 ])
 def test_amounts_ones_own_deployment_is_no_estimate(text, estimated):
     assert bool(estimates(text)) == estimated
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kementerian Pertahanan Rusia mengonfirmasi bahwa 157 prajurit Rusia telah dipulangkan dari wilayah Ukraina.",
+     "Kementerian Pertahanan Rusia"),
+    ("Kementerian Pertahanan Rusia dalam pernyataannya mengatakan 150 prajurit Rusia telah dikembalikan.",
+     "Kementerian Pertahanan Rusia"),
+    ("Kementerian Pertahanan Ukraina menyebut 84 tentara Ukraina dibebaskan dalam pertukaran itu.",
+     "Kementerian Pertahanan Ukraina"),
+])
+def test_amounts_prisoners_freed_are_the_amount_of_the_statement_not_an_estimate(text, speaker):
+    a = Article("t", None, text + "\n")
+    a.published_hint = "2025-03-06"
+    extract(a)
+    said = [c for c in a.claims if a.entities[c.agent].label == speaker]
+    assert said and all(c.type != "ESTIMATE" for c in said), said
+    assert any(c.quantity is not None and c.quantity.counts == "captured" for c in said), said

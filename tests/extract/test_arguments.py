@@ -233,3 +233,19 @@ def test_arguments_a_toll_before_the_attack_that_caused_it(text, agent, toll):
 def test_arguments_shooting_down_drones_is_no_attack():
     got = claims_of("Judul\n\n\"Pertahanan udara kami menembak jatuh 61 drone,\" kata juru bicara Angkatan Udara Peru Ana Reyes.")
     assert not any(c[0] == "ATTACK" for c in got), got
+
+
+@pytest.mark.parametrize("sentence, agent, country", [
+    ("Rusia melancarkan serangan udara besar-besaran ke berbagai kota di Ukraina pada Minggu (12/4) malam.", "Rusia", "Ukraina"),
+    ("Rusia meluncurkan 653 drone dan 51 rudal ke berbagai wilayah Ukraina dalam serangan semalam.", "Rusia", "Ukraina"),
+    ("Israel menyerang sejumlah desa di Lebanon pada Selasa.", "Israel", "Lebanon"),
+    ("Militer Lebanon mengatakan Israel menyerang sejumlah desa di Lebanon selatan pada Selasa.", "Israel", "Lebanon"),
+])
+def test_arguments_an_attack_on_places_of_a_country_targets_the_country(sentence, agent, country):
+    claims = claims_of(sentence)
+    assert has(claims, "ATTACK", agent, target=country), claims
+
+
+def test_arguments_an_attack_inside_the_attacker_s_own_country_has_no_target():
+    claims = claims_of("Militer Nigeria menyerang markas kelompok bersenjata di Nigeria utara pada Senin.")
+    assert not any(c[0] == "ATTACK" and c[2] == "Nigeria" for c in claims), claims

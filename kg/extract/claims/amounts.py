@@ -64,7 +64,7 @@ class Amounts:
                     troops_at and troops_at[0] < q.start and re.search(r"(?:sebanyak|menjadi|mencapai|sekitar|jumlah)\s*$", text[max(0, q.start - 14):q.start]):
                 clause = re.split(r"[,;.]", text[q.end:q.end + 60])[0]
                 dead = lx["casualty"].search(text, q.end, q.end + 60) or lx["casualty"].search(text, max(0, q.start - 60), q.start)
-                if lx["captured"].search(clause):
+                if lx["captured"].search(clause) or lx["released"].search(clause):
                     out.append((q, "captured"))
                 elif dead:
                     out.append((q, "casualties"))

@@ -147,6 +147,7 @@ def lexicon():
         "pair_words": _alt(lex["pair"]),
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
         "captured": _words(load("counts")["captured"]),
+        "released": _words(load("counts")["released"]),
         "units": _words(load("counts")["units"]),
         "weapons": re.compile(r"^\s*(?:" + _alt(load("counts")["weapons"]) + r")(?![\w-])", re.I),
         # "drone-drone itu", "serangan tersebut" as a subject: the weapons or the attack told just before

@@ -322,6 +322,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             target = target or tgt
             place = place or (purpose_of.place if purpose_of and not speech else None)
+            if typ == "ATTACK" and target is None and place:
+                target = self.attacked_country(place, agents)
             if not t.nominal and not t.passive and not relative:
                 verb_end, verb_agents = t.end, agents
             if speech:
@@ -398,6 +400,17 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
+
+    def attacked_country(self, place: str, agents: list[str]) -> str | None:
+        """"Rusia melancarkan serangan ke berbagai kota di Ukraina", "Israel menyerang desa di Lebanon selatan":
+        a state that attacks places of another country attacks that country."""
+        ents = self.a.entities
+        country = place if ents[place].type == "Country" else ents[place].country if ents[place].type == "Place" else None
+        if country is None and ents[place].type == "Place":     # "Lebanon Selatan": a part of a country named
+            country = next((k for k, e in ents.items() if e.type == "Country" and ents[place].label.startswith(e.label + " ")), None)
+        if country not in ents or country in agents or not any(ents[a].type == "Country" for a in agents):
+            return None
+        return country
 
     def side(self, agent: str) -> set[str]:
         """The agent, the bodies it serves and their countries: who "we" are when it speaks."""
@@ -526,6 +539,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if e.type == "DEPLOY" and e.quantity is None and counted == "troops":
                     e.quantity = q
             if not estimators or q.value == 1:      # "sebuah kapal", "seorang tentara": one is no estimate
+                continue
+            if counted == "captured" and lx["released"].search(text, q.end, q.end + 60):
+                for s in speech:     # "X menyatakan 150 prajurit telah dipulangkan": the amount of the statement
+                    if s.type in ("CONFIRM", "STATEMENT") and s.quantity is None:
+                        s.quantity = q
                 continue
             agents = list(dict.fromkeys(estimators))
             if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
