@@ -249,3 +249,22 @@ def test_arguments_an_attack_on_places_of_a_country_targets_the_country(sentence
 def test_arguments_an_attack_inside_the_attacker_s_own_country_has_no_target():
     claims = claims_of("Militer Nigeria menyerang markas kelompok bersenjata di Nigeria utara pada Senin.")
     assert not any(c[0] == "ATTACK" and c[2] == "Nigeria" for c in claims), claims
+
+
+@pytest.mark.parametrize("toll, place", [
+    ("Di Odesa, tiga orang tewas akibat serangan rudal ke fasilitas pelabuhan.", "Odesa"),
+    ("Di kota Kharkiv, empat warga sipil tewas dalam serangan drone di kawasan permukiman.", "Kharkiv"),
+    ("Tiga orang tewas akibat serangan rudal di Odesa, kata gubernur setempat.", "Odesa"),
+])
+def test_arguments_a_toll_of_an_unnamed_attack_is_the_one_attacker_s(toll, place):
+    """An article that tells attacks by one side only: the dead of "serangan rudal" with no doer named are its;
+    a place opening the sentence ("Di Odesa, ...") is where they died."""
+    claims = claims_of("Rusia melancarkan serangan udara ke berbagai kota di Ukraina pada Minggu (12/4) malam.\n" + toll)
+    assert has(claims, "KILL", "Rusia", place=place), claims
+
+
+def test_arguments_a_toll_of_an_unnamed_attack_has_no_doer_when_two_sides_attack():
+    claims = claims_of("Rusia melancarkan serangan udara ke berbagai kota di Ukraina pada Minggu (12/4) malam.\n"
+                       "Ukraina membalas dengan menyerang kilang minyak di kota Saratov, Rusia.\n"
+                       "Di Odesa, tiga orang tewas akibat serangan rudal ke fasilitas pelabuhan.")
+    assert not any(c[0] == "KILL" for c in claims), claims

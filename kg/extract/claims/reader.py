@@ -42,6 +42,7 @@ from kg.text.gazetteer import gazetteer_country
 
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
+_AT_PLACE = re.compile(r"\W*[Dd]i\s+(?:(?:kota|wilayah|provinsi|distrik|desa|oblast)\s+)?")
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
 _BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
@@ -65,6 +66,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_event: str | None = None               # the type of the last event read (or reported on)
         self.last_accused: str | None = None             # ... and of the last event someone was accused of
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
+        self.attackers: set[str] = set()                 # the agents of every attack read so far
         self.did_on: dict[str, DateValue | None] = {}    # ... and its date
         self.serves = serving(article)                   # person -> the bodies and countries it speaks for
         self.open_quote: tuple[int, list[str]] | None = None   # (last sentence inside, speaker) of a running quote
@@ -135,6 +137,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         frame_end = text.find(",", framing.end) if framing else -1
         framing = framing if frame_end > 0 else None
         countries = [m.key for m in args if self.kind(m) == "Country"]
+        # "Di Odesa, tiga orang tewas ...": a place that opens the sentence is where its events happen
+        opens = _AT_PLACE.match(text)
+        fronted = next((m.key for m in args if opens and m.start - sent.start == opens.end()
+                        and self.kind(m) in ("Place", "Country") and text.startswith(",", m.end - sent.start)), None)
         out: list[Claim] = []
         named_by_noun: set[int] = set()    # the claims of this sentence read from a noun ("serangan X")
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
@@ -182,6 +188,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if hit and not agents and _TOLL_THAT.match(text, hit.end) and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "... tewas dalam serangan tersebut": the attack just told, on its day
                     told_on = self.did_on.get("ATTACK")
+                elif hit and not agents and len(self.attackers) == 1 and not self.nominal_args(sent, hit, [])[0]:
+                    agents = list(self.attackers)     # "tiga orang tewas akibat serangan rudal": the one attacker the article has
                 target = None    # "tewas akibat serangan X": X killed them; who they were is the count's
                 dated_as = hit or fight or t
             elif cleft := self.cleft_agent(sent, t, args):
@@ -321,7 +329,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if t.word.casefold().endswith(" bahwa"):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             target = target or tgt
-            place = place or (purpose_of.place if purpose_of and not speech else None)
+            place = place or (purpose_of.place if purpose_of and not speech else None) or (fronted if not speech else None)
             if typ == "ATTACK" and target is None and place:
                 target = self.attacked_country(place, agents)
             if not t.nominal and not t.passive and not relative:
@@ -394,6 +402,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         for c in unique:
             if c.type in EVENT_TYPES:
                 self.did[c.type], self.did_on[c.type] = c.agent, c.date
+                if c.type == "ATTACK":
+                    self.attackers.add(c.agent)
         accused = [c for c in unique if c.type == "ACCUSE"]
         if accused:
             self.last_accused = accused[-1].about or next((c.type for c in unique if c.type in EVENT_TYPES), None)
