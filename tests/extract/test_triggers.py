@@ -512,3 +512,16 @@ def test_triggers_a_range_of_weapons_in_figures_is_an_estimate():
 ])
 def test_triggers_fighting_between_two_or_a_protest_to_one(sentence, typ, agent, target):
     assert has(claims_of(sentence), typ, agent, target=target), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("Kedua negara bertetangga itu sepakat memberlakukan kembali gencatan senjata pada Februari 2021.", "2021-02"),
+    ("Kedua negara tetangga tersebut menandatangani perjanjian damai pada 8 Agustus 2025.", "2025-08-08"),
+    ("India dan Pakistan memparaf naskah perjanjian damai pada 8 Agustus 2025.", "2025-08-08"),
+])
+def test_triggers_an_agreement_of_the_two_countries_told_before(sentence, date):
+    """"Kedua negara (bertetangga itu)": the two countries the article is about agree; initialling a treaty
+    ("memparaf") is agreeing to it."""
+    claims = claims_of("Pasukan India dan Pakistan kembali terlibat baku tembak di Garis Kontrol.\n" + sentence,
+                       published="2025-10-10")
+    assert has(claims, "AGREE", "India", date=date), claims

@@ -145,7 +145,7 @@ def lexicon():
         "casualty_noun": re.compile(r"(?:" + _alt(lex["casualty_nouns"]) + r")(?![\w-])", re.I),
         "irrealis": re.compile(r"(?<![\w-])(?:" + _alt(lex["irrealis"]) + r")(?:\s+\w+){0,2}\s+$", re.I),
         "pair_words": _alt(lex["pair"]),
-        "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+)?$", re.I),
+        "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+){0,2}$", re.I),
         "captured": _words(load("counts")["captured"]),
         "released": _words(load("counts")["released"]),
         "units": _words(load("counts")["units"]),

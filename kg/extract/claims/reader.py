@@ -216,7 +216,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     agents, target = [self.last_pair[0]], self.last_pair[1]     # "pertemuan menteri kedua negara"
             elif in_quote and speech:
                 agents = speaker
-            elif lx["pair"].search(text, max(0, t.start - 25), t.start) and len(self.last_pair) == 2:
+            elif lx["pair"].search(text, max(0, t.start - 45), t.start) and len(self.last_pair) == 2:
                 agents, target = [self.last_pair[0]], self.last_pair[1]
             elif in_quote and not t.passive and (speaker or main) and \
                     re.search(r"(?<![\w-])(?:kami|kita|saya|aku)\s+(?:\w+\s+)?$", text[max(0, t.start - 25):t.start], re.I):
