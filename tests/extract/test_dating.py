@@ -559,3 +559,16 @@ def test_dating_a_later_statement_dated_by_a_year_only_does_not_date_the_lede(re
     text = ("Pertempuran di sekitar Goma menewaskan sedikitnya 13 tentara penjaga perdamaian, menurut PBB.\n"
             f"{report}\n")
     assert date_of(dated(text, "2025-01-29"), "ESTIMATE", "Perserikatan Bangsa-Bangsa") == ("2025-01-29", "published")
+
+
+@pytest.mark.parametrize("between", [
+    "Saat itu Sergei Shoigu menyebut Korea Utara akan mengirim pekerja ke Kursk.",
+    "Menteri Pertahanan Rusia Andrei Belousov pada Senin (8/9/2025) mengatakan kerja sama kedua negara berlanjut.",
+])
+def test_dating_a_headline_is_dated_by_the_same_act_told_later(between):
+    """"Kremlin Enggan Berkomentar": the refusal the body tells later dates it, not another statement of its side."""
+    text = ("Kremlin Enggan Berkomentar soal Pasukan Korut\n\n"
+            "Shoigu bertemu Kim Jong Un di Pyongyang pada 17 Juni lalu.\n" + between + "\n"
+            "Juru bicara Kremlin Dmitry Peskov menolak berkomentar ketika ditanya wartawan di Moskow, Kamis (11/9/2025).")
+    got = dated(text, "2025-09-12")
+    assert date_of(got, "NO_COMMENT", "Rusia")[0] == "2025-09-11", got

@@ -207,13 +207,11 @@ def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str
     family = {c.agent} | {p for p, orgs in serves.items() if c.agent in orgs} | \
              {k for k, e in article.entities.items() if c.agent in (e.country, gazetteer_country(e.label))}
     family |= {p for p, orgs in serves.items() if orgs & family}
-    for x in claims:
-        if x.sentence.index > c.sentence.index + (within or len(article.sentences)):
-            break
-        if x.sentence.index > c.sentence.index and x.type in SPEECH and x.agent in family \
-                and x.date is not None and x.date is not article.published and x.date.precision == "day":
-            return x.date
-    return None
+    told = [x for x in claims if c.sentence.index < x.sentence.index <= c.sentence.index + (within or len(article.sentences))
+            and x.type in SPEECH and x.agent in family
+            and x.date is not None and x.date is not article.published and x.date.precision == "day"]
+    # (the same act first: "Kremlin Enggan Berkomentar" is told by the refusal to comment, not by another statement)
+    return next((x.date for x in told if x.type == c.type), told[0].date if told else None)
 
 
 def said_earlier(c: Claim) -> bool:
