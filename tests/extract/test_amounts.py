@@ -126,3 +126,28 @@ def test_amounts_prisoners_freed_are_the_amount_of_the_statement_not_an_estimate
     said = [c for c in a.claims if a.entities[c.agent].label == speaker]
     assert said and all(c.type != "ESTIMATE" for c in said), said
     assert any(c.quantity is not None and c.quantity.counts == "captured" for c in said), said
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Delegasi Rusia dan Ukraina sepakat untuk menukar masing-masing 1.200 tawanan perang.", 1200),
+    ("Rusia dan Ukraina menyepakati pertukaran 500 tawanan di Istanbul.", 500),
+    ("Kedua pihak sepakat membebaskan 84 sandera pekan depan.", 84),
+])
+def test_amounts_an_exchange_agreed_counts_its_prisoners(text, value):
+    a = Article("t", None, "Perundingan Rusia dan Ukraina berlanjut di Istanbul.\n" + text + "\n")
+    a.published_hint = "2025-10-23"
+    extract(a)
+    agreed = [c for c in a.claims if c.type == "AGREE"]
+    assert agreed and all(c.quantity is not None and c.quantity.value == value for c in agreed), a.claims
+    assert not any(c.type == "ESTIMATE" for c in a.claims), a.claims
+
+
+@pytest.mark.parametrize("victims", ["460 pasien", "lebih dari 30 nelayan", "12 penumpang"])
+def test_amounts_people_of_any_kind_killed_are_casualties(victims):
+    got = estimates(f"Direktur WHO Tedros Adhanom Ghebreyesus mengatakan {victims} tewas di El Fasher.")
+    assert got and got[0][2] == "casualties", got
+
+
+def test_amounts_hostages_a_proposal_would_free_are_no_estimate():
+    got = estimates("Menurut seorang pejabat Hamas, proposal itu mencakup jeda pertempuran dan pembebasan 10 sandera Israel.")
+    assert got == [], got

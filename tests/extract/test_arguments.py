@@ -268,3 +268,10 @@ def test_arguments_a_toll_of_an_unnamed_attack_has_no_doer_when_two_sides_attack
                        "Ukraina membalas dengan menyerang kilang minyak di kota Saratov, Rusia.\n"
                        "Di Odesa, tiga orang tewas akibat serangan rudal ke fasilitas pelabuhan.")
     assert not any(c[0] == "KILL" for c in claims), claims
+
+
+@pytest.mark.parametrize("noun", ["insiden tersebut", "peristiwa itu", "tindakan tersebut"])
+def test_arguments_condemning_the_incident_targets_its_doer(noun):
+    claims = claims_of("Kapal Penjaga Pantai China menembakkan meriam air ke kapal Filipina di Scarborough pada Selasa.\n"
+                       f"Presiden Filipina Ferdinand Marcos Jr mengecam {noun} dalam pidatonya.")
+    assert has(claims, "CONDEMN", "Ferdinand Marcos Jr", target="Penjaga Pantai China"), claims

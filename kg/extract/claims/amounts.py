@@ -40,6 +40,9 @@ class Amounts:
             if lx["things"].match(after) or lx["units"].match(after.lstrip()):
                 continue         # "tiga jenis rudal", "satu batalion pasukan": not a head count
             clause = re.split(r"[,;.]|\bdan\b", text[q.end:q.end + 60])[0]
+            if lx["prisoners"].match(after):
+                out.append((q, "captured"))      # "menukar 1.200 tawanan perang"
+                continue
             if lx["displaced"].match(clause):
                 out.append((q, "displaced"))     # "antara 40.000 hingga 50.000 orang telah mengungsi"
                 continue

@@ -148,6 +148,9 @@ def lexicon():
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+){0,2}$", re.I),
         "captured": _words(load("counts")["captured"]),
         "released": _words(load("counts")["released"]),
+        "incident": frozenset(lex["incident_nouns"]),
+        "exchange": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["exchange"]) + r")\s+(?:\w+\s+)?$", re.I),
+        "prisoners": re.compile(r"\s*(?:" + _alt(load("counts")["prisoners"]) + r")\b", re.I),
         "units": _words(load("counts")["units"]),
         "weapons": re.compile(r"^\s*(?:" + _alt(load("counts")["weapons"]) + r")(?![\w-])", re.I),
         # "drone-drone itu", "serangan tersebut" as a subject: the weapons or the attack told just before

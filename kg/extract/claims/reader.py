@@ -515,6 +515,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 m = re.match(r"\s+(?:keras\s+)?(\w+)(?:\s+(?:terhadap|atas|ke|di)(?:\s+[a-z-]+){1,3})?" + THAT,
                              text[words_after(text, s):])
                 typ = event_noun(m.group(1).casefold()) if m else None
+                if m and m.group(1).casefold() in lx["incident"]:
+                    typ = self.last_event    # "mengecam insiden tersebut": the event told last
                 if typ and self.did.get(typ) and self.did[typ] != s.agent:
                     s.target, s.about = self.did[typ], s.about or typ
         # an incident reported without its own date happened by the time it was reported
@@ -548,9 +550,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for e in events:     # the troops sent, as the sentence counts them (and, when someone tells it, an estimate)
                 if e.type == "DEPLOY" and e.quantity is None and counted == "troops":
                     e.quantity = q
+                if e.type == "AGREE" and e.quantity is None and counted == "captured":
+                    e.quantity = q       # "sepakat menukar 1.200 tawanan": the prisoners of the exchange agreed
             if not estimators or q.value == 1:      # "sebuah kapal", "seorang tentara": one is no estimate
                 continue
-            if counted == "captured" and lx["released"].search(text, q.end, q.end + 60):
+            if counted == "captured" and (lx["released"].search(text, q.end, q.end + 60)
+                                          or lx["exchange"].search(text, max(0, q.start - 30), q.start)):
                 for s in speech:     # "X menyatakan 150 prajurit telah dipulangkan": the amount of the statement
                     if s.type in ("CONFIRM", "STATEMENT") and s.quantity is None:
                         s.quantity = q
