@@ -151,3 +151,11 @@ def test_amounts_people_of_any_kind_killed_are_casualties(victims):
 def test_amounts_hostages_a_proposal_would_free_are_no_estimate():
     got = estimates("Menurut seorang pejabat Hamas, proposal itu mencakup jeda pertempuran dan pembebasan 10 sandera Israel.")
     assert got == [], got
+
+
+def test_amounts_soldiers_back_from_captivity_are_the_confirmed_amount():
+    a = Article("t", None, "Kementerian Pertahanan Rusia mengonfirmasi bahwa 157 prajurit Rusia telah kembali dari "
+                           "wilayah yang dikuasai Kyiv.\n")
+    a.published_hint = "2026-02-21"
+    extract(a)
+    assert [(c.type, c.quantity.value) for c in a.claims if c.quantity] == [("CONFIRM", 157)], a.claims

@@ -61,6 +61,11 @@ def test_subjects_construction_gives_the_fact(sentence, expected):
      "Indonesia"),
     ("Judul\n\nKABAR.com, NAIROBI–Pasukan Somalia menyerang sebuah pos di perbatasan dekat kota Mandera pada Senin "
      "malam, menewaskan tiga warga sipil.", "Kenya"),
+    # a dateline of two cities
+    ("Judul\n\nISLAMABAD/NEW DELHI — India melancarkan serangan rudal ke sembilan lokasi di Pakistan dan wilayah "
+     "Kashmir yang dikuasai Pakistan pada Rabu dini hari.", "Pakistan"),
+    ("Judul\n\nKYIV/MOSKOW, KABAR.com - Rusia meluncurkan ratusan drone ke berbagai wilayah Ukraina dalam serangan "
+     "besar-besaran pada Sabtu malam.", "Ukraina"),
 ])
 def test_subjects_not_the_agent(sentence, not_agent):
     got = claims_of(sentence)

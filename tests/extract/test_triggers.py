@@ -525,3 +525,21 @@ def test_triggers_an_agreement_of_the_two_countries_told_before(sentence, date):
     claims = claims_of("Pasukan India dan Pakistan kembali terlibat baku tembak di Garis Kontrol.\n" + sentence,
                        published="2025-10-10")
     assert has(claims, "AGREE", "India", date=date), claims
+
+
+@pytest.mark.parametrize("sentence, agent, target, amount", [
+    ("Polandia menembak jatuh sejumlah drone Rusia yang memasuki wilayah udaranya pada Rabu dini hari.", "Polandia", "Rusia", None),
+    ("Sebuah kapal perusak Angkatan Laut AS menembak jatuh tiga drone Houthi di atas Laut Merah.",
+     "Angkatan Laut Amerika Serikat", "Houthi", 3),
+    ("Empat drone Rusia ditembak jatuh oleh jet tempur Polandia di atas Lublin.", "Polandia", "Rusia", 4),
+])
+def test_triggers_shooting_down_is_combat(sentence, agent, target, amount):
+    claims = claims_of(sentence)
+    assert has(claims, "COMBAT", agent, target=target, quantity=amount), claims
+
+
+def test_triggers_our_air_defence_in_a_quote_is_the_speaker_s_country():
+    claims = claims_of("Judul\n\n\"Pertahanan udara kami menembak jatuh 61 drone,\" kata juru bicara Angkatan Udara Ukraina "
+                       "Yurii Ihnat.")
+    assert has(claims, "COMBAT", "Ukraina"), claims
+    assert not any(c[0] == "COMBAT" and c[1] == "Yurii Ihnat" for c in claims), claims

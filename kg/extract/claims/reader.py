@@ -221,6 +221,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif in_quote and not t.passive and (speaker or main) and \
                     re.search(r"(?<![\w-])(?:kami|kita|saya|aku)\s+(?:\w+\s+)?$", text[max(0, t.start - 25):t.start], re.I):
                 agents = speaker or main     # "... seperti kami menyerang ...": in a quote, "kami" is the speaker's side
+                agents = agents if speech else [self.forces_of(agents[0])]     # ("pertahanan udara kami menembak ...")
             elif re.search(r"(?:\bdan|\bserta|\blalu|\bkemudian|\btetapi|\bnamun|\bsekaligus|,)\s+$", text[max(0, t.start - 12):t.start]) and main \
                     and t.start > 0 and not t.passive and not (speech_end and lo > speech_end and lo != verb_end and re.search(r",\s+$", text[:t.start])
                                                                and self.subjects(sent, args, lo, t.start, speech)):
@@ -298,10 +299,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
                 if not agents and not speech and said and lx["their_forces"].search(text, lo, t.start):
                     # "Penerangan militer X mengatakan pasukannya menewaskan 40 militan": the forces of the speaker's side
-                    side = self.side(said[0])
-                    kind = {k: self.a.entities[k].type for k in side if k in self.a.entities}
-                    agents = [next((k for k in sorted(side) if kind.get(k) == "Country"), None)
-                              or next((k for k in sorted(side) if kind.get(k) == "Organization"), said[0])]
+                    agents = [self.forces_of(said[0])]
                 if not agents and t.type in ("ATTACK", "KILL") and lx["weapon_that"].search(text, lo, t.start) \
                         and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "drone-drone itu menghantam pasar": the attack just told, on its day
@@ -422,6 +420,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             return None
         return country
 
+    def forces_of(self, agent: str) -> str:
+        """Whose forces a speaker's "pasukannya", "kami" are: the country of its side, else its body, else itself."""
+        side = self.side(agent)
+        kind = {k: self.a.entities[k].type for k in side if k in self.a.entities}
+        return next((k for k in sorted(side) if kind.get(k) == "Country"), None) \
+            or next((k for k in sorted(side) if kind.get(k) == "Organization"), agent)
+
     def side(self, agent: str) -> set[str]:
         """The agent, the bodies it serves and their countries: who "we" are when it speaks."""
         ents = self.a.entities
@@ -533,7 +538,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         estimated: set[str] = set()
         for q, counted in quantities:
             q = replace(q, counts=counted)
-            armed = next((e for e in events if e.type in ("ATTACK", "SUPPLY", "DEPLOY")), None) if counted == "weapons" else None
+            armed = next((e for e in events if e.type in ("ATTACK", "SUPPLY", "DEPLOY", "COMBAT")), None) if counted == "weapons" else None
             if counted == "weapons":     # "meluncurkan lebih dari 4.000 drone": the attack's amount, someone's estimate
                 if armed is not None and armed.quantity is None:
                     armed.quantity = q
