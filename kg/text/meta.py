@@ -35,7 +35,7 @@ def _as_name(name: str) -> str:
     """A name as written in a byline; one in capitals ("BUDI SANTOSO") in title case."""
     return name.title() if name.isupper() and len(name) > 3 else name
 _NOT_NAMES = {"redaksi", "tim", "admin", "staf", "kontributor", "wartawan", "oleh", "newswire"}
-_SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}$")
+_SIGNOFF = re.compile(r"^[A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’-]+|[A-Z]\.?)){1,3}$")     # "Hasiolan Eko P Gultom"
 _SOURCE = re.compile(r"^sumber[\w ]*:\s*(?P<name>.+)$", re.I)
 
 
@@ -169,7 +169,7 @@ def _byline_role() -> re.Pattern:
 def _name_line(line: str) -> str | None:
     """The author's name of a line that holds only a name, or a name and ", Jurnalis"."""
     from kg.text.gazetteer import known_label
-    name = _byline_role().sub("", line.strip())
+    name = _byline_role().sub("", line.strip()).strip()     # ("Rahman Asmardika , Jurnalis")
     if not _SIGNOFF.match(name) or set(name.casefold().split()) & _NOT_NAMES or _as_outlet(name):
         return None
     return None if any(known_label(w) for w in [name, *name.split()]) else name
@@ -202,9 +202,9 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
         elif (o := _OUTLET_AFTER.match(line)) and _as_outlet(o.group(2)) and _name_line(o.group(1)):
             found.append(o.group(1))     # "Rina Siregar - detikNews"
             used.append(line)
-        elif line != article.title and i + 1 < len(lines) and (name := _name_line(line)) \
-                and parse_datetime_line(lines[i + 1]):
-            found.append(name)      # "Rahmat Hidayat" or "Rifki Pratama, Jurnalis" over the date line
+        elif line != article.title and (name := _name_line(line)) and (
+                i + 1 < len(lines) and parse_datetime_line(lines[i + 1]) or i and parse_datetime_line(lines[i - 1])):
+            found.append(name)      # "Rahmat Hidayat" or "Rifki Pratama, Jurnalis" over the date line, or under it
             used.append(line)
     body_end = lines[-4:] if len(lines) > 4 else []
     for line in body_end:

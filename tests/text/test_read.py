@@ -90,6 +90,11 @@ def test_read_metadata_from_byline_and_labels(tmp_path):
     ("Rifki Pratama, Jurnalis\nKamis, 10 April 2025 - 18:20 WIB\n", "", ["Rifki Pratama"]),
     ("Fadli Ramadhan, Jurnalis · Kamis 27 Agustus 2026 12:30 WIB\n", "", ["Fadli Ramadhan"]),
     ("Yulia Siregar - detikNews\nKamis, 27 Agustus 2026 12:30 WIB\n", "", ["Yulia Siregar"]),
+    # a middle or last initial, a name under the date line, a space before the credit's comma
+    ("Rabu, 10 September 2025 21:05 WIB\nPenulis: Hasiolan Eko P Gultom\nEditor: Pravitri Retno W\n", "",
+     ["Hasiolan Eko P Gultom"]),
+    ("Sabtu, 09 Agustus 2025 - 06:15 WIB\nBagas Prasetyo\n", "", ["Bagas Prasetyo"]),
+    ("Rabu 29 Januari 2025 10:47 WIB\nRahman Asmardika , Jurnalis\n", "", ["Rahman Asmardika"]),
     # initials, a one-word credit, an agency's credit and a sentence that starts with the word "Laporan" are no byline
     ("Penulis: Newswire\n", "", []),
     ("Korea Selatan\nRabu, 18 Maret 2026 - 13:45 WIB\n", "", []),
