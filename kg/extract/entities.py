@@ -633,6 +633,8 @@ class _Annotator:
                 name = ""    # "Baku Panggil Dubes Prancis Usai Insiden Tembakan": every word of a headline is capitalised
             if desc and " " not in name and not _entry_for(name):
                 name = ""    # "pemimpin kelompok pemberontak Tuareg": one word after a description names the group
+            if name and apposed and "," in text[t.end():pos]:
+                name = ""    # "Mele Tupou, peneliti di Lowy Institute, Sydney,": the person is the one before
             if not name or (inner and inner[-1].end - sent.start > pos):
                 ent = self._apposed(sent, t.start(), by_start)
                 if ent is None or not inner:

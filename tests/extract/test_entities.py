@@ -436,3 +436,23 @@ def test_entities_a_word_opening_the_clause_is_no_part_of_a_body_named_with_its_
     from conftest import claims_of
     got = claims_of(text)
     assert any(c[0] == "ESTIMATE" and c[1] == "Organisasi Internasional untuk Migrasi" and c[6] == 60000 for c in got), got
+
+
+@pytest.mark.parametrize("text, person, not_person", [
+    ("Mele Tupou, peneliti di Lowy Institute, Sydney, mengatakan perjanjian itu penting.", "Mele Tupou", "Sydney"),
+    ("Ana Ruiz, dosen di Universitas Nasional, Bogota, menilai hal itu wajar.", "Ana Ruiz", "Bogota"),
+    ("Rafael Cruz, analis di Pusat Kajian Strategis, Manila, mengatakan hal itu.", "Rafael Cruz", "Manila"),
+])
+def test_entities_the_city_after_a_body_in_an_apposition_is_no_person(text, person, not_person):
+    people = persons(entities(text))
+    assert person in people and not_person not in people, people
+
+
+@pytest.mark.parametrize("text", [
+    "Sementara itu, kuasa usaha Rusia di Warsawa, Andrey Ordash, menuding Polandia tidak memberikan bukti.",
+    "Kuasa Usaha Rusia di Polandia Andrey Ordash menuding Polandia tidak memberikan bukti.",
+])
+def test_entities_a_charge_d_affaires_holds_a_role_for_the_country(text):
+    a = entities(text)
+    assert ("Andrey Ordash", "kuasa usaha", "Rusia") in {(a.entities[r.person].label, r.role, a.entities[r.org].label if r.org else None)
+                                                         for r in a.roles}
