@@ -610,7 +610,14 @@ class _Annotator:
                 # "Kepala Bagian Operasional Polres X, Kompol Y", "Ketua Koalisi Pemuda X, Y": the words before
                 # the comma are the office (its body, when they start with a word that heads one), the name after it the person
                 words = office.group(1)
-                if words.split()[0].casefold() in _body_heads():
+                # "Dosen Hubungan Internasional Universitas Gadjah Mada, X": the role, then the body it serves
+                head = next((i for i, w in enumerate(words.split()) if i and w.casefold() in _body_heads() and w[:1].isupper()
+                             and i + 1 < len(words.split())), None) if words.split()[0].casefold() not in _body_heads() else 0
+                if head:
+                    role += " " + " ".join(words.split()[:head]).casefold()
+                    pos += len(" ".join(words.split()[:head])) + 1
+                    words = words[len(" ".join(words.split()[:head])) + 1:]
+                if head is not None:
                     body = re.match(rf"{_ORG_TOKEN}(?: (?:(?:und|and|of|for|dan|untuk) )?{_ORG_TOKEN})*", words).group(0)
                     org = self.entity(slug(body), body, "Organization", body, source="rule: body before a name").key
                     inner.append(self.mention(sent.start + pos, sent.start + pos + len(body), body, sent.index, org))

@@ -456,3 +456,16 @@ def test_entities_a_charge_d_affaires_holds_a_role_for_the_country(text):
     a = entities(text)
     assert ("Andrey Ordash", "kuasa usaha", "Rusia") in {(a.entities[r.person].label, r.role, a.entities[r.org].label if r.org else None)
                                                          for r in a.roles}
+
+
+@pytest.mark.parametrize("text, person, role, body", [
+    ("Dosen Hubungan Internasional Universitas Gadjah Mada, Dian Puspitasari, menilai hal itu wajar.",
+     "Dian Puspitasari", "dosen hubungan internasional", "Universitas Gadjah Mada"),
+    ("Peneliti Senior Institut Kajian Pertahanan, Rudi Hartono, mengatakan hal itu.",
+     "Rudi Hartono", "peneliti senior", "Institut Kajian Pertahanan"),
+])
+def test_entities_a_role_then_a_body_before_a_comma_and_a_name(text, person, role, body):
+    """"Dosen ... Universitas X, NAMA": the words before the body are the role, the body the one served."""
+    a = entities(text)
+    got = {(a.entities[r.person].label, r.role, a.entities[r.org].label if r.org else None) for r in a.roles}
+    assert any(p == person and r.startswith(role) and o == body for p, r, o in got), got
