@@ -275,3 +275,32 @@ def test_arguments_condemning_the_incident_targets_its_doer(noun):
     claims = claims_of("Kapal Penjaga Pantai China menembakkan meriam air ke kapal Filipina di Scarborough pada Selasa.\n"
                        f"Presiden Filipina Ferdinand Marcos Jr mengecam {noun} dalam pidatonya.")
     assert has(claims, "CONDEMN", "Ferdinand Marcos Jr", target="Penjaga Pantai China"), claims
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Pokrovsk telah menjadi sasaran utama serangan Rusia selama berbulan-bulan.", "Pokrovsk"),
+    ("Kota Kharkiv menjadi sasaran serangan drone Rusia pada Minggu malam.", "Kharkiv"),
+])
+def test_arguments_a_place_that_is_the_target_of_an_attack_is_where_it_falls(sentence, place):
+    assert has(claims_of(sentence), "ATTACK", "Rusia", place=place), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ('Menteri Pertahanan Israel Israel Katz memperingatkan bahwa Houthi akan "membayar harga yang sangat mahal".', "Houthi"),
+    ("Menteri Luar Negeri Iran Abbas Araghchi memperingatkan bahwa Israel akan menanggung akibatnya.", "Israel"),
+])
+def test_arguments_warning_that_someone_will_pay_targets_them(sentence, target):
+    claims = claims_of(sentence)
+    assert any(c[0] == "WARN" and c[2] == target for c in claims), claims
+
+
+def test_arguments_warning_that_one_s_own_side_will_act_targets_no_one():
+    claims = claims_of("Presiden Rusia Vladimir Putin memperingatkan bahwa Rusia akan membalas.")
+    assert has(claims, "WARN", "Vladimir Putin", target=None), claims
+
+
+@pytest.mark.parametrize("anaphor", ["serangan Israel itu", "serangan tersebut", "serangan udara Israel tersebut"])
+def test_arguments_the_toll_of_an_attack_named_again_is_where_and_when_it_was(anaphor):
+    claims = claims_of("Israel menyerang pelabuhan Hodeidah di Yaman pada Jumat (14/11).\n"
+                       f"Kementerian Kesehatan Yaman menyatakan {anaphor} menewaskan lima orang.", published="2025-11-15")
+    assert has(claims, "KILL", "Israel", place="Hodeidah", date="2025-11-14", quantity=5), claims

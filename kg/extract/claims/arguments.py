@@ -61,10 +61,11 @@ class Arguments:
 
     def target_as_subject(self, sent, t, args, lo: int, agents: list[str]) -> str | None:
         """"X menjadi sasaran serangan Y": X, the subject, is the target of Y's attack."""
-        if not re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran\s+$", sent.text[max(0, t.start - 30):t.start]):
+        if not re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran(?:\s+utama|\s+empuk)?\s+$", sent.text[max(0, t.start - 40):t.start]):
             return None
-        hit = self.subjects(sent, args, lo, t.start, False)
-        return hit[0] if hit and hit[0] not in agents else None
+        hit = self.subjects(sent, args, lo, t.start, False) or [
+            m.key for m in args if lo <= m.start - sent.start < t.start and self.kind(m) == "Place"][:1]
+        return hit[0] if hit and hit[0] not in agents else None     # (a place: where the attacks fall, "Pokrovsk")
 
     def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
         """Where the clause of trigger `t` ends: the next verb trigger (a few words past one of purpose:

@@ -43,6 +43,7 @@ from kg.text.gazetteer import gazetteer_country
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _AT_PLACE = re.compile(r"\W*[Dd]i\s+(?:(?:kota|wilayah|provinsi|distrik|desa|oblast)\s+)?")
+_NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
 _BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
@@ -67,6 +68,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_accused: str | None = None             # ... and of the last event someone was accused of
         self.did: dict[str, str] = {}                    # event type -> the agent of the last one read
         self.attackers: set[str] = set()                 # the agents of every attack read so far
+        self.did_at: dict[str, str | None] = {}          # event type -> the place of the last one read
         self.did_on: dict[str, DateValue | None] = {}    # ... and its date
         self.serves = serving(article)                   # person -> the bodies and countries it speaks for
         self.open_quote: tuple[int, list[str]] | None = None   # (last sentence inside, speaker) of a running quote
@@ -153,6 +155,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         modality = next((mod for mod, pat in lx["modality"] if pat.search(text)), None) if trigs else None
         for t in trigs:
             adopted = relative = False
+            nominal_place = None
             told_on = None           # the day of the event an anaphor ("serangan tersebut") points back to
             purpose_of = None        # the claim whose purpose this one is: it shares its date
             dated_as = t             # the trigger whose date is this claim's
@@ -207,8 +210,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif t.nominal:
                 agents, target = self.nominal_args(sent, t, after)
                 via_owner = t.type == "DEPLOY"
-                if agents and t.type in HOSTILE:
-                    target = self.target_as_subject(sent, t, args, lo, agents) or target
+                if agents and t.type in HOSTILE and (hit := self.target_as_subject(sent, t, args, lo, agents)):
+                    if self.a.entities[hit].type == "Place":
+                        nominal_place = hit      # "Pokrovsk menjadi sasaran serangan Rusia": Russia attacks there
+                    else:
+                        target = hit
                 if not agents:
                     agents = self.own_owner(sent, t, trigs, args, lo, said)
                 if not agents and len(self.last_pair) == 2 and t.type in ("MEET", "AGREE", "COMBAT") and \
@@ -326,8 +332,16 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 typ, tgt = "DEPLOY", None      # "memindahkan artileri ke kota X", "mengirim kendaraan lapis baja ke negara bagian X"
             if t.word.casefold().endswith(" bahwa"):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
+            if typ == "WARN" and tgt is None and (that := re.match(r"\s*bahwa\s+", text[t.end:] if not
+                                                                t.word.casefold().endswith(" bahwa") else " bahwa ")):
+                # "memperingatkan bahwa Houthi akan membayar ...": the one threatened, not the speaker's own side
+                at = t.end + (that.end() if not t.word.casefold().endswith(" bahwa") else 1)
+                first = next((m for m in after if m.start - sent.start == at), None)
+                tgt = first.key if first and self.kind(first) in ("Country", "Organization", "Person") \
+                    and not self.side(agents[0]) & {first.key} and re.match(r"\s+(?:akan|bakal|harus)\b", text[first.end - sent.start:]) else None
             target = target or tgt
-            place = place or (purpose_of.place if purpose_of and not speech else None) or (fronted if not speech else None)
+            place = place or nominal_place or (purpose_of.place if purpose_of and not speech else None) \
+                or (fronted if not speech else None)
             if typ == "ATTACK" and target is None and place:
                 target = self.attacked_country(place, agents)
             if not t.nominal and not t.passive and not relative:
@@ -365,6 +379,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for c in out:
                 if c.type in SPEECH and c.about is None:
                     c.about = self.last_event
+        if self.did.get("ATTACK") and any(x.type == "ATTACK" and x.nominal and _NAMED_AGAIN.match(text, x.end) for x in trigs):
+            for c in out:    # "Serangan Israel itu menewaskan lima orang": where and when the attack told before was
+                if c.type in ("ATTACK", "KILL") and c.agent == self.did["ATTACK"]:
+                    c.place = c.place or self.did_at.get("ATTACK")
+                    c.date = c.date or self.did_on.get("ATTACK")
         carrier = self.carrier(sent, args)
         for c in out:
             c.carrier = carrier
@@ -399,7 +418,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             self.adopter, self.adopted_on = adoption.agent, adoption.date
         for c in unique:
             if c.type in EVENT_TYPES:
-                self.did[c.type], self.did_on[c.type] = c.agent, c.date
+                self.did[c.type], self.did_on[c.type], self.did_at[c.type] = c.agent, c.date, c.place
                 if c.type == "ATTACK":
                     self.attackers.add(c.agent)
         accused = [c for c in unique if c.type == "ACCUSE"]
