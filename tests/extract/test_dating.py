@@ -572,3 +572,15 @@ def test_dating_a_headline_is_dated_by_the_same_act_told_later(between):
             "Juru bicara Kremlin Dmitry Peskov menolak berkomentar ketika ditanya wartawan di Moskow, Kamis (11/9/2025).")
     got = dated(text, "2025-09-12")
     assert date_of(got, "NO_COMMENT", "Rusia")[0] == "2025-09-11", got
+
+
+@pytest.mark.parametrize("named", ["UNCLOS 1982", "Konvensi Jenewa 1949", "Perjanjian Helsinki 1975"])
+def test_dating_a_year_in_a_document_s_name_is_no_date(named):
+    got = dated(f"Kementerian Luar Negeri Indonesia mendesak semua pihak menghormati {named}.", "2026-03-18")
+    assert date_of(got, "DEMAND", "Kementerian Luar Negeri Indonesia") == ("2026-03-18", "published")
+
+
+@pytest.mark.parametrize("opening, year", [("Pada 2022", "2022"), ("Sejak 2022,", "2022"), ("Tahun 2022", "2022")])
+def test_dating_a_year_after_a_word_of_time_is_a_date(opening, year):
+    got = dated(f"{opening} Rusia menyerang kota Kharkiv.", "2025-05-05")
+    assert date_of(got, "ATTACK", "Rusia")[0] == year

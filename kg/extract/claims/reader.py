@@ -35,6 +35,7 @@ from kg.extract.claims.patterns import (
 )
 from kg.extract.claims.subjects import Subjects
 from kg.extract.claims.triggers import Trigger, Triggers, event_noun, words_after
+from kg.extract.entities import stopwords
 from kg.model import Article, Claim, DateValue, Mention, Sentence
 from kg.text.dates import find_dates
 from kg.text.gazetteer import gazetteer_country
@@ -104,7 +105,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             slack = dt.timedelta(days=0 if self.ref_from == "published" else 31)
             dates = [d for d in dates if d.day() <= self.ref + slack]
         # "pertukaran akan berlanjut pada Sabtu": a day to come, not the one a weekday names before the news
-        dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start)]
+        dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start) and not _names_year(text, d)]
         self.sentence_dates[sent.index] = dates
         spans = background(text, dates)
         main_dates = [d for d in dates if not in_background(d, None, spans)]
@@ -625,6 +626,18 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         counted = {c.agent for c in claims if c.type == "ESTIMATE" and c.quantity is not None}
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
+def _names_year(text: str, d: DateValue) -> bool:
+    """"UNCLOS 1982", "Konvensi Jenewa 1949": a bare year after a name is part of the name, no date."""
+    if not d.text.isdigit():
+        return False
+    m = _WORD_BEFORE.search(text, max(0, d.start - 30), d.start)
+    word = m.group(1) if m else ""
+    return (word[:1].isupper() or word.isupper() and len(word) > 1) and word.casefold() not in stopwords()
 
 
 def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
