@@ -584,3 +584,35 @@ def test_dating_a_year_in_a_document_s_name_is_no_date(named):
 def test_dating_a_year_after_a_word_of_time_is_a_date(opening, year):
     got = dated(f"{opening} Rusia menyerang kota Kharkiv.", "2025-05-05")
     assert date_of(got, "ATTACK", "Rusia")[0] == year
+
+
+@pytest.mark.parametrize("noun", ["Informasi itu", "Keterangan tersebut", "Perkiraan itu", "Temuan tersebut"])
+def test_dating_the_telling_named_by_a_noun_dates_the_statement_before(noun):
+    text = ("Badan Intelijen Nasional Korea Selatan menyebut Korea Utara telah mengirim sekitar 3.000 tentara ke Rusia.\n"
+            f"{noun} disampaikan anggota parlemen Lee Seong-kweun kepada wartawan pada Senin (22/9).\n")
+    got = dated(text, "2025-09-23")
+    assert date_of(got, "ESTIMATE", "Badan Intelijen Nasional Korea Selatan") == ("2025-09-22", "context")
+
+
+@pytest.mark.parametrize("going_on", [
+    "Menurut Lee, badan itu menilai total pasukan Korut di Rusia kini mencapai 15.000 personel.",
+    "Menurut Lee Seong-kweun, NIS memperkirakan 2.000 tentara Korut tewas di Kursk.",
+])
+def test_dating_what_the_same_source_goes_on_telling_is_of_its_day(going_on):
+    text = ("Anggota parlemen Lee Seong-kweun mengatakan kepada wartawan pada Senin (22/9) bahwa Korea Utara "
+            "mengirim pasukan tambahan ke Rusia.\n" + going_on + "\n")
+    got = dated(text, "2025-09-23")
+    assert any(t == "ESTIMATE" and d == "2025-09-22" for t, a, d, s in got), got
+
+
+def test_dating_a_day_before_bahwa_dates_the_saying_not_the_event_told():
+    got = dated("Anggota parlemen Lee Seong-kweun mengatakan kepada wartawan pada Senin (22/9) bahwa Korea Utara "
+                "mengirim pasukan tambahan ke Rusia.\n", "2025-09-23")
+    assert date_of(got, "STATEMENT", "Lee Seong-kweun")[0] == "2025-09-22"
+    assert date_of(got, "DEPLOY", "Korea Utara")[0] is None
+
+
+def test_dating_a_demand_told_after_bahwa_is_of_the_day_of_the_saying():
+    got = dated("Juru bicara Kementerian Luar Negeri RI Rolliansyah Soemirat mengatakan kepada wartawan di Jakarta, "
+                "Senin (19/1) malam, bahwa Indonesia mendesak Dewan Keamanan PBB segera bertindak.\n", "2026-01-20")
+    assert date_of(got, "DEMAND", "Indonesia")[0] == "2026-01-19"

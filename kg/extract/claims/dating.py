@@ -104,12 +104,15 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Chili, Kamis (20/2)":
         return any(a <= x.start < b and not a <= d.start < b for a, b in clauses) \
-            or x.nominal and _THAT_AFTER.match(text, x.end) is not None     # nor "serangan tersebut" (told before)
+            or x.nominal and _THAT_AFTER.match(text, x.end) is not None \
+            or x.start >= d.end and x.type not in SPEECH and _THAT_CLAUSE.search(text, d.end, x.start) is not None
+        # nor "serangan tersebut" (told before), nor what is told after "bahwa" ("mengatakan pada Senin bahwa X mengirim")
     own = [d for d in dates
            if same(min([x for x in trigs if not fenced(d, x)] or trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
     return min(own, key=lambda d: dist(d, t)) if own else None
 
 
+_THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 _RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
 

@@ -60,6 +60,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.ref_from = ref_from
         self.sentence_dates: dict[int, list[DateValue]] = {}   # the dates each sentence states
         self.last_agents: list[str] = []
+        self.attributed: list[str] = []
         self.last_date: DateValue | None = None
         self.last_explicit: DateValue | None = None      # the last day-precise date the text gave
         self.adopter: str | None = None                  # who adopted the last resolution, and when
@@ -111,6 +112,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
         speaker, qspan = self.speaker(sent, args, quoted)
+        self.attributed = speaker        # who the sentence says it is told by ("Menurut Lee, ...")
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
             said = [t for t in trigs if t.type in ("STATEMENT", "DENY") and t.start < m.start()]
@@ -683,7 +685,9 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                     # within one sentence also "X mengutuk ..., kata juru bicaranya, Y, Senin": Y speaks for X's body
                     c.date = earlier.get(c.agent) or earlier.get(article.entities[c.agent].country) or next(
                         (earlier[o] for o in sorted(earlier) if o in bodies or article.entities[o].country in bodies
-                         or shared and bodies & serves.get(o, set())), None)
+                         or shared and bodies & serves.get(o, set())), None) \
+                        or (next((earlier[a] for a in reader.attributed if a in earlier), None) if later is found else None)
+                    # ("... kata Lee, Senin. Menurut Lee, NIS menilai ...": what the same source goes on telling)
         claims += found
         prev = found or prev
     for c in claims:
