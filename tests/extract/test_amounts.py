@@ -159,3 +159,16 @@ def test_amounts_soldiers_back_from_captivity_are_the_confirmed_amount():
     a.published_hint = "2026-02-21"
     extract(a)
     assert [(c.type, c.quantity.value) for c in a.claims if c.quantity] == [("CONFIRM", 157)], a.claims
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Pertahanan Polandia sebelumnya mengumumkan akan mengerahkan sekitar 40.000 tentara ke perbatasan timur.",
+    "Kementerian Pertahanan Jepang menyatakan berencana mengirim 500 tentara ke Filipina.",
+])
+def test_amounts_a_side_s_own_plan_is_no_estimate(text):
+    assert estimates(text) == []
+
+
+def test_amounts_a_plan_told_of_another_side_is_an_estimate():
+    got = estimates("Menurut badan intelijen Korea Selatan, Pyongyang berencana mengirim total 12.000 tentara.")
+    assert got and got[0][1] == 12000, got

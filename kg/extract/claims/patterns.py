@@ -158,6 +158,8 @@ def lexicon():
                                   r")(?:-\w+)?\s+(?:\w+\s+)?(?:itu|tersebut)\s+(?:(?:telah|juga|kemudian|lalu)\s+)?$", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
         "people_noun": re.compile(r"\s*(?:" + _alt(load("counts")["people"]) + r")(?![\w-])", re.I),
+        "planned_amount": re.compile(r"(?<![\w-])(?:akan|berencana|memutuskan untuk|bermaksud|berniat)\s+(?:[a-z-]+\s+){1,3}"
+                                     r"(?:sekitar\s+|hingga\s+|sebanyak\s+|lebih dari\s+)?$", re.I),
         "estimated_before": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["estimating"]) + r")(?![\w-])[^.;,]{0,30}$", re.I),
         "people_after": re.compile(r"^\s*(?:" + _alt(load("counts")["people"]) + r")?\s*(?:[,.;]|$)", re.I),
         "displaced": re.compile(r"^\s*(?:(?:" + _alt(load("counts")["people"]) + r")\s+(?:\w+\s+){0,2})?(?:"

@@ -588,6 +588,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                         s.quantity = q
                 continue
             agents = list(dict.fromkeys(estimators))
+            if (plan := lx["planned_amount"].search(text, max(0, q.start - 45), q.start)) and (planner := next(
+                    (m.key for m in reversed(self.args(sent)) if m.end - sent.start <= plan.start()), None)) \
+                    and any(planner in self.side(a) for a in agents):
+                continue     # "Kementerian Pertahanan X mengumumkan akan mengerahkan 40.000 tentara": its own plan, no estimate
             if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
                 at = {c.agent: text.find(c.trigger) for c in speech if c.agent in agents and c.trigger}
                 near = [a for a in agents if 0 <= at.get(a, -1) < q.start]
