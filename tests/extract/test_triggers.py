@@ -543,3 +543,22 @@ def test_triggers_our_air_defence_in_a_quote_is_the_speaker_s_country():
                        "Yurii Ihnat.")
     assert has(claims, "COMBAT", "Ukraina"), claims
     assert not any(c[0] == "COMBAT" and c[1] == "Yurii Ihnat" for c in claims), claims
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Analis Timur Tengah dari Universitas Indonesia, Faisal Anwar, menilai serangan udara AS tidak akan menghentikan Houthi.",
+     "Faisal Anwar"),
+    ("Menteri Pertahanan AS Pete Hegseth menegaskan serangan Amerika Serikat akan berlanjut hingga Houthi berhenti.",
+     "Pete Hegseth"),
+])
+def test_triggers_speaking_of_an_attack_named_by_its_noun_accuses_no_one(sentence, speaker):
+    claims = claims_of(sentence)
+    assert not any(c[0] == "ACCUSE" and c[1] == speaker for c in claims), claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "Menteri Luar Negeri Pakistan Ishaq Dar menyebut India sengaja menembaki desa-desa di Kashmir.",
+    "Menteri Luar Negeri Pakistan Ishaq Dar mengatakan pasukan India menyerang pos perbatasan.",
+])
+def test_triggers_telling_that_another_side_attacked_accuses_it(sentence):
+    assert has(claims_of(sentence), "ACCUSE", "Ishaq Dar", target="India"), claims_of(sentence)

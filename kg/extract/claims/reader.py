@@ -34,7 +34,7 @@ from kg.extract.claims.patterns import (
     lexicon,
 )
 from kg.extract.claims.subjects import Subjects
-from kg.extract.claims.triggers import Trigger, Triggers, event_noun, words_after
+from kg.extract.claims.triggers import Trigger, Triggers, event_noun, is_nominal, words_after
 from kg.extract.entities import stopwords
 from kg.model import Article, Claim, DateValue, Mention, Sentence
 from kg.text.dates import find_dates
@@ -506,7 +506,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
                     elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent not in self.side(s.agent) \
-                            and ev.trigger.casefold() not in lx["killed_in"]:     # (a toll told, "tewas dalam serangan", blames no one;
+                            and ev.trigger.casefold() not in lx["killed_in"] and not is_nominal(ev.trigger):     # (a toll told, "tewas dalam serangan", blames no one;
                         # nor does one who tells what their own side did)
                         s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
                 elif s.type != "STATEMENT":
