@@ -369,3 +369,14 @@ def test_subjects_a_clause_after_a_comma_keeps_a_named_doer(sentence):
     claims = claims_of(sentence)
     assert has(claims, "ACCUSE", "Rusia"), claims
     assert not any(c[0] == "ACCUSE" and c[1] == "Kherson" for c in claims), claims
+
+
+@pytest.mark.parametrize("sentence, not_killer", [
+    ("Presiden Kolombia Gustavo Petro menangguhkan perundingan damai setelah serangan terhadap pangkalan militer di "
+     "wilayah Catatumbo menewaskan tujuh tentara.", {"Gustavo Petro", "Catatumbo"}),
+    ("Pemerintah Kolombia menangguhkan perundingan menyusul gelombang kekerasan di wilayah Catatumbo yang menewaskan "
+     "80 orang.", {"Kolombia", "Catatumbo"}),
+])
+def test_subjects_a_deed_inside_a_clause_after_setelah_is_not_the_main_subject_s(sentence, not_killer):
+    claims = claims_of(sentence)
+    assert not any(c[0] == "KILL" and c[1] in not_killer for c in claims), claims

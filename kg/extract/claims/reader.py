@@ -291,7 +291,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     agents = speaker
                 elif t.word.casefold() not in lx["capture"] and t.type not in HOSTILE:
                     # ("tentara X yang ditawan": X's soldiers are the captured; "tentara X diserang": the attacked)
-                    owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"])]
+                    owners = [m for m in args if m.end - sent.start <= t.start and self.before(sent, m, lx["owner"]) and self.kind(m) != "Place"]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
             else:
                 head = self.just_before(sent, args, lo, t.start) if t.word[:1].isupper() and t.start > 0 else None
@@ -304,7 +304,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     agents = speaker
                 if not agents and not speech:
                     owners = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= t.start
-                              and self.before(sent, m, lx["owner"])]
+                              and self.before(sent, m, lx["owner"]) and self.kind(m) != "Place"]
                     agents, via_owner = ([owners[-1].key], True) if owners else ([], False)
                 if not agents and not speech and said and lx["their_forces"].search(text, lo, t.start):
                     # "Penerangan militer X mengatakan pasukannya menewaskan 40 militan": the forces of the speaker's side

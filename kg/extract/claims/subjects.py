@@ -12,6 +12,7 @@ BETWEEN = re.compile(r"(?<![\w-])antara\s+[^,;.()]*?\s(?:dan|dengan)\s+[A-Z][\w'
 _SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*(?:,[^,;.]*)?$")   # (and "Menurut juru bicara X, Y, ...")
 # a country set beside the place it is in: "berbasis di Piraeus, Yunani," names where, not who
 _PLACE_APPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+$")
+_SUBORDINATE = re.compile(r"(?<![\w-])(?:setelah|sesudah|usai|seusai|menyusul|sebelum|karena|akibat)\s+(?=[a-z])")
 _OPEN_BRACKET = re.compile(r"[\w\s-]*\(\s*$")     # "X (Y" before a mention: what the bracket opens on
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Lima (ANTARA) -",
@@ -87,6 +88,10 @@ class Subjects:
     def subjects(self, sent, args, lo, hi, speech: bool) -> list[str]:
         """The subject(s) of the clause sent.text[lo:hi]: the first free agent mention and those coordinated with it."""
         lx = lexicon()
+        # "X menangguhkan perundingan setelah serangan ... menewaskan tujuh tentara": the verb is of the clause
+        # "setelah" opens, whose subject is a noun; X is no subject of it
+        sub = [m.end() for m in _SUBORDINATE.finditer(sent.text, lo, hi)]
+        lo = sub[-1] if sub else lo
         cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
                  and self.can_act(m) and (speech or self.kind(m) != "Outlet")]     # (an outlet does no deed)
         # "Perang antara X dan Y yang pecah ... menewaskan": the parties between whom something is are no subject
