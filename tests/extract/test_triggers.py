@@ -562,3 +562,28 @@ def test_triggers_speaking_of_an_attack_named_by_its_noun_accuses_no_one(sentenc
 ])
 def test_triggers_telling_that_another_side_attacked_accuses_it(sentence):
     assert has(claims_of(sentence), "ACCUSE", "Ishaq Dar", target="India"), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Uni Eropa pekan ini telah menyetujui paket sanksi ke-17 terhadap Rusia.", "Uni Eropa", "Rusia"),
+    ("Dewan Keamanan PBB menyepakati sanksi baru terhadap Korea Utara.", "Dewan Keamanan PBB", "Korea Utara"),
+])
+def test_triggers_agreeing_to_sanctions_is_sanctioning(sentence, agent, target):
+    claims = claims_of(sentence)
+    assert has(claims, "SANCTION", agent, target=target), claims
+    assert not any(c[0] == "AGREE" for c in claims), claims
+
+
+@pytest.mark.parametrize("sentence, supplier, accuser", [
+    ("Iran, yang dituding Washington memasok senjata kepada Houthi, kembali membantah tudingan tersebut.", "Iran", "Amerika Serikat"),
+    ("Rusia, yang dituduh oleh Ukraina mengirim rudal ke Belarus, menolak berkomentar.", "Rusia", "Ukraina"),
+])
+def test_triggers_the_one_accused_in_a_relative_clause_does_the_deed(sentence, supplier, accuser):
+    claims = claims_of(sentence)
+    assert any(c[0] in ("SUPPLY", "DEPLOY") and c[1] == supplier for c in claims), claims
+    assert not any(c[0] in ("SUPPLY", "DEPLOY") and c[1] == accuser for c in claims), claims
+
+
+def test_triggers_prisoners_freed_arriving_home_are_no_deployment():
+    claims = claims_of("Kementerian Pertahanan Rusia mengatakan 150 tentara Rusia yang dibebaskan telah tiba di wilayah Belarus.")
+    assert not any(c[0] == "DEPLOY" for c in claims), claims

@@ -44,6 +44,7 @@ from kg.text.gazetteer import gazetteer_country
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _AT_PLACE = re.compile(r"\W*[Dd]i\s+(?:(?:kota|wilayah|provinsi|distrik|desa|oblast)\s+)?")
+_SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi\b", re.I)
 _NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
@@ -258,6 +259,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             elif speech_end and not t.passive and re.fullmatch(r"\s+(?:(?:telah|sudah|pernah|sempat|akan)\s+)*", text[speech_end:t.start]) \
                     and (pv := next((x for x in trigs if x.passive and x.end == speech_end), None)):
                 agents = self.subjects(sent, args, 0, pv.start, False)    # "X diyakini telah mengirim ...": X did
+            elif speech_end and not t.passive and not speech and said \
+                    and re.fullmatch(r"\s+(?:oleh\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:telah|sudah|terus)\s+)*", text[speech_end:t.start]) \
+                    and (pv := next((x for x in trigs if x.passive and x.end == speech_end), None)):
+                # "Iran, yang dituding Washington memasok senjata ...": the one accused did it, not the accuser
+                agents = self.subjects(sent, args, 0, pv.start, False)
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech and not t.passive:
@@ -321,6 +327,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if not speech and not t.nominal and not t.passive:
                     orphan_end = t.end       # "demonstran menyerang kedutaan X, menuding ...": no doer named
                 continue
+            if t.word.casefold() in lx["presence_verbs"] and lx["released"].search(text, max(0, t.start - 40), t.start):
+                continue         # "150 tentara yang dibebaskan telah tiba di X": prisoners home, no deployment
             if t.type == "COMBAT" or t.word.casefold() in lx["presence_verbs"]:
                 first = next((m for m in args if m.key == agents[0] and m.end - sent.start <= t.start), None)
                 via_owner = via_owner or bool(first and self.before(sent, first, lx["owner"]))
@@ -333,6 +341,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if typ == "SUPPLY" and t.word.casefold() in lx["relocation"] and place and (
                     tgt is None or tgt == place or self.a.entities[tgt].country in agents):
                 typ, tgt = "DEPLOY", None      # "memindahkan artileri ke kota X", "mengirim kendaraan lapis baja ke negara bagian X"
+            if typ == "AGREE" and _SANCTIONS_NEXT.match(text, t.end):
+                typ = "SANCTION"     # "menyetujui paket sanksi terhadap Rusia": sanctions imposed
             if t.word.casefold().endswith(" bahwa"):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             if typ == "WARN" and tgt is None and (that := re.match(r"\s*bahwa\s+", text[t.end:] if not
