@@ -44,6 +44,7 @@ from kg.text.gazetteer import gazetteer_country
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _AT_PLACE = re.compile(r"\W*[Dd]i\s+(?:(?:kota|wilayah|provinsi|distrik|desa|oblast)\s+)?")
+_WILL = re.compile(r"\s+(?:akan|bakal|harus)\b")
 _SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi\b", re.I)
 _NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
@@ -345,13 +346,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 typ = "SANCTION"     # "menyetujui paket sanksi terhadap Rusia": sanctions imposed
             if t.word.casefold().endswith(" bahwa"):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
-            if typ == "WARN" and tgt is None and (that := re.match(r"\s*bahwa\s+", text[t.end:] if not
-                                                                t.word.casefold().endswith(" bahwa") else " bahwa ")):
-                # "memperingatkan bahwa Houthi akan membayar ...": the one threatened, not the speaker's own side
-                at = t.end + (that.end() if not t.word.casefold().endswith(" bahwa") else 1)
-                first = next((m for m in after if m.start - sent.start == at), None)
-                tgt = first.key if first and self.kind(first) in ("Country", "Organization", "Person") \
-                    and not self.side(agents[0]) & {first.key} and re.match(r"\s+(?:akan|bakal|harus)\b", text[first.end - sent.start:]) else None
+            if typ == "WARN" and tgt is None:
+                tgt = self.threatened(sent, t, after, agents)
             target = target or tgt
             place = place or nominal_place or (purpose_of.place if purpose_of and not speech else None) \
                 or (fronted if not speech else None)
@@ -440,6 +436,15 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
+
+    def threatened(self, sent, t: Trigger, after: list[Mention], agents: list[str]) -> str | None:
+        """"memperingatkan bahwa Houthi akan membayar ...": the one a warning says will pay (not the speaker's side)."""
+        text = sent.text
+        that = re.compile(r"\s+" if t.word.casefold().endswith(" bahwa") else r"\s*bahwa\s+").match(text, t.end)
+        first = next((m for m in after if that and m.start - sent.start == that.end()), None)
+        if first is None or self.kind(first) not in ("Country", "Organization", "Person") or first.key in self.side(agents[0]):
+            return None
+        return first.key if _WILL.match(text, first.end - sent.start) else None
 
     def attacked_country(self, place: str, agents: list[str]) -> str | None:
         """"Rusia melancarkan serangan ke berbagai kota di Ukraina", "Israel menyerang desa di Lebanon selatan":
