@@ -5,12 +5,14 @@ import re
 
 from kg.extract.claims.patterns import SPEECH, lexicon
 from kg.extract.claims.triggers import Trigger
+from kg.model import Mention
 from kg.text.gazetteer import gazetteer_country
 
 CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangkan|meskipun|menurut|kata|ujar)\b|\s(?:tetapi|namun|sedangkan)\s")
 # a speech act's clause also ends at a second verb ("mengecam penangkapan itu dan memerintahkan ..."); events
 # joined so share their objects ("menembakkan meriam air dan melakukan manuver terhadap kapal X")
 _NEXT_VERB = re.compile(r",?\s(?:dan|serta|lalu)\s(?:(?:juga|kemudian|segera)\s)?(?:mem|men|meng|meny|me)[a-z]{3,}")
+_WILL = re.compile(r"\s+(?:akan|bakal|harus)\b")
 
 
 class Arguments:
@@ -127,3 +129,23 @@ class Arguments:
             if home in self.a.entities and home not in agents:
                 target = home
         return target, place
+
+    def threatened(self, sent, t: Trigger, after: list[Mention], agents: list[str]) -> str | None:
+        """"memperingatkan bahwa Houthi akan membayar ...": the one a warning says will pay (not the speaker's side)."""
+        text = sent.text
+        that = re.compile(r"\s+" if t.word.casefold().endswith(" bahwa") else r"\s*bahwa\s+").match(text, t.end)
+        first = next((m for m in after if that and m.start - sent.start == that.end()), None)
+        if first is None or self.kind(first) not in ("Country", "Organization", "Person") or first.key in self.side(agents[0]):
+            return None
+        return first.key if _WILL.match(text, first.end - sent.start) else None
+
+    def attacked_country(self, place: str, agents: list[str]) -> str | None:
+        """"Rusia melancarkan serangan ke berbagai kota di Ukraina", "Israel menyerang desa di Lebanon selatan":
+        a state that attacks places of another country attacks that country."""
+        ents = self.a.entities
+        country = place if ents[place].type == "Country" else ents[place].country if ents[place].type == "Place" else None
+        if country is None and ents[place].type == "Place":     # "Lebanon Selatan": a part of a country named
+            country = next((k for k, e in ents.items() if e.type == "Country" and ents[place].label.startswith(e.label + " ")), None)
+        if country not in ents or country in agents or not any(ents[a].type == "Country" for a in agents):
+            return None
+        return country

@@ -44,7 +44,6 @@ from kg.text.gazetteer import gazetteer_country
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _AT_PLACE = re.compile(r"\W*[Dd]i\s+(?:(?:kota|wilayah|provinsi|distrik|desa|oblast)\s+)?")
-_WILL = re.compile(r"\s+(?:akan|bakal|harus)\b")
 _SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi\b", re.I)
 _NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
@@ -436,26 +435,6 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.last_event = next((c.type for c in reversed(unique) if c.type in EVENT_TYPES),
                                next((c.about for c in reversed(unique) if c.about), self.last_event))
         return unique
-
-    def threatened(self, sent, t: Trigger, after: list[Mention], agents: list[str]) -> str | None:
-        """"memperingatkan bahwa Houthi akan membayar ...": the one a warning says will pay (not the speaker's side)."""
-        text = sent.text
-        that = re.compile(r"\s+" if t.word.casefold().endswith(" bahwa") else r"\s*bahwa\s+").match(text, t.end)
-        first = next((m for m in after if that and m.start - sent.start == that.end()), None)
-        if first is None or self.kind(first) not in ("Country", "Organization", "Person") or first.key in self.side(agents[0]):
-            return None
-        return first.key if _WILL.match(text, first.end - sent.start) else None
-
-    def attacked_country(self, place: str, agents: list[str]) -> str | None:
-        """"Rusia melancarkan serangan ke berbagai kota di Ukraina", "Israel menyerang desa di Lebanon selatan":
-        a state that attacks places of another country attacks that country."""
-        ents = self.a.entities
-        country = place if ents[place].type == "Country" else ents[place].country if ents[place].type == "Place" else None
-        if country is None and ents[place].type == "Place":     # "Lebanon Selatan": a part of a country named
-            country = next((k for k, e in ents.items() if e.type == "Country" and ents[place].label.startswith(e.label + " ")), None)
-        if country not in ents or country in agents or not any(ents[a].type == "Country" for a in agents):
-            return None
-        return country
 
     def forces_of(self, agent: str) -> str:
         """Whose forces a speaker's "pasukannya", "kami" are: the country of its side, else its body, else itself."""
