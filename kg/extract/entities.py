@@ -322,6 +322,14 @@ def _name_after_comma(text: str, pos: int) -> tuple[int, str] | None:
     return start, nm.group(0)
 
 
+def _body_start(tokens: list[str]) -> int | None:
+    """Where a body's name starts in the words of an office: 0 when they open with a body's head word, the index of
+    a capitalised head word inside them ("Dosen Hubungan Internasional Universitas X": 3), else None."""
+    if tokens[0].casefold() in _body_heads():
+        return 0
+    return next((i for i, w in enumerate(tokens[:-1]) if i and w[:1].isupper() and w.casefold() in _body_heads()), None)
+
+
 def _word_char(ch: str) -> bool:
     """A letter, digit, "_" or "-": what a whole word may not touch (a regex's [\\w-])."""
     return ch.isalnum() or ch in "_-"
@@ -611,12 +619,13 @@ class _Annotator:
                 # the comma are the office (its body, when they start with a word that heads one), the name after it the person
                 words = office.group(1)
                 # "Dosen Hubungan Internasional Universitas Gadjah Mada, X": the role, then the body it serves
-                head = next((i for i, w in enumerate(words.split()) if i and w.casefold() in _body_heads() and w[:1].isupper()
-                             and i + 1 < len(words.split())), None) if words.split()[0].casefold() not in _body_heads() else 0
+                tokens = words.split()
+                head = _body_start(tokens)
                 if head:
-                    role += " " + " ".join(words.split()[:head]).casefold()
-                    pos += len(" ".join(words.split()[:head])) + 1
-                    words = words[len(" ".join(words.split()[:head])) + 1:]
+                    lead = " ".join(tokens[:head])
+                    role += " " + lead.casefold()
+                    pos += len(lead) + 1
+                    words = words[len(lead) + 1:]
                 if head is not None:
                     body = re.match(rf"{_ORG_TOKEN}(?: (?:(?:und|and|of|for|dan|untuk) )?{_ORG_TOKEN})*", words).group(0)
                     org = self.entity(slug(body), body, "Organization", body, source="rule: body before a name").key

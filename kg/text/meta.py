@@ -166,11 +166,20 @@ def _byline_role() -> re.Pattern:
     return re.compile(r",\s*(?i:" + alternation(load("boilerplate")["byline_roles"]) + r")$")
 
 
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words of a deck line or a caption ("Gencatan Senjata Gagal", "Foto Dokumentasi Istimewa"), no name's:
+    function words and the words of the trigger lexicon."""
+    lex = load("triggers")
+    words = {w for group in ("speech", "events") for ws in lex[group].values() for p in ws for w in p.split()}
+    return frozenset(load("stopwords")["words"]) | frozenset(words)
+
+
 def _name_line(line: str) -> str | None:
     """The author's name of a line that holds only a name, or a name and ", Jurnalis"."""
     from kg.text.gazetteer import known_label
     name = _byline_role().sub("", line.strip()).strip()     # ("Rahman Asmardika , Jurnalis")
-    if not _SIGNOFF.match(name) or set(name.casefold().split()) & _NOT_NAMES or _as_outlet(name):
+    if not _SIGNOFF.match(name) or set(name.casefold().split()) & (_NOT_NAMES | _common_words()) or _as_outlet(name):
         return None
     return None if any(known_label(w) for w in [name, *name.split()]) else name
 
@@ -202,13 +211,13 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
         elif (o := _OUTLET_AFTER.match(line)) and _as_outlet(o.group(2)) and _name_line(o.group(1)):
             found.append(o.group(1))     # "Rina Siregar - detikNews"
             used.append(line)
-        elif line != article.title and (name := _name_line(line)) and (
-                i + 1 < len(lines) and parse_datetime_line(lines[i + 1]) or i and parse_datetime_line(lines[i - 1])):
+        elif line != article.title and (name := _name_line(line)) \
+                and (i + 1 < len(lines) and parse_datetime_line(lines[i + 1]) or i and parse_datetime_line(lines[i - 1])):
             found.append(name)      # "Rahmat Hidayat" or "Rifki Pratama, Jurnalis" over the date line, or under it
             used.append(line)
     body_end = lines[-4:] if len(lines) > 4 else []
     for line in body_end:
-        if _SIGNOFF.match(line) and not _as_outlet(line):
+        if _SIGNOFF.match(line) and not _as_outlet(line) and not set(line.casefold().split()) & _common_words():
             from kg.text.gazetteer import known_label
             if not known_label(line):
                 found.append(line)

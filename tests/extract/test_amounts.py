@@ -112,9 +112,9 @@ def test_amounts_ones_own_deployment_is_no_estimate(text, estimated):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Kementerian Pertahanan Rusia mengonfirmasi bahwa 157 prajurit Rusia telah dipulangkan dari wilayah Ukraina.",
+    ("Kementerian Pertahanan Rusia mengonfirmasi bahwa 157 prajurit Rusia telah dipulangkan dalam pertukaran tawanan.",
      "Kementerian Pertahanan Rusia"),
-    ("Kementerian Pertahanan Rusia dalam pernyataannya mengatakan 150 prajurit Rusia telah dikembalikan.",
+    ("Kementerian Pertahanan Rusia dalam pernyataannya mengatakan 150 prajurit Rusia yang ditawan telah dikembalikan.",
      "Kementerian Pertahanan Rusia"),
     ("Kementerian Pertahanan Ukraina menyebut 84 tentara Ukraina dibebaskan dalam pertukaran itu.",
      "Kementerian Pertahanan Ukraina"),
@@ -131,7 +131,7 @@ def test_amounts_prisoners_freed_are_the_amount_of_the_statement_not_an_estimate
 @pytest.mark.parametrize("text, value", [
     ("Delegasi Rusia dan Ukraina sepakat untuk menukar masing-masing 1.200 tawanan perang.", 1200),
     ("Rusia dan Ukraina menyepakati pertukaran 500 tawanan di Istanbul.", 500),
-    ("Kedua pihak sepakat membebaskan 84 sandera pekan depan.", 84),
+    ("Kedua pihak sepakat membebaskan 84 tawanan pekan depan.", 84),
 ])
 def test_amounts_an_exchange_agreed_counts_its_prisoners(text, value):
     a = Article("t", None, "Perundingan Rusia dan Ukraina berlanjut di Istanbul.\n" + text + "\n")
@@ -153,12 +153,15 @@ def test_amounts_hostages_a_proposal_would_free_are_no_estimate():
     assert got == [], got
 
 
-def test_amounts_soldiers_back_from_captivity_are_the_confirmed_amount():
-    a = Article("t", None, "Kementerian Pertahanan Rusia mengonfirmasi bahwa 157 prajurit Rusia telah kembali dari "
-                           "wilayah yang dikuasai Kyiv.\n")
+@pytest.mark.parametrize("text", [
+    "Ukraina mengatakan 2.000 tentara telah kembali dari garis depan untuk beristirahat.",
+    "Kementerian Pertahanan Ukraina menyebut jenazah 500 tentara Ukraina telah dikembalikan oleh Rusia.",
+])
+def test_amounts_soldiers_back_from_the_front_and_bodies_returned_are_no_prisoners(text):
+    a = Article("t", None, text + "\n")
     a.published_hint = "2026-02-21"
     extract(a)
-    assert [(c.type, c.quantity.value) for c in a.claims if c.quantity] == [("CONFIRM", 157)], a.claims
+    assert not any(c.quantity is not None and c.quantity.counts == "captured" for c in a.claims), a.claims
 
 
 @pytest.mark.parametrize("text", [
@@ -172,3 +175,15 @@ def test_amounts_a_side_s_own_plan_is_no_estimate(text):
 def test_amounts_a_plan_told_of_another_side_is_an_estimate():
     got = estimates("Menurut badan intelijen Korea Selatan, Pyongyang berencana mengirim total 12.000 tentara.")
     assert got and got[0][1] == 12000, got
+
+
+def test_amounts_prisoners_still_held_are_no_exchange_agreed():
+    a = Article("t", None, "Rusia dan Ukraina sepakat melanjutkan perundingan, meski 1.200 tawanan perang masih ditahan.\n")
+    a.published_hint = "2025-10-23"
+    extract(a)
+    assert all(c.quantity is None for c in a.claims if c.type == "AGREE"), a.claims
+
+
+def test_amounts_another_side_s_troops_one_will_face_are_an_estimate():
+    got = estimates("Zelensky mengatakan pasukan Ukraina akan segera menghadapi 50.000 tentara Rusia yang dikerahkan ke Kursk.")
+    assert got and got[0][1] == 50000, got

@@ -616,3 +616,9 @@ def test_dating_a_demand_told_after_bahwa_is_of_the_day_of_the_saying():
     got = dated("Juru bicara Kementerian Luar Negeri RI Rolliansyah Soemirat mengatakan kepada wartawan di Jakarta, "
                 "Senin (19/1) malam, bahwa Indonesia mendesak Dewan Keamanan PBB segera bertindak.\n", "2026-01-20")
     assert date_of(got, "DEMAND", "Indonesia")[0] == "2026-01-19"
+
+
+def test_dating_an_occasion_of_speaking_named_by_a_noun_dates_the_statement():
+    got = dated("Zelensky, saat konferensi pers di Kyiv pada Senin (3/3), mengatakan pasukannya merebut Sudzha.\n",
+                "2025-03-06")
+    assert date_of(got, "STATEMENT", "Volodymyr Zelensky") == ("2025-03-03", "stated")

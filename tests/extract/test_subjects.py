@@ -380,3 +380,30 @@ def test_subjects_a_clause_after_a_comma_keeps_a_named_doer(sentence):
 def test_subjects_a_deed_inside_a_clause_after_setelah_is_not_the_main_subject_s(sentence, not_killer):
     claims = claims_of(sentence)
     assert not any(c[0] == "KILL" and c[1] in not_killer for c in claims), claims
+
+
+@pytest.mark.parametrize("sentence, typ, wrong", [
+    # a place opening the sentence is not where the events a speaker tells of happened
+    ("Di Washington, Trump mengatakan pasukan Rusia menyerang warga sipil.", "ATTACK", {"place": "Amerika Serikat"}),
+    # a speaker named in an apposition before the verb speaks, not the doer of the clause before
+    ("Israel kembali menyerang Gaza, Kepala Kemanusiaan PBB, Tom Fletcher, mengecam serangan itu.", "CONDEMN",
+     {"agent": "Israel"}),
+    # a clause that "menyusul" opens and a comma closes leaves the subject before it
+    ("Rusia, menyusul kunjungan pejabat Amerika Serikat ke Kyiv, mengerahkan pasukan ke perbatasan.", "DEPLOY",
+     {"agent": "Amerika Serikat"}),
+    # "perusahaan yang dituding X memasok ...": a company unnamed supplies, not the accuser nor the sanctioner
+    ("Washington menjatuhkan sanksi terhadap perusahaan yang dituding Ukraina memasok drone kepada Rusia.", "SUPPLY",
+     {"agent": "Amerika Serikat"}),
+    # a heart attack is no one's attack
+    ("Rusia menyerang Kyiv pada Senin.\nSeorang pejabat tewas akibat serangan jantung.", "KILL", {"agent": "Rusia"}),
+    # sanctions to be eased are no sanctions imposed
+    ("Amerika Serikat dan Rusia sepakat sanksi terhadap Moskow akan dilonggarkan.", "SANCTION", {"agent": "Rusia"}),
+    # a warning that another country will attack does not threaten that country
+    ("Amerika Serikat memperingatkan bahwa China akan menyerang Taiwan.", "WARN", {"target": "China"}),
+    # a ship that sailed from a port is no place attacked
+    ("Kapal kargo yang berlayar dari Odesa menjadi sasaran serangan Rusia.", "ATTACK", {"place": "Odesa"}),
+])
+def test_subjects_near_misses_of_the_rules_give_no_false_fact(sentence, typ, wrong):
+    keys = ("type", "agent", "target", "place")
+    got = claims_of(sentence)
+    assert not any(c[0] == typ and all(c[keys.index(k)] == v for k, v in wrong.items()) for c in got), got

@@ -95,6 +95,9 @@ def test_read_metadata_from_byline_and_labels(tmp_path):
      ["Hasiolan Eko P Gultom"]),
     ("Sabtu, 09 Agustus 2025 - 06:15 WIB\nBagas Prasetyo\n", "", ["Bagas Prasetyo"]),
     ("Rabu 29 Januari 2025 10:47 WIB\nRahman Asmardika , Jurnalis\n", "", ["Rahman Asmardika"]),
+    # a deck line or a caption under the date is no byline
+    ("Kamis, 06 Mar 2025 10:00 WIB\nGencatan Senjata Gagal\n", "", []),
+    ("Kamis, 06 Mar 2025 10:00 WIB\nFoto Dokumentasi Istimewa\n", "", []),
     # initials, a one-word credit, an agency's credit and a sentence that starts with the word "Laporan" are no byline
     ("Penulis: Newswire\n", "", []),
     ("Korea Selatan\nRabu, 18 Maret 2026 - 13:45 WIB\n", "", []),

@@ -12,7 +12,8 @@ CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangka
 # a speech act's clause also ends at a second verb ("mengecam penangkapan itu dan memerintahkan ..."); events
 # joined so share their objects ("menembakkan meriam air dan melakukan manuver terhadap kapal X")
 _NEXT_VERB = re.compile(r",?\s(?:dan|serta|lalu)\s(?:(?:juga|kemudian|segera)\s)?(?:mem|men|meng|meny|me)[a-z]{3,}")
-_WILL = re.compile(r"\s+(?:akan|bakal|harus)\b")
+_BAHWA = re.compile(r"\s*bahwa\s+")
+_SPACE = re.compile(r"\s+")
 
 
 class Arguments:
@@ -62,11 +63,12 @@ class Arguments:
         return self.for_country(self.subjects(sent, args, lo, t.start, False) or said)
 
     def target_as_subject(self, sent, t, args, lo: int, agents: list[str]) -> str | None:
-        """"X menjadi sasaran serangan Y": X, the subject, is the target of Y's attack."""
+        """"X menjadi sasaran serangan Y": X, the subject, is the target of Y's attack (or, a place, where it fell)."""
         if not re.search(r"\bmenjadi\s+(?:\w+\s+)?sasaran(?:\s+utama|\s+empuk)?\s+$", sent.text[max(0, t.start - 40):t.start]):
             return None
         hit = self.subjects(sent, args, lo, t.start, False) or [
-            m.key for m in args if lo <= m.start - sent.start < t.start and self.kind(m) == "Place"][:1]
+            m.key for m in args if lo <= m.start - sent.start < t.start and self.kind(m) == "Place"
+            and not self.before(sent, m, lexicon()["prep"])][:1]     # (not "kapal yang berlayar dari Odesa")
         return hit[0] if hit and hit[0] not in agents else None     # (a place: where the attacks fall, "Pokrovsk")
 
     def clause_end(self, text: str, t: Trigger, trigs: list[Trigger]) -> int:
@@ -133,11 +135,12 @@ class Arguments:
     def threatened(self, sent, t: Trigger, after: list[Mention], agents: list[str]) -> str | None:
         """"memperingatkan bahwa Houthi akan membayar ...": the one a warning says will pay (not the speaker's side)."""
         text = sent.text
-        that = re.compile(r"\s+" if t.word.casefold().endswith(" bahwa") else r"\s*bahwa\s+").match(text, t.end)
+        that = (_SPACE if t.word.casefold().endswith(" bahwa") else _BAHWA).match(text, t.end)
         first = next((m for m in after if that and m.start - sent.start == that.end()), None)
         if first is None or self.kind(first) not in ("Country", "Organization", "Person") or first.key in self.side(agents[0]):
             return None
-        return first.key if _WILL.match(text, first.end - sent.start) else None
+        gap = _SPACE.match(text, first.end - sent.start)
+        return first.key if gap and lexicon()["threat_outcome"].match(text, gap.end()) else None
 
     def attacked_country(self, place: str, agents: list[str]) -> str | None:
         """"Rusia melancarkan serangan ke berbagai kota di Ukraina", "Israel menyerang desa di Lebanon selatan":

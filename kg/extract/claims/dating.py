@@ -26,11 +26,12 @@ def _while() -> re.Pattern:
     """"ketika patroli mereka disergap": a clause of the time of an event (not "saat berbicara di DPR")."""
     lex = load("triggers")
     return re.compile(rf"(?<![\w-])(?:{alternation(lex['while_words'])})\s+(?!(?:sedang\s+|tengah\s+)?"
-                      rf"(?:{alternation(lex['speaking_occasions'])})(?![\w-]))", re.I)
+                      rf"(?:{alternation(lex['speaking_occasions'] + lex['occasion_nouns'])})(?![\w-]))", re.I)
 
 
-def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]:
-    """Spans of `text` whose dates date their own clause only, as (start, end, for speech acts only):
+def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool | str]]:
+    """Spans of `text` whose dates date their own clause only, as (start, end, for speech acts only: True, or
+    "after" for those before the span only):
     a relative clause ("perjanjian itu, yang diteken pada 1961,"; not one on the occasion of speaking,
     "dalam pernyataan yang dibacakan Senin malam"), a parenthesis with words beside its
     date ("(berlaku sejak 2006)"), and a "sejak" or "ketika" phrase after a statement ("X mengatakan sanksi
@@ -53,8 +54,8 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool]]
             spans.append((since[-1].start(), d.end, True))
         during = [m for m in _while().finditer(text, max(0, d.start - 100), d.start)
                   if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
-        if during:
-            spans.append((during[-1].start(), d.end, True))
+        if during:       # (of a statement before it only: "X, saat patroli disergap pada Senin, ..." is not read so)
+            spans.append((during[-1].start(), d.end, "after"))
     return spans
 
 
@@ -63,7 +64,7 @@ def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, b
     # (a "sejak" phrase is the background of every speech act but one it opens the sentence before:
     # "Sejak November 2024, X meyakini ...")
     return any(a <= d.start and d.end <= b and (t is None or not a <= t.start < b)
-               and (not speech_only or t is not None and t.type in SPEECH and (t.start < a or d.start > 40))
+               and (not speech_only or t is not None and t.type in SPEECH and (t.start < a or d.start > 40 and speech_only is True))
                for a, b, speech_only in spans)
 
 

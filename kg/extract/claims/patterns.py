@@ -94,7 +94,7 @@ def lexicon():
         "sea_launch": frozenset(w.casefold() for w in lex["sea_launch_verbs"]),
         "to_sea": re.compile(r"[^,.;]{0,60}?(?<![\w-])ke\s+(?:arah\s+)?(?:" + _alt(lex["sea_words"]) + r")(?![\w-])", re.I),
         "condition": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^,.;:“”\"]*$", re.I),
-        "threat_outcome": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["threat_outcomes"]) + r")(?![\w-])", re.I),
+        "threat_outcome": re.compile(r"(?<![\w-])akan\s+[\"“]?(?:\w+\s+){0,2}(?:" + _alt(lex["threat_outcomes"]) + r")(?:nya)?(?![\w-])", re.I),
         "threat_after": re.compile(r"(?<![\w-])akan\s+(?:\w+\s+){0,2}(?:" + _alt(lex["retaliation"]) + r")(?![\w-])[^.;]*?"
                                    r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])", re.I),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?!\s+(?:hanya|sekadar|cuma|saja)\b)(?:\s+\w+){0,1}\s*$", re.I),
@@ -148,8 +148,15 @@ def lexicon():
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+){0,2}$", re.I),
         "captured": _words(load("counts")["captured"]),
         "released": _words(load("counts")["released"]),
+        "swap": _words(load("counts")["prisoners"] + ["pertukaran", "bertukar", "menukar", "ditawan"]),
         "incident": frozenset(lex["incident_nouns"]),
-        "exchange": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["exchange"]) + r")\s+(?:\w+\s+)?$", re.I),
+        # "Konvensi Jenewa 1949", "UNCLOS 1982": the year that ends a document's name
+        "document_year": re.compile(r"(?:(?<![\w-])(?i:" + _alt(lex["document_names"]) + r")(?:\s+[A-Z][\w'’-]*){0,3}"
+                                    r"|(?<![\w-])(?:" + "|".join(lex["document_acronyms"]) + r"))\s+$"),
+        "exchange": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["exchange"]) + r")\s+(?:[\w-]+\s+)?$", re.I),
+        "armed_attack": re.compile(r"\s+(?:" + _alt(lex["armed_attack"]) + r")\b", re.I),
+        "approve": frozenset(lex["approve_verbs"]),
+        "at_place": re.compile(r"\W*[Dd]i\s+(?:(?:" + _alt(lex["locality_nouns"] + ["wilayah"]) + r")\s+)?"),
         "prisoners": re.compile(r"\s*(?:" + _alt(load("counts")["prisoners"]) + r")\b", re.I),
         "units": _words(load("counts")["units"]),
         "weapons": re.compile(r"^\s*(?:" + _alt(load("counts")["weapons"]) + r")(?![\w-])", re.I),
@@ -158,8 +165,8 @@ def lexicon():
                                   r")(?:-\w+)?\s+(?:\w+\s+)?(?:itu|tersebut)\s+(?:(?:telah|juga|kemudian|lalu)\s+)?$", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
         "people_noun": re.compile(r"\s*(?:" + _alt(load("counts")["people"]) + r")(?![\w-])", re.I),
-        "planned_amount": re.compile(r"(?<![\w-])(?:akan|berencana|memutuskan untuk|bermaksud|berniat)\s+(?:[a-z-]+\s+){1,3}"
-                                     r"(?:sekitar\s+|hingga\s+|sebanyak\s+|lebih dari\s+)?$", re.I),
+        "planned_amount": re.compile(r"(?<![\w-])(?:akan|berencana|memutuskan untuk|bermaksud|berniat)\s+(?:segera\s+|kembali\s+)?"
+                                     r"(?:" + _alt(load("counts")["plan_verbs"]) + r")\s+(?:sekitar\s+|hingga\s+|sebanyak\s+|lebih dari\s+)?$", re.I),
         "estimated_before": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["estimating"]) + r")(?![\w-])[^.;,]{0,30}$", re.I),
         "people_after": re.compile(r"^\s*(?:" + _alt(load("counts")["people"]) + r")?\s*(?:[,.;]|$)", re.I),
         "displaced": re.compile(r"^\s*(?:(?:" + _alt(load("counts")["people"]) + r")\s+(?:\w+\s+){0,2})?(?:"

@@ -35,7 +35,6 @@ from kg.extract.claims.patterns import (
 )
 from kg.extract.claims.subjects import Subjects
 from kg.extract.claims.triggers import Trigger, Triggers, event_noun, is_nominal, words_after
-from kg.extract.entities import stopwords
 from kg.model import Article, Claim, DateValue, Mention, Sentence
 from kg.text.dates import find_dates
 from kg.text.gazetteer import gazetteer_country
@@ -43,8 +42,7 @@ from kg.text.gazetteer import gazetteer_country
 
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
-_AT_PLACE = re.compile(r"\W*[Dd]i\s+(?:(?:kota|wilayah|provinsi|distrik|desa|oblast)\s+)?")
-_SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi\b", re.I)
+_SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi(?:\s+baru|\s+ke-\d+)*\s+(?:terhadap|kepada|atas|bagi)\b", re.I)
 _NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
@@ -113,7 +111,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
         speaker, qspan = self.speaker(sent, args, quoted)
-        self.attributed = speaker        # who the sentence says it is told by ("Menurut Lee, ...")
+        self.attributed = speaker        # who the sentence says it is told by ("Menurut Lee, ..."): read_claims dates by it
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
             said = [t for t in trigs if t.type in ("STATEMENT", "DENY") and t.start < m.start()]
@@ -144,7 +142,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         framing = framing if frame_end > 0 else None
         countries = [m.key for m in args if self.kind(m) == "Country"]
         # "Di Odesa, tiga orang tewas ...": a place that opens the sentence is where its events happen
-        opens = _AT_PLACE.match(text)
+        opens = lx["at_place"].match(text)
         fronted = next((m.key for m in args if opens and m.start - sent.start == opens.end()
                         and self.kind(m) in ("Place", "Country") and text.startswith(",", m.end - sent.start)), None)
         out: list[Claim] = []
@@ -195,7 +193,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if hit and not agents and _TOLL_THAT.match(text, hit.end) and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "... tewas dalam serangan tersebut": the attack just told, on its day
                     told_on = self.did_on.get("ATTACK")
-                elif hit and not agents and len(self.attackers) == 1 and not self.nominal_args(sent, hit, [])[0]:
+                elif hit and not agents and len(self.attackers) == 1 and lx["armed_attack"].match(text, hit.end) \
+                        and not self.nominal_args(sent, hit, [])[0] and not self.at_home(fronted, next(iter(self.attackers))):
                     agents = list(self.attackers)     # "tiga orang tewas akibat serangan rudal": the one attacker the article has
                 target = None    # "tewas akibat serangan X": X killed them; who they were is the count's
                 dated_as = hit or fight or t
@@ -242,7 +241,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     [c.agent for c in out if c.type not in SPEECH]
                 agents = told[-1:] if told and not speech else main if speech else []     # (no speaker's deed)
             elif speech and not t.passive and not t.nominal and not main and (last := max(verb_end, orphan_end)) \
-                    and last >= lo and re.fullmatch(r"[^.;:“”\"]*,\s+", text[last:t.start]):
+                    and last >= lo and re.fullmatch(r"[^.;:“”\"]*,\s+", text[last:t.start]) \
+                    and not self.named_apposition(sent, args, last, t.start):
                 # "X membakar kedutaan Y, menuding Z ...": the accuser is X, or no one named
                 agents = verb_agents if last == verb_end else []
             elif not speech and not t.passive and not t.nominal and verb_agents and not main and \
@@ -263,7 +263,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     and re.fullmatch(r"\s+(?:oleh\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:telah|sudah|terus)\s+)*", text[speech_end:t.start]) \
                     and (pv := next((x for x in trigs if x.passive and x.end == speech_end), None)):
                 # "Iran, yang dituding Washington memasok senjata ...": the one accused did it, not the accuser
-                agents = self.subjects(sent, args, 0, pv.start, False)
+                agents = [m.key for m in args if re.fullmatch(r",?\s*yang\s+", text[m.end - sent.start:pv.start])][-1:]
             elif (pm := re.search(r"\byang\s+(?:ia|dia|mereka)\s+(?:\w+\s+)?$", text[max(0, t.start - 24):t.start])) and not speech:
                 agents = self.subjects(sent, args, lo, t.start - (len(text[max(0, t.start - 24):t.start]) - pm.start()), speech)
             elif re.search(r"\byang\s+(?:\w+\s+)?$", text[max(0, t.start - 20):t.start]) and not speech and not t.passive:
@@ -341,17 +341,18 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if typ == "SUPPLY" and t.word.casefold() in lx["relocation"] and place and (
                     tgt is None or tgt == place or self.a.entities[tgt].country in agents):
                 typ, tgt = "DEPLOY", None      # "memindahkan artileri ke kota X", "mengirim kendaraan lapis baja ke negara bagian X"
-            if typ == "AGREE" and _SANCTIONS_NEXT.match(text, t.end):
+            if typ == "AGREE" and t.word.casefold() in lx["approve"] and _SANCTIONS_NEXT.match(text, t.end):
                 typ = "SANCTION"     # "menyetujui paket sanksi terhadap Rusia": sanctions imposed
             if t.word.casefold().endswith(" bahwa"):
                 tgt = None           # "mengingatkan bahwa ...": a clause follows, no one warned by name
             if typ == "WARN" and tgt is None:
                 tgt = self.threatened(sent, t, after, agents)
             target = target or tgt
-            place = place or nominal_place or (purpose_of.place if purpose_of and not speech else None) \
-                or (fronted if not speech else None)
             if typ == "ATTACK" and target is None and place:
-                target = self.attacked_country(place, agents)
+                target = self.attacked_country(place, agents)     # (of the attack's own phrase only)
+            told = any(x.type in SPEECH and x.start < t.start for x in trigs)    # (not what a speaker tells of)
+            place = place or nominal_place or (purpose_of.place if purpose_of and not speech else None) \
+                or (fronted if not speech and not told else None)
             if not t.nominal and not t.passive and not relative:
                 verb_end, verb_agents = t.end, agents
             if speech:
@@ -387,9 +388,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for c in out:
                 if c.type in SPEECH and c.about is None:
                     c.about = self.last_event
-        if self.did.get("ATTACK") and any(x.type == "ATTACK" and x.nominal and _NAMED_AGAIN.match(text, x.end) for x in trigs):
+        again = {x.word for x in trigs if x.type == "ATTACK" and x.nominal and _NAMED_AGAIN.match(text, x.end)}
+        if self.did.get("ATTACK") and again:
             for c in out:    # "Serangan Israel itu menewaskan lima orang": where and when the attack told before was
-                if c.type in ("ATTACK", "KILL") and c.agent == self.did["ATTACK"]:
+                if (c.type == "KILL" or c.type == "ATTACK" and c.trigger in again) and c.agent == self.did["ATTACK"]:
                     c.place = c.place or self.did_at.get("ATTACK")
                     c.date = c.date or self.did_on.get("ATTACK")
         carrier = self.carrier(sent, args)
@@ -417,7 +419,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 unique.append(c)
         # ("Ia menambahkan ..." after "X mengatakan ... ketika patroli disergap pada Senin": not that day)
         told = [d for d in main_dates if not any(a <= d.start and d.end <= b and d.start > 40 for a, b, so in spans if so)]
-        self.last_date = told[0] if told else None if main_dates else inherited
+        # (a date in a "ketika"/"sejak" phrase that does not open the sentence, as in_background reads them)
+        self.last_date = told[0] if told else (None if main_dates else inherited)
         # (a weekday read against the day of publication is as exact as "(23/5)": "pada Jumat malam")
         explicit = [d for d in dates if d.precision == "day" and (any(ch.isdigit() for ch in d.text) or self.ref_from == "published")]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
@@ -442,6 +445,18 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         kind = {k: self.a.entities[k].type for k in side if k in self.a.entities}
         return next((k for k in sorted(side) if kind.get(k) == "Country"), None) \
             or next((k for k in sorted(side) if kind.get(k) == "Organization"), agent)
+
+    def named_apposition(self, sent, args, lo: int, hi: int) -> bool:
+        """Whether a person is named just before the comma at `hi` (", Kepala X, Tom Fletcher, mengecam"): the
+        subject of the verb after it, not an object of the clause before."""
+        before = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi]
+        return bool(before) and self.kind(before[-1]) == "Person" and re.fullmatch(r"\s*,\s*", sent.text[before[-1].end - sent.start:hi]) is not None
+
+    def at_home(self, place: str | None, agent: str) -> bool:
+        """Whether `place` lies in the agent's own country ("Di Sanaa, ..." of a Houthi attack)."""
+        ents = self.a.entities
+        home = agent if ents[agent].type == "Country" else ents[agent].country or gazetteer_country(ents[agent].label)
+        return place is not None and home is not None and home in (place, ents[place].country, gazetteer_country(ents[place].label))
 
     def side(self, agent: str) -> set[str]:
         """The agent, the bodies it serves and their countries: who "we" are when it speaks."""
@@ -571,12 +586,13 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for e in events:     # the troops sent, as the sentence counts them (and, when someone tells it, an estimate)
                 if e.type == "DEPLOY" and e.quantity is None and counted == "troops":
                     e.quantity = q
-                if e.type == "AGREE" and e.quantity is None and counted == "captured":
+                if e.type == "AGREE" and e.quantity is None and counted == "captured" \
+                        and lx["exchange"].search(text, max(0, q.start - 40), q.start):
                     e.quantity = q       # "sepakat menukar 1.200 tawanan": the prisoners of the exchange agreed
             if not estimators or q.value == 1:      # "sebuah kapal", "seorang tentara": one is no estimate
                 continue
-            if counted == "captured" and (lx["released"].search(text, q.end, q.end + 60)
-                                          or lx["exchange"].search(text, max(0, q.start - 30), q.start)):
+            if counted == "captured" and (lx["released"].search(text, q.end, q.end + 60) and lx["swap"].search(self.a.raw)
+                                          or lx["exchange"].search(text, max(0, q.start - 40), q.start)):
                 for s in speech:     # "X menyatakan 150 prajurit telah dipulangkan": the amount of the statement
                     if s.type in ("CONFIRM", "STATEMENT") and s.quantity is None:
                         s.quantity = q
@@ -628,16 +644,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
 
 
-_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
-
-
 def _names_year(text: str, d: DateValue) -> bool:
-    """"UNCLOS 1982", "Konvensi Jenewa 1949": a bare year after a name is part of the name, no date."""
-    if not d.text.isdigit():
-        return False
-    m = _WORD_BEFORE.search(text, max(0, d.start - 30), d.start)
-    word = m.group(1) if m else ""
-    return (word[:1].isupper() or word.isupper() and len(word) > 1) and word.casefold() not in stopwords()
+    """"UNCLOS 1982", "Konvensi Jenewa 1949": a bare year after a document's name is part of the name, no date."""
+    return d.text.isdigit() and lexicon()["document_year"].search(text, max(0, d.start - 40), d.start) is not None
 
 
 def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
