@@ -26,8 +26,10 @@ import os
 import pickle
 import sqlite3
 import signal
+import sys
+from array import array
 from collections import defaultdict
-from itertools import chain, count, repeat
+from itertools import chain, count
 from operator import itemgetter
 from pathlib import Path
 
@@ -37,7 +39,7 @@ from rdflib import Literal, URIRef
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
-VERSION = "4"
+VERSION = "5"
 
 KB = "https://w3id.org/kabar-kg/ontology#"
 _P = {  # short name -> predicate IRI: only these triples are read
@@ -850,7 +852,7 @@ _SCHEMA = """
         PRAGMA cache_size = -100000; PRAGMA page_size = 16384;     -- rows of hundreds of bytes, written once
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
-        CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
+        CREATE TABLE rows (name TEXT, key TEXT, chunk INTEGER, ids BLOB, PRIMARY KEY (name, key, chunk)) WITHOUT ROWID;
         CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
@@ -878,10 +880,7 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
             db.executemany("INSERT INTO cells VALUES (?, ?)",
                            ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
             cells += len(ids)
-            # in the order of the index: appended, not inserted all over a file of gigabytes
-            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
-                zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
-                for k in sorted(keyed, key=code.__getitem__)))
+            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, ids, code))
             if kept is not None:
                 kept.append((keyed, ids))
             del keyed, ids
@@ -892,6 +891,35 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
         db.commit()
     finally:
         db.close()
+
+
+CHUNK = 1024
+"""Cell ids a row of the `rows` table holds: a key's answer is the cells its chunks list, in order."""
+
+
+def _chunks(name: str, keyed: dict, ids: dict, code: list):
+    """The rows of `rows` for one query: each key's cell ids in chunks of CHUNK, in the order of the index
+    (appended, not inserted all over a file of gigabytes)."""
+    for k in sorted(keyed, key=code.__getitem__):
+        at = list(map(ids.__getitem__, keyed[k]))
+        for i in range(0, len(at), CHUNK):
+            yield name, code[k], i // CHUNK, _packed(at[i:i + CHUNK])
+
+
+def _packed(ids: list[int]) -> bytes:
+    """Cell ids as 32-bit little-endian integers."""
+    a = array("i", ids)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def _unpacked(data: bytes) -> array:
+    a = array("i")
+    a.frombytes(data)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
 
 
 def remove(store_dir: str | Path) -> None:
@@ -930,11 +958,28 @@ class Tables:
         except sqlite3.Error:
             return None
 
+    def _ids(self, name: str, key: str, first: int, last: int | None = None) -> array:
+        """The cell ids of rows `first` to `last` (to the end without it) of a key's answer."""
+        sql, args = "SELECT ids FROM rows WHERE name = ? AND key = ? AND chunk >= ?", [name, key, first // CHUNK]
+        if last is not None:
+            sql, args = sql + " AND chunk <= ?", args + [last // CHUNK]
+        ids = _unpacked(b"".join(data for (data,) in self.db.execute(sql + " ORDER BY chunk", args)))
+        start = first % CHUNK
+        return ids[start:] if last is None else ids[start:start + last - first + 1]
+
+    def _cells(self, ids) -> list[bytes]:
+        """The stored rows of cell ids, in their order."""
+        got, ids = {}, list(ids)
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            got.update(self.db.execute(f"SELECT id, data FROM cells WHERE id IN ({','.join('?' * len(part))})", part))
+        return [got[i] for i in ids]
+
     def _rows(self, cells) -> list[tuple]:
         """Rows of rdflib terms from stored rows of codes; each distinct term made once."""
         terms, out, loads = self.terms, [], pickle.loads
         get = terms.__getitem__
-        for (data,) in cells:
+        for data in cells:
             codes = loads(data)
             try:
                 out.append(tuple(map(get, codes)))
@@ -974,23 +1019,14 @@ class Tables:
         when there is no table for it."""
         if name not in self.columns:
             return None
-        db = self.db
         keys = self._keys(name, params)
         cols = self.columns[name]
         if len(keys) == 1:
             (key,) = keys
-            if limit:
-                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
-                                   "AND pos >= ? AND pos <= ? ORDER BY pos", (name, key, offset, offset + limit))
-            else:
-                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
-                                   "AND pos >= ? ORDER BY pos", (name, key, offset))
-            rows = self._rows(cells)
+            rows = self._rows(self._cells(self._ids(name, key, offset, offset + limit if limit else None)))
         else:
-            coded = dict.fromkeys(text for key in sorted(keys) for (text,) in
-                                  db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? "
-                                             "AND key = ? ORDER BY pos", (name, key)))
-            rows = self._rows((t,) for t in coded)
+            coded = dict.fromkeys(data for key in sorted(keys) for data in self._cells(self._ids(name, key, 0)))
+            rows = self._rows(coded)
             sort_rows(rows, cols, order(named()[name]))
             rows = rows[offset:offset + limit + 1] if limit else rows[offset:]
         more = bool(limit) and len(rows) > limit
