@@ -658,13 +658,15 @@ class _Numbers(dict):
         return n
 
 
-def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
-    """Key number -> its rows without duplicates, as tuples of numbers (`codes`), in the order `kg query` gives
-    a whole answer (`by`: the `order:` line; `kg.uses.library.sort_rows` with `_value`); the key "" mapped to
-    ALL gets the union of the others. The keys come in the order of their first row in the sort of every
-    key's rows (that also tagged with their key), which `_fill` numbers the rows in."""
+def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[list[tuple], dict[int, list[int]]]:
+    """The rows of every key without duplicates, in the order `kg query` gives a whole answer (`by`: the
+    `order:` line; `kg.uses.library.sort_rows` with `_value`), as (cells, keyed): every distinct row once, as a
+    tuple of numbers (`codes`), and key number -> the places of its rows in `cells`, in that order. The key ""
+    mapped to ALL gets every row. The rows of all keys are sorted once: `cells` is in that order, and each
+    key's places ascend."""
     row = codes.row
     seen: dict = {}     # a row that several keys list (the same tuple) is numbered once
+    index: dict = {}    # coded row -> its place in `distinct`
     keyed: dict = {}
     for key, rows in tables.items():
         if rows is ALL:
@@ -674,40 +676,36 @@ def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[i
             return _sorted_tagged(codes, by, columns, tables)
         got = []
         for r in rows:
-            n = seen.get(id(r))
-            if n is None:
-                n = seen[id(r)] = row(r)
-            got.append(n)
+            i = seen.get(id(r))
+            if i is None:
+                i = seen[id(r)] = index.setdefault(row(r), len(index))
+            got.append(i)
         if got:
-            keyed[k] = list(dict.fromkeys(got))
+            keyed[k] = got
     del seen
-    distinct = list(dict.fromkeys(r for rows in keyed.values() for r in rows))
+    distinct = list(index)
+    del index
     used = set(keyed)
     for r in distinct:
         used.update(r)
-    rank = codes.ranks(used)
-    sort_key = _sort_key(rank, by, columns)
+    sort_key = _sort_key(codes.ranks(used), by, columns)
     keys = list(map(sort_key, distinct))
     order_ = sorted(range(len(distinct)), key=keys.__getitem__)
-    pos: dict = {}
+    place = [0] * len(distinct)
     last = None
-    for i in order_:
+    for p, i in enumerate(order_):
         k = keys[i]
         if k == last:       # two rows only the insertion order sorts: sorted as they were, tagged with their key
             return _sorted_tagged(codes, by, columns, tables)
-        pos[distinct[i]] = len(pos)
+        place[i] = p
         last = k
     del keys
-    # each key's rows as the sort of all rows orders them (no two rows being equal there, a row's place in
-    # it is its place in each key), and the keys by their first row, then by their own rank, as the sort
-    # tagged with them did
-    at = pos.__getitem__
-    for rows in keyed.values():
-        rows.sort(key=at)
-    out = {k: keyed[k] for k in sorted(keyed, key=lambda k: (at(keyed[k][0]), rank[k]))}
+    # no two rows being equal in the sort of all rows, a row's place there is its place in each key
+    for k, got in keyed.items():
+        keyed[k] = sorted(set(map(place.__getitem__, got)))
     if tables.get("") is ALL:
-        out[codes.key("")] = [distinct[i] for i in order_]
-    return out
+        keyed[codes.key("")] = list(range(len(distinct)))
+    return [distinct[i] for i in order_], keyed
 
 
 def _sort_key(rank: list, by: list, names: list[str]):
@@ -723,7 +721,7 @@ def _sort_key(rank: list, by: list, names: list[str]):
     return lambda r: tuple(map(get, tabs, pick(r)))
 
 
-def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
+def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[list, dict]:
     """`_sorted` the long way, for answers with rows only their order in the answer sorts: every key's rows
     tagged with their key, sorted together, grouped again."""
     tagged = []
@@ -737,12 +735,13 @@ def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) ->
     for r in tagged:
         used.update(r)
     tagged.sort(key=_sort_key(codes.ranks(used), by, columns + ["\0key"]))
-    out: dict[int, list] = defaultdict(list)
+    index: dict = {}
+    keyed: dict[int, list] = defaultdict(list)
     for r in tagged:
-        out[r[-1]].append(r[:-1])
+        keyed[r[-1]].append(index.setdefault(r[:-1], len(index)))
     if tables.get("") is ALL:
-        out[codes.key("")] = list(dict.fromkeys(r[:-1] for r in tagged))
-    return out
+        keyed[codes.key("")] = list(range(len(index)))
+    return list(index), dict(keyed)
 
 
 ALL = object()
@@ -871,19 +870,18 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
         for name, fn in sorted(TABLES.items()):
             columns, tables, params = fn(facts)
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-            keyed = _sorted(codes, order(named()[name]), columns, tables)
+            rows, keyed = _sorted(codes, order(named()[name]), columns, tables)
             if kept is not None:
                 kept.append(tables)
             del tables
-            # a row is stored once however many keys list it
-            ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
-            db.executemany("INSERT INTO cells VALUES (?, ?)",
-                           ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
-            cells += len(ids)
-            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, ids, code))
+            # a row is stored once however many keys list it: the cells of a query are its rows, in order
+            db.executemany("INSERT INTO cells VALUES (?, ?)", zip(
+                count(cells + 1), (dumps(tuple(map(code.__getitem__, r)), protocol=4) for r in rows)))
+            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, cells + 1, code))
+            cells += len(rows)
             if kept is not None:
-                kept.append((keyed, ids))
-            del keyed, ids
+                kept.append((rows, keyed))
+            del rows, keyed
             db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
                 (name, param, code[number(value)], code[number(key)])
                 for param, m in params.items() for value, keys in m.items() for key in keys))
@@ -897,13 +895,13 @@ CHUNK = 1024
 """Cell ids a row of the `rows` table holds: a key's answer is the cells its chunks list, in order."""
 
 
-def _chunks(name: str, keyed: dict, ids: dict, code: list):
-    """The rows of `rows` for one query: each key's cell ids in chunks of CHUNK, in the order of the index
-    (appended, not inserted all over a file of gigabytes)."""
+def _chunks(name: str, keyed: dict, first: int, code: list):
+    """The rows of `rows` for one query: each key's cell ids (`first` + the places of its rows) in chunks of
+    CHUNK, in the order of the index (appended, not inserted all over a file of gigabytes)."""
     for k in sorted(keyed, key=code.__getitem__):
-        at = list(map(ids.__getitem__, keyed[k]))
+        at = keyed[k]
         for i in range(0, len(at), CHUNK):
-            yield name, code[k], i // CHUNK, _packed(at[i:i + CHUNK])
+            yield name, code[k], i // CHUNK, _packed([first + p for p in at[i:i + CHUNK]])
 
 
 def _packed(ids: list[int]) -> bytes:
