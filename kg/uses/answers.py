@@ -29,7 +29,7 @@ import signal
 import sys
 from array import array
 from collections import defaultdict
-from itertools import chain, count
+from itertools import chain, compress, count
 from operator import itemgetter
 from pathlib import Path
 
@@ -103,9 +103,8 @@ class Facts:
                     m[num(s)].append(num(o))
         for m in out.values():
             m.default_factory = None
-            for s, os_ in m.items():
-                if len(os_) > 1:
-                    m[s] = list(dict.fromkeys(os_))
+            for s in compress(list(m), map((1).__lt__, map(len, m.values()))):     # subjects of several objects
+                m[s] = list(dict.fromkeys(m[s]))
         self.out = out
         self.inv: dict[str, dict] = {}
         for name in _INVERSE:
@@ -300,11 +299,14 @@ def claim_reports(f: Facts):
             originals = f.get(art, "dup") or [art]
             for key in ((t, ag, ta, ab, q, lo, hi) for t in codes for ag in agents for ta in targets
                         for ab in abouts for q, lo, hi in amounts):
-                got = groups.setdefault(key, (set(), set(), set()))
+                got = groups.get(key)
+                if got is None:
+                    got = groups[key] = (set(), set(), set())
                 got[0].update(originals)
                 got[1].add(art)
-                got[2].update(map(f.value, sources))
-    rows = [key + (_int(len(o)), _int(len(a)), ox.Literal(" ".join(sorted(s)))) for key, (o, a, s) in groups.items()]
+                got[2].update(sources)
+    rows = [key + (_int(len(o)), _int(len(a)), ox.Literal(" ".join(sorted(set(map(f.value, s))))))
+            for key, (o, a, s) in groups.items()]
     return ["type", "agent", "target", "about", "quantity", "low", "high", "reports", "articles", "sources"], \
         {"": rows}, {}
 
