@@ -660,22 +660,19 @@ class _Numbers(dict):
         return n
 
 
-def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[list[tuple], dict[int, list[int]]]:
-    """The rows of every key without duplicates, in the order `kg query` gives a whole answer (`by`: the
-    `order:` line; `kg.uses.library.sort_rows` with `_value`), as (cells, keyed): every distinct row once, as a
-    tuple of numbers (`codes`), and key number -> the places of its rows in `cells`, in that order. The key ""
-    mapped to ALL gets every row. The rows of all keys are sorted once: `cells` is in that order, and each
-    key's places ascend."""
+def _coded(codes: _Codes, tables: dict) -> tuple[list[tuple], dict[int, list[int]]] | None:
+    """The rows of every key coded (`codes`): (every distinct row once, key number -> the places of its rows
+    there); None when two keys have the same code."""
     row = codes.row
-    seen: dict = {}     # a row that several keys list (the same tuple) is numbered once
-    index: dict = {}    # coded row -> its place in `distinct`
+    seen: dict = {}     # a row that several keys list (the same tuple) is coded once
+    index: dict = {}    # coded row -> its place
     keyed: dict = {}
     for key, rows in tables.items():
         if rows is ALL:
             continue
         k = codes.key(key)
-        if k in keyed:      # two keys of the same code: their rows are listed together, as they come
-            return _sorted_tagged(codes, by, columns, tables)
+        if k in keyed:
+            return None
         got = []
         for r in rows:
             i = seen.get(id(r))
@@ -684,14 +681,21 @@ def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[
             got.append(i)
         if got:
             keyed[k] = got
-    del seen
-    distinct = list(index)
-    del index
-    used = set(keyed)
-    for r in distinct:
-        used.update(r)
-    sort_key = _sort_key(codes.ranks(used), by, columns)
-    keys = list(map(sort_key, distinct))
+    return list(index), keyed
+
+
+def _sorted(codes: _Codes, rank: list, by: list, columns: list[str], tables: dict,
+            coded: tuple | None) -> tuple[list[tuple], dict[int, list[int]]]:
+    """The rows of every key without duplicates, in the order `kg query` gives a whole answer (`by`: the
+    `order:` line; `kg.uses.library.sort_rows` with `_value`), as (cells, keyed): every distinct row once, as a
+    tuple of numbers (`codes`), and key number -> the places of its rows in `cells`, in that order. The key ""
+    mapped to ALL gets every row. `coded`: what `_coded` made of `tables`; `rank`: `codes.ranks` of at
+    least its numbers. The rows of all keys are sorted once: `cells` is in that order, and each key's places
+    ascend."""
+    if coded is None:       # two keys of the same code: their rows are listed together, as they come
+        return _sorted_tagged(codes, by, columns, tables)
+    distinct, keyed = coded
+    keys = list(map(_sort_key(rank, by, columns), distinct))
     order_ = sorted(range(len(distinct)), key=keys.__getitem__)
     place = [0] * len(distinct)
     last = None
@@ -703,8 +707,7 @@ def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[
         last = k
     del keys
     # no two rows being equal in the sort of all rows, a row's place there is its place in each key
-    for k, got in keyed.items():
-        keyed[k] = sorted(set(map(place.__getitem__, got)))
+    keyed = {k: sorted(set(map(place.__getitem__, got))) for k, got in keyed.items()}
     if tables.get("") is ALL:
         keyed[codes.key("")] = list(range(len(distinct)))
     return [distinct[i] for i in order_], keyed
@@ -868,14 +871,16 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
         if kept is not None:
             kept.append(codes)
         code, dumps, number = codes.codes, pickle.dumps, codes.number.__getitem__
+        # every table's rows coded first, so that all their terms are ranked at once
+        answers = [(name, *fn(facts)) for name, fn in sorted(TABLES.items())]
+        answers = [(name, columns, tables, params, _coded(codes, tables)) for name, columns, tables, params in answers]
+        if kept is not None:
+            kept.append(answers)
+        rank = codes.ranks(range(len(codes.codes)))
         cells = 0
-        for name, fn in sorted(TABLES.items()):
-            columns, tables, params = fn(facts)
+        for name, columns, tables, params, coded in answers:
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-            rows, keyed = _sorted(codes, order(named()[name]), columns, tables)
-            if kept is not None:
-                kept.append(tables)
-            del tables
+            rows, keyed = _sorted(codes, rank, order(named()[name]), columns, tables, coded)
             # a row is stored once however many keys list it: the cells of a query are its rows, in order
             db.executemany("INSERT INTO cells VALUES (?, ?)", zip(
                 count(cells + 1), (dumps(tuple(map(code.__getitem__, r)), protocol=4) for r in rows)))
