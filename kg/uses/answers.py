@@ -30,7 +30,6 @@ import sys
 from array import array
 from collections import defaultdict
 from itertools import chain, compress, count
-from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -695,7 +694,7 @@ def _sorted(codes: _Codes, rank: list, by: list, columns: list[str], tables: dic
     if coded is None:       # two keys of the same code: their rows are listed together, as they come
         return _sorted_tagged(codes, by, columns, tables)
     distinct, keyed = coded
-    keys = list(map(_sort_key(rank, by, columns), distinct))
+    keys = _sort_keys(rank, by, columns, distinct)
     order_ = sorted(range(len(distinct)), key=keys.__getitem__)
     place = [0] * len(distinct)
     last = None
@@ -713,17 +712,15 @@ def _sorted(codes: _Codes, rank: list, by: list, columns: list[str], tables: dic
     return [distinct[i] for i in order_], keyed
 
 
-def _sort_key(rank: list, by: list, names: list[str]):
-    """A row's sort key: `sort_rows` sorts by every column, then again (stably) by each `order:` column, the
+def _sort_keys(rank: list, by: list, names: list[str], rows: list[tuple]) -> list[tuple]:
+    """Each row's sort key: `sort_rows` sorts by every column, then again (stably) by each `order:` column, the
     last first; the same as one stable sort by the `order:` columns (a descending one's rank negated), then
-    every column."""
+    every column. Made a column at a time."""
     desc = [-x for x in rank]
     spec = [(desc if d else rank, names.index(c)) for c, d in by if c in names] + \
         [(rank, i) for i in range(len(names))]
-    tabs = [t for t, _ in spec]
-    pick = itemgetter(*(i for _, i in spec))
-    get = list.__getitem__
-    return lambda r: tuple(map(get, tabs, pick(r)))
+    columns = list(zip(*rows)) or [()] * len(names)
+    return list(zip(*(map(tab.__getitem__, columns[i]) for tab, i in spec)))
 
 
 def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[list, dict]:
@@ -739,7 +736,8 @@ def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) ->
     used = set()
     for r in tagged:
         used.update(r)
-    tagged.sort(key=_sort_key(codes.ranks(used), by, columns + ["\0key"]))
+    keys = _sort_keys(codes.ranks(used), by, columns + ["\0key"], tagged)
+    tagged = [tagged[i] for i in sorted(range(len(tagged)), key=keys.__getitem__)]
     index: dict = {}
     keyed: dict[int, list] = defaultdict(list)
     for r in tagged:
