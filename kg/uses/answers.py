@@ -29,7 +29,7 @@ import signal
 import sys
 from array import array
 from collections import defaultdict
-from itertools import chain, compress, count
+from itertools import chain, compress
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -662,7 +662,7 @@ class _Numbers(dict):
 def _coded(codes: _Codes, tables: dict) -> tuple[list[tuple], dict[int, list[int]]] | None:
     """The rows of every key coded (`codes`): (every distinct row once, key number -> the places of its rows
     there); None when two keys have the same code."""
-    row = codes.row
+    number = codes.number.__getitem__
     seen: dict = {}     # a row that several keys list (the same tuple) is coded once
     index: dict = {}    # coded row -> its place
     keyed: dict = {}
@@ -676,7 +676,7 @@ def _coded(codes: _Codes, tables: dict) -> tuple[list[tuple], dict[int, list[int
         for r in rows:
             i = seen.get(id(r))
             if i is None:
-                i = seen[id(r)] = index.setdefault(row(r), len(index))
+                i = seen[id(r)] = index.setdefault(tuple(map(number, r)), len(index))
             got.append(i)
         if got:
             keyed[k] = got
@@ -880,8 +880,9 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
             rows, keyed = _sorted(codes, rank, order(named()[name]), columns, tables, coded)
             # a row is stored once however many keys list it: the cells of a query are its rows, in order
-            db.executemany("INSERT INTO cells VALUES (?, ?)", zip(
-                count(cells + 1), (dumps(tuple(map(code.__getitem__, r)), protocol=4) for r in rows)))
+            # numbered from 1 as they are appended: cell ids are `cells` + 1 + their places
+            db.executemany("INSERT INTO cells (data) VALUES (?)",
+                           ((dumps(tuple(map(code.__getitem__, r)), protocol=4),) for r in rows))
             db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, cells + 1, code))
             cells += len(rows)
             if kept is not None:
