@@ -6,7 +6,8 @@ therefore reads the triples it loaded once more, in one pass over plain dictiona
 the answer of every query of the library this module knows (`TABLES`) and writes it, sorted as the query's
 `order:` line says and without duplicates, into an SQLite file in the store's folder (`FILE`). A query with
 a parameter has one sorted answer per thing the parameter finds (an entity, a claim, a type code) and a map
-from parameter values to those things, so that a page of it is a range of rows of one index.
+from parameter values to those things, so that a page of it is a range of one key's rows: one or two chunks
+of its cell ids (`CHUNK`), then those cells.
 
 `kg query --store` (`kg.uses.query.run` on `open_disk_store`) reads its pages there; any other query, and
 every query on a store whose tables are missing or of another version, goes to Oxigraph. The answers are
@@ -15,8 +16,9 @@ A load into a store that holds articles already reads the store back instead of 
 tables whole, so they always describe the store as it is after the load. A dataset file going into an empty
 store is read by a child process while Oxigraph bulk-loads it (`Beside`).
 
-Each distinct term is coded and ranked once (`_Codes`), and each answer sorted once, by one key a row
-(`_sorted`), into exactly the order `kg.uses.library.sort_rows` gives.
+Each distinct term is coded once and the terms of all the tables ranked once (`_Codes`), and each answer
+sorted once, by one key a row (`_sorted`), into exactly the order `kg.uses.library.sort_rows` gives: a query's
+cells are its distinct rows in that order, and a key lists the places of its rows among them.
 """
 from __future__ import annotations
 
@@ -879,8 +881,8 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
         for name, columns, tables, params, coded in answers:
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
             rows, keyed = _sorted(codes, rank, order(named()[name]), columns, tables, coded)
-            # a row is stored once however many keys list it: the cells of a query are its rows, in order
-            # numbered from 1 as they are appended: cell ids are `cells` + 1 + their places
+            # a row is stored once however many keys list it: the cells of a query are its rows, in order,
+            # numbered by SQLite from 1 as they are appended (a cell's id: `cells` + 1 + its place)
             db.executemany("INSERT INTO cells (data) VALUES (?)",
                            ((dumps(tuple(map(code.__getitem__, r)), protocol=4),) for r in rows))
             db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, cells + 1, code))
