@@ -6,7 +6,8 @@ therefore reads the triples it loaded once more, in one pass over plain dictiona
 the answer of every query of the library this module knows (`TABLES`) and writes it, sorted as the query's
 `order:` line says and without duplicates, into an SQLite file in the store's folder (`FILE`). A query with
 a parameter has one sorted answer per thing the parameter finds (an entity, a claim, a type code) and a map
-from parameter values to those things, so that a page of it is a range of rows of one index.
+from parameter values to those things, so that a page of it is a range of one key's rows: one or two chunks
+of its cell ids (`CHUNK`), then those cells.
 
 `kg query --store` (`kg.uses.query.run` on `open_disk_store`) reads its pages there; any other query, and
 every query on a store whose tables are missing or of another version, goes to Oxigraph. The answers are
@@ -15,8 +16,9 @@ A load into a store that holds articles already reads the store back instead of 
 tables whole, so they always describe the store as it is after the load. A dataset file going into an empty
 store is read by a child process while Oxigraph bulk-loads it (`Beside`).
 
-Each distinct term is coded and ranked once (`_Codes`), and each answer sorted once, by one key a row
-(`_sorted`), into exactly the order `kg.uses.library.sort_rows` gives.
+Each distinct term is coded once and the terms of all the tables ranked once (`_Codes`), and each answer
+sorted once, by one key a row (`_sorted`), into exactly the order `kg.uses.library.sort_rows` gives: a query's
+cells are its distinct rows in that order, and a key lists the places of its rows among them.
 """
 from __future__ import annotations
 
@@ -26,9 +28,10 @@ import os
 import pickle
 import sqlite3
 import signal
+import sys
+from array import array
 from collections import defaultdict
-from itertools import chain, count, repeat
-from operator import itemgetter
+from itertools import chain, compress
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -37,7 +40,7 @@ from rdflib import Literal, URIRef
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
-VERSION = "4"
+VERSION = "5"
 
 KB = "https://w3id.org/kabar-kg/ontology#"
 _P = {  # short name -> predicate IRI: only these triples are read
@@ -101,9 +104,8 @@ class Facts:
                     m[num(s)].append(num(o))
         for m in out.values():
             m.default_factory = None
-            for s, os_ in m.items():
-                if len(os_) > 1:
-                    m[s] = list(dict.fromkeys(os_))
+            for s in compress(list(m), map((1).__lt__, map(len, m.values()))):     # subjects of several objects
+                m[s] = list(dict.fromkeys(m[s]))
         self.out = out
         self.inv: dict[str, dict] = {}
         for name in _INVERSE:
@@ -298,11 +300,14 @@ def claim_reports(f: Facts):
             originals = f.get(art, "dup") or [art]
             for key in ((t, ag, ta, ab, q, lo, hi) for t in codes for ag in agents for ta in targets
                         for ab in abouts for q, lo, hi in amounts):
-                got = groups.setdefault(key, (set(), set(), set()))
+                got = groups.get(key)
+                if got is None:
+                    got = groups[key] = (set(), set(), set())
                 got[0].update(originals)
                 got[1].add(art)
-                got[2].update(map(f.value, sources))
-    rows = [key + (_int(len(o)), _int(len(a)), ox.Literal(" ".join(sorted(s)))) for key, (o, a, s) in groups.items()]
+                got[2].update(sources)
+    rows = [key + (_int(len(o)), _int(len(a)), ox.Literal(" ".join(sorted(set(map(f.value, s))))))
+            for key, (o, a, s) in groups.items()]
     return ["type", "agent", "target", "about", "quantity", "low", "high", "reports", "articles", "sources"], \
         {"": rows}, {}
 
@@ -656,72 +661,71 @@ class _Numbers(dict):
         return n
 
 
-def _sorted(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
-    """Key number -> its rows without duplicates, as tuples of numbers (`codes`), in the order `kg query` gives
-    a whole answer (`by`: the `order:` line; `kg.uses.library.sort_rows` with `_value`); the key "" mapped to
-    ALL gets the union of the others. The keys come in the order of their first row in the sort of every
-    key's rows (that also tagged with their key), which `_fill` numbers the rows in."""
-    row = codes.row
-    seen: dict = {}     # a row that several keys list (the same tuple) is numbered once
+def _coded(codes: _Codes, tables: dict) -> tuple[list[tuple], dict[int, list[int]]] | None:
+    """The rows of every key coded (`codes`): (every distinct row once, key number -> the places of its rows
+    there); None when two keys have the same code."""
+    number = codes.number.__getitem__
+    seen: dict = {}     # a row that several keys list (the same tuple) is coded once
+    index: dict = {}    # coded row -> its place
     keyed: dict = {}
     for key, rows in tables.items():
         if rows is ALL:
             continue
         k = codes.key(key)
-        if k in keyed:      # two keys of the same code: their rows are listed together, as they come
-            return _sorted_tagged(codes, by, columns, tables)
+        if k in keyed:
+            return None
         got = []
         for r in rows:
-            n = seen.get(id(r))
-            if n is None:
-                n = seen[id(r)] = row(r)
-            got.append(n)
+            i = seen.get(id(r))
+            if i is None:
+                i = seen[id(r)] = index.setdefault(tuple(map(number, r)), len(index))
+            got.append(i)
         if got:
-            keyed[k] = list(dict.fromkeys(got))
-    del seen
-    distinct = list(dict.fromkeys(r for rows in keyed.values() for r in rows))
-    used = set(keyed)
-    for r in distinct:
-        used.update(r)
-    rank = codes.ranks(used)
-    sort_key = _sort_key(rank, by, columns)
-    keys = list(map(sort_key, distinct))
+            keyed[k] = got
+    return list(index), keyed
+
+
+def _sorted(codes: _Codes, rank: list, by: list, columns: list[str], tables: dict,
+            coded: tuple | None) -> tuple[list[tuple], dict[int, list[int]]]:
+    """The rows of every key without duplicates, in the order `kg query` gives a whole answer (`by`: the
+    `order:` line; `kg.uses.library.sort_rows` with `_value`), as (cells, keyed): every distinct row once, as a
+    tuple of numbers (`codes`), and key number -> the places of its rows in `cells`, in that order. The key ""
+    mapped to ALL gets every row. `coded`: what `_coded` made of `tables`; `rank`: `codes.ranks` of at
+    least its numbers. The rows of all keys are sorted once: `cells` is in that order, and each key's places
+    ascend."""
+    if coded is None:       # two keys of the same code: their rows are listed together, as they come
+        return _sorted_tagged(codes, by, columns, tables)
+    distinct, keyed = coded
+    keys = _sort_keys(rank, by, columns, distinct)
     order_ = sorted(range(len(distinct)), key=keys.__getitem__)
-    pos: dict = {}
+    place = [0] * len(distinct)
     last = None
-    for i in order_:
+    for p, i in enumerate(order_):
         k = keys[i]
         if k == last:       # two rows only the insertion order sorts: sorted as they were, tagged with their key
             return _sorted_tagged(codes, by, columns, tables)
-        pos[distinct[i]] = len(pos)
+        place[i] = p
         last = k
     del keys
-    # each key's rows as the sort of all rows orders them (no two rows being equal there, a row's place in
-    # it is its place in each key), and the keys by their first row, then by their own rank, as the sort
-    # tagged with them did
-    at = pos.__getitem__
-    for rows in keyed.values():
-        rows.sort(key=at)
-    out = {k: keyed[k] for k in sorted(keyed, key=lambda k: (at(keyed[k][0]), rank[k]))}
+    # no two rows being equal in the sort of all rows, a row's place there is its place in each key
+    keyed = {k: sorted(set(map(place.__getitem__, got))) for k, got in keyed.items()}
     if tables.get("") is ALL:
-        out[codes.key("")] = [distinct[i] for i in order_]
-    return out
+        keyed[codes.key("")] = list(range(len(distinct)))
+    return [distinct[i] for i in order_], keyed
 
 
-def _sort_key(rank: list, by: list, names: list[str]):
-    """A row's sort key: `sort_rows` sorts by every column, then again (stably) by each `order:` column, the
+def _sort_keys(rank: list, by: list, names: list[str], rows: list[tuple]) -> list[tuple]:
+    """Each row's sort key: `sort_rows` sorts by every column, then again (stably) by each `order:` column, the
     last first; the same as one stable sort by the `order:` columns (a descending one's rank negated), then
-    every column."""
+    every column. Made a column at a time."""
     desc = [-x for x in rank]
     spec = [(desc if d else rank, names.index(c)) for c, d in by if c in names] + \
         [(rank, i) for i in range(len(names))]
-    tabs = [t for t, _ in spec]
-    pick = itemgetter(*(i for _, i in spec))
-    get = list.__getitem__
-    return lambda r: tuple(map(get, tabs, pick(r)))
+    columns = list(zip(*rows)) or [()] * len(names)
+    return list(zip(*(map(tab.__getitem__, columns[i]) for tab, i in spec)))
 
 
-def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> dict[int, list[tuple]]:
+def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) -> tuple[list, dict]:
     """`_sorted` the long way, for answers with rows only their order in the answer sorts: every key's rows
     tagged with their key, sorted together, grouped again."""
     tagged = []
@@ -734,13 +738,15 @@ def _sorted_tagged(codes: _Codes, by: list, columns: list[str], tables: dict) ->
     used = set()
     for r in tagged:
         used.update(r)
-    tagged.sort(key=_sort_key(codes.ranks(used), by, columns + ["\0key"]))
-    out: dict[int, list] = defaultdict(list)
+    keys = _sort_keys(codes.ranks(used), by, columns + ["\0key"], tagged)
+    tagged = [tagged[i] for i in sorted(range(len(tagged)), key=keys.__getitem__)]
+    index: dict = {}
+    keyed: dict[int, list] = defaultdict(list)
     for r in tagged:
-        out[r[-1]].append(r[:-1])
+        keyed[r[-1]].append(index.setdefault(r[:-1], len(index)))
     if tables.get("") is ALL:
-        out[codes.key("")] = list(dict.fromkeys(r[:-1] for r in tagged))
-    return out
+        keyed[codes.key("")] = list(range(len(index)))
+    return list(index), dict(keyed)
 
 
 ALL = object()
@@ -850,7 +856,7 @@ _SCHEMA = """
         PRAGMA cache_size = -100000; PRAGMA page_size = 16384;     -- rows of hundreds of bytes, written once
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
-        CREATE TABLE rows (name TEXT, key TEXT, pos INTEGER, id INTEGER, PRIMARY KEY (name, key, pos)) WITHOUT ROWID;
+        CREATE TABLE rows (name TEXT, key TEXT, chunk INTEGER, ids BLOB, PRIMARY KEY (name, key, chunk)) WITHOUT ROWID;
         CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
@@ -865,26 +871,25 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
         if kept is not None:
             kept.append(codes)
         code, dumps, number = codes.codes, pickle.dumps, codes.number.__getitem__
+        # every table's rows coded first, so that all their terms are ranked at once
+        answers = [(name, *fn(facts)) for name, fn in sorted(TABLES.items())]
+        answers = [(name, columns, tables, params, _coded(codes, tables)) for name, columns, tables, params in answers]
+        if kept is not None:
+            kept.append(answers)
+        rank = codes.ranks(range(len(codes.codes)))
         cells = 0
-        for name, fn in sorted(TABLES.items()):
-            columns, tables, params = fn(facts)
+        for name, columns, tables, params, coded in answers:
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
-            keyed = _sorted(codes, order(named()[name]), columns, tables)
+            rows, keyed = _sorted(codes, rank, order(named()[name]), columns, tables, coded)
+            # a row is stored once however many keys list it: the cells of a query are its rows, in order,
+            # numbered by SQLite from 1 as they are appended (a cell's id: `cells` + 1 + its place)
+            db.executemany("INSERT INTO cells (data) VALUES (?)",
+                           ((dumps(tuple(map(code.__getitem__, r)), protocol=4),) for r in rows))
+            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, cells + 1, code))
+            cells += len(rows)
             if kept is not None:
-                kept.append(tables)
-            del tables
-            # a row is stored once however many keys list it
-            ids = dict(zip(dict.fromkeys(chain.from_iterable(keyed.values())), count(cells + 1)))
-            db.executemany("INSERT INTO cells VALUES (?, ?)",
-                           ((i, dumps(tuple(map(code.__getitem__, r)), protocol=4)) for r, i in ids.items()))
-            cells += len(ids)
-            # in the order of the index: appended, not inserted all over a file of gigabytes
-            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", chain.from_iterable(
-                zip(repeat(name), repeat(code[k]), count(), map(ids.__getitem__, keyed[k]))
-                for k in sorted(keyed, key=code.__getitem__)))
-            if kept is not None:
-                kept.append((keyed, ids))
-            del keyed, ids
+                kept.append((rows, keyed))
+            del rows, keyed
             db.executemany("INSERT OR IGNORE INTO params VALUES (?, ?, ?, ?)", sorted(
                 (name, param, code[number(value)], code[number(key)])
                 for param, m in params.items() for value, keys in m.items() for key in keys))
@@ -892,6 +897,35 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
         db.commit()
     finally:
         db.close()
+
+
+CHUNK = 1024
+"""Cell ids a row of the `rows` table holds: a key's answer is the cells its chunks list, in order."""
+
+
+def _chunks(name: str, keyed: dict, first: int, code: list):
+    """The rows of `rows` for one query: each key's cell ids (`first` + the places of its rows) in chunks of
+    CHUNK, in the order of the index (appended, not inserted all over a file of gigabytes)."""
+    for k in sorted(keyed, key=code.__getitem__):
+        at = keyed[k]
+        for i in range(0, len(at), CHUNK):
+            yield name, code[k], i // CHUNK, _packed([first + p for p in at[i:i + CHUNK]])
+
+
+def _packed(ids: list[int]) -> bytes:
+    """Cell ids as 32-bit little-endian integers."""
+    a = array("i", ids)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def _unpacked(data: bytes) -> array:
+    a = array("i")
+    a.frombytes(data)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
 
 
 def remove(store_dir: str | Path) -> None:
@@ -930,11 +964,28 @@ class Tables:
         except sqlite3.Error:
             return None
 
+    def _ids(self, name: str, key: str, first: int, last: int | None = None) -> array:
+        """The cell ids of rows `first` to `last` (to the end without it) of a key's answer."""
+        sql, args = "SELECT ids FROM rows WHERE name = ? AND key = ? AND chunk >= ?", [name, key, first // CHUNK]
+        if last is not None:
+            sql, args = sql + " AND chunk <= ?", args + [last // CHUNK]
+        ids = _unpacked(b"".join(data for (data,) in self.db.execute(sql + " ORDER BY chunk", args)))
+        start = first % CHUNK
+        return ids[start:] if last is None else ids[start:start + last - first + 1]
+
+    def _cells(self, ids) -> list[bytes]:
+        """The stored rows of cell ids, in their order."""
+        got, ids = {}, list(ids)
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            got.update(self.db.execute(f"SELECT id, data FROM cells WHERE id IN ({','.join('?' * len(part))})", part))
+        return [got[i] for i in ids]
+
     def _rows(self, cells) -> list[tuple]:
         """Rows of rdflib terms from stored rows of codes; each distinct term made once."""
         terms, out, loads = self.terms, [], pickle.loads
         get = terms.__getitem__
-        for (data,) in cells:
+        for data in cells:
             codes = loads(data)
             try:
                 out.append(tuple(map(get, codes)))
@@ -974,23 +1025,14 @@ class Tables:
         when there is no table for it."""
         if name not in self.columns:
             return None
-        db = self.db
         keys = self._keys(name, params)
         cols = self.columns[name]
         if len(keys) == 1:
             (key,) = keys
-            if limit:
-                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
-                                   "AND pos >= ? AND pos <= ? ORDER BY pos", (name, key, offset, offset + limit))
-            else:
-                cells = db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? AND key = ? "
-                                   "AND pos >= ? ORDER BY pos", (name, key, offset))
-            rows = self._rows(cells)
+            rows = self._rows(self._cells(self._ids(name, key, offset, offset + limit if limit else None)))
         else:
-            coded = dict.fromkeys(text for key in sorted(keys) for (text,) in
-                                  db.execute("SELECT data FROM rows JOIN cells USING (id) WHERE name = ? "
-                                             "AND key = ? ORDER BY pos", (name, key)))
-            rows = self._rows((t,) for t in coded)
+            coded = dict.fromkeys(data for key in sorted(keys) for data in self._cells(self._ids(name, key, 0)))
+            rows = self._rows(coded)
             sort_rows(rows, cols, order(named()[name]))
             rows = rows[offset:offset + limit + 1] if limit else rows[offset:]
         more = bool(limit) and len(rows) > limit

@@ -397,7 +397,7 @@ def _bulk_dataset(store: ox.Store, path: Path) -> list[str] | None:
     except (SyntaxError, ValueError, OSError, UnicodeError) as e:
         store.clear()
         raise StoreError(str(read.unreadable(path, fmt, e))) from None
-    if not len(store):
+    if next(store.quads_for_pattern(None, None, None, None), None) is None:     # not len(): that counts them all
         raise StoreError(str(read.empty(path)))
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())) \

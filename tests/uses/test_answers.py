@@ -218,7 +218,8 @@ def _n(x):
 @pytest.mark.parametrize("by", [[("n", True)], [("s", False), ("n", True)], []])
 def test_answers_sorted_as_sort_rows_sorts(tables, by):
     codes = answers._Codes()
-    got = answers._sorted(codes, by, ["n", "s"], tables)
+    coded = answers._coded(codes, tables)
+    rows, keyed = answers._sorted(codes, codes.ranks(range(len(codes.codes))), by, ["n", "s"], tables, coded)
     want = _sorted_by_definition(by, ["n", "s"], tables)
-    as_codes = {codes.codes[k]: [tuple(codes.codes[x] for x in r) for r in rows] for k, rows in got.items()}
-    assert list(as_codes.items()) == list(want.items())
+    as_codes = {codes.codes[k]: [tuple(codes.codes[x] for x in rows[i]) for i in at] for k, at in keyed.items()}
+    assert as_codes == want and len(rows) == len({r for got in want.values() for r in got})
