@@ -388,6 +388,11 @@ def test_subjects_a_deed_inside_a_clause_after_setelah_is_not_the_main_subject_s
     # a speaker named in an apposition before the verb speaks, not the doer of the clause before
     ("Israel kembali menyerang Gaza, Kepala Kemanusiaan PBB, Tom Fletcher, mengecam serangan itu.", "CONDEMN",
      {"agent": "Israel"}),
+    # ... nor the target of the attack told before the comma
+    ("Israel kembali menyerang Gaza, Kepala Kemanusiaan PBB, Tom Fletcher, mengecam serangan itu.", "ATTACK",
+     {"target": "Tom Fletcher"}),
+    ("Rusia menggempur Kherson, Gubernur Kherson Oleksandr Prokudin mengatakan tiga orang tewas.", "ATTACK",
+     {"target": "Oleksandr Prokudin"}),
     # a clause that "menyusul" opens and a comma closes leaves the subject before it
     ("Rusia, menyusul kunjungan pejabat Amerika Serikat ke Kyiv, mengerahkan pasukan ke perbatasan.", "DEPLOY",
      {"agent": "Amerika Serikat"}),

@@ -1,9 +1,11 @@
 """Arguments and places: the target, place and clause extent of a trigger."""
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.claims.patterns import SPEECH, lexicon
+from kg.lexicon import alternation, load
 from kg.extract.claims.triggers import Trigger
 from kg.model import Mention
 from kg.text.gazetteer import gazetteer_country
@@ -14,6 +16,12 @@ CLAUSE_END = re.compile(r";|\.(?!\d)|,\s*(?:yang|tetapi|namun|sementara|sedangka
 _NEXT_VERB = re.compile(r",?\s(?:dan|serta|lalu)\s(?:(?:juga|kemudian|segera)\s)?(?:mem|men|meng|meny|me)[a-z]{3,}")
 _BAHWA = re.compile(r"\s*bahwa\s+")
 _SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _comma_title() -> re.Pattern:
+    """A comma before an office ("..., Kepala Kemanusiaan PBB, Tom Fletcher, mengecam"): a new subject begins."""
+    return re.compile(r",\s+(?i:" + alternation(load("roles")["titles"]) + r")\s")
 
 
 class Arguments:
@@ -80,7 +88,8 @@ class Arguments:
                for x in trigs if x.start > t.end and not x.nominal]
         m = CLAUSE_END.search(text, t.end)
         v = _NEXT_VERB.search(text, t.end) if t.type in SPEECH else None
-        return min(nxt + ([m.start()] if m else []) + ([v.start()] if v else []) + [len(text)])
+        titled = _comma_title().search(text, t.end)     # "menyerang Gaza, Kepala Kemanusiaan PBB, X, mengecam ..."
+        return min(nxt + [e.start() for e in (m, v, titled) if e] + [len(text)])
 
     def objects(self, sent, typ, t, after, stop, agents) -> tuple[str | None, str | None]:
         """Target and place after the trigger, within its clause."""
