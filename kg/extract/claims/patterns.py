@@ -152,7 +152,7 @@ def lexicon():
         "incident": frozenset(lex["incident_nouns"]),
         # "Konvensi Jenewa 1949", "UNCLOS 1982": the year that ends a document's name
         "document_year": re.compile(r"(?:(?<![\w-])(?i:" + _alt(lex["document_names"]) + r")(?:\s+[A-Z][\w'’-]*){0,3}"
-                                    r"|(?<![\w-])(?:" + "|".join(lex["document_acronyms"]) + r"))\s+$"),
+                                    r"|(?<![\w-])\(?(?:" + "|".join(lex["document_acronyms"]) + r")\)?)\s+$"),
         "exchange": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["exchange"]) + r")\s+(?:[\w-]+\s+)?$", re.I),
         "armed_attack": re.compile(r"\s+(?:" + _alt(lex["armed_attack"]) + r")\b", re.I),
         "approve": frozenset(lex["approve_verbs"]),
