@@ -412,3 +412,14 @@ def test_subjects_near_misses_of_the_rules_give_no_false_fact(sentence, typ, wro
     keys = ("type", "agent", "target", "place")
     got = claims_of(sentence)
     assert not any(c[0] == typ and all(c[keys.index(k)] == v for k, v in wrong.items()) for c in got), got
+
+
+@pytest.mark.parametrize("sentence, speaker, not_speaker", [
+    ("Setelah bertemu Menlu Ukraina, Andrii Sybiha, Menlu Jerman, Annalena Baerbock, menuding Rusia menyerang Odesa.",
+     "Annalena Baerbock", "Andrii Sybiha"),
+    ("Usai bertemu Presiden Prancis, Emmanuel Macron, Zelensky mengatakan Ukraina siap berunding.",
+     "Volodymyr Zelensky", "Emmanuel Macron"),
+])
+def test_subjects_a_person_apposed_inside_a_fronted_phrase_is_not_the_speaker(sentence, speaker, not_speaker):
+    got = claims_of(sentence)
+    assert any(c[1] == speaker for c in got) and not any(c[1] == not_speaker for c in got), got

@@ -102,7 +102,7 @@ class Subjects:
                     not speech and self.before(sent, m, lx["in_prep_phrase"]):
                 continue         # (nor does one named in "ke pos-pos X" act)
             head = sent.text[lo:hi]
-            if FRONTED.match(head) and "," in head and lo + head.index(",") >= m.end - sent.start:
+            if FRONTED.match(head) and "," in head and self.fronted_end(sent, args, lo, head) >= m.end - sent.start:
                 continue         # "Atas perintah Vidal, ..." / "Sejak perang Peru pecah, ...": not the subject
             if speech and self.before(sent, m, lx["owner"]) and not self.before(sent, m, lx["speaking_owner"]):
                 continue         # "Militer X menuduh ...", "seorang perwira militer X mengatakan": X's military speaks
@@ -129,6 +129,14 @@ class Subjects:
                     break
             return list(dict.fromkeys(out))
         return []
+
+    def fronted_end(self, sent, args, lo: int, head: str) -> int:
+        """Where a fronted phrase ends: its first comma, or the comma after a person apposed to its last words
+        ("Setelah bertemu Menlu Ukraina, Andrii Sybiha, Menlu Jerman ... menuding": Sybiha is in the phrase)."""
+        cut = lo + head.index(",")
+        apposed = next((m for m in args if self.kind(m) == "Person" and re.fullmatch(r",\s*", sent.text[cut:m.start - sent.start])
+                        and sent.text.startswith(",", m.end - sent.start)), None)
+        return apposed.end - sent.start if apposed else cut
 
     def cleft_agent(self, sent, t, args) -> list[str]:
         """"Yang pertama kali mengonfirmasi hal itu adalah X": X, named after "adalah", is the agent."""
