@@ -623,3 +623,14 @@ def test_dating_an_occasion_of_speaking_named_by_a_noun_dates_the_statement():
     got = dated("Zelensky, saat konferensi pers di Kyiv pada Senin (3/3), mengatakan pasukannya merebut Sudzha.\n",
                 "2025-03-06")
     assert date_of(got, "STATEMENT", "Volodymyr Zelensky") == ("2025-03-03", "stated")
+
+
+@pytest.mark.parametrize("next_line", [
+    '"Pasukan tambahan itu dikirim untuk menggantikan kerugian," kata Lee.',
+    "Lee juga mengatakan Korea Utara terus memasok rudal ke Rusia.",
+])
+def test_dating_the_source_named_before_goes_on_speaking_on_its_day(next_line):
+    text = ("Perkiraan itu disampaikan dalam rapat tertutup pada Rabu (9/4), menurut anggota komite Lee Seong-kweun.\n"
+            "Menurut Lee, badan intelijen itu menilai 4.700 tentara Korea Utara tewas atau terluka.\n" + next_line + "\n")
+    got = dated(text, "2025-04-10")
+    assert any(a == "Lee Seong-kweun" and d == "2025-04-09" for t, a, d, s in got), got

@@ -662,6 +662,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     lede = {s.index for s in body[:2]} | {s.index for s in sents_before(article, body)}     # and the headline
     serves = reader.serves             # who speaks for whom
     prev: list[Claim] = []
+    told_by: dict = {}
     sents = article.sentences
     for i, sent in enumerate(sents):
         found = reader.read(sent, reader.quoted_by(sents, i))
@@ -683,6 +684,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # (a day: a statement dated by a year is another one, "laporan PBB tahun lalu")
         said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
         before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
+        before = before if went_back else {**told_by, **before}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
@@ -696,6 +698,10 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                         or (next((earlier[a] for a in reader.attributed if a in earlier), None) if later is found else None)
                     # ("... kata Lee, Senin. Menurut Lee, NIS menilai ...": what the same source goes on telling)
         claims += found
+        if found:    # the sources a sentence names ("Menurut Yoo, ..."), on the day its statements were dated
+            day = next((c.date for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day"
+                        and c.date is not article.published), None)
+            told_by = {a: day for a in reader.attributed} if day else {}
         prev = found or prev
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
