@@ -634,3 +634,10 @@ def test_dating_the_source_named_before_goes_on_speaking_on_its_day(next_line):
             "Menurut Lee, badan intelijen itu menilai 4.700 tentara Korea Utara tewas atau terluka.\n" + next_line + "\n")
     got = dated(text, "2025-04-10")
     assert any(a == "Lee Seong-kweun" and d == "2025-04-09" for t, a, d, s in got), got
+
+
+@pytest.mark.parametrize("tail", ["dalam keterangannya pada hari yang sama", "pada hari yang sama"])
+def test_dating_the_same_day_is_the_day_the_sentence_named_before_it(tail):
+    got = dated("Korea Utara meluncurkan dua rudal balistik ke arah Laut Jepang pada Rabu (12/3/2025) pagi, kata Kepala "
+                f"Staf Gabungan Korea Selatan {tail}.\n", "2025-03-13")
+    assert date_of(got, "STATEMENT", "Kepala Staf Gabungan Korea Selatan")[0] == "2025-03-12"

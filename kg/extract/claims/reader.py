@@ -129,8 +129,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         events_only = False      # "X mengatakan tank Y menembak ... pada hari yang sama": the day of the event told
         for pat, days in lx["same_day"] if lx["same_day_any"].search(text) else ():
             m = pat.search(text)
-            if m and self.last_explicit:
-                d = self.last_explicit.day() + dt.timedelta(days=days)
+            # the day named before it in this sentence ("pada Rabu (12/3), kata X ... pada hari yang sama"), else the last one told
+            own_day = next((d for d in reversed(dates) if d.precision == "day" and d.end <= m.start()), None) if m else None
+            if m and (own_day or self.last_explicit):
+                d = (own_day or self.last_explicit).day() + dt.timedelta(days=days)
                 inherited = DateValue(d.isoformat(), "day", m.group(0).strip(" ,"))
                 said = [x for x in trigs if x.type in SPEECH and x.end <= m.start()]
                 events_only = bool(said) and any(x.type not in SPEECH and not x.nominal and said[-1].end <= x.start < m.start()
