@@ -423,3 +423,13 @@ def test_subjects_near_misses_of_the_rules_give_no_false_fact(sentence, typ, wro
 def test_subjects_a_person_apposed_inside_a_fronted_phrase_is_not_the_speaker(sentence, speaker, not_speaker):
     got = claims_of(sentence)
     assert any(c[1] == speaker for c in got) and not any(c[1] == not_speaker for c in got), got
+
+
+@pytest.mark.parametrize("sentence, killer, victims", [
+    ("Pasukan India dan Pakistan terlibat baku tembak artileri pada Sabtu malam, menewaskan dua tentara India.",
+     "Pakistan", "India"),
+    ("Pasukan Armenia dan Azerbaijan bertempur di perbatasan, menewaskan tiga tentara Azerbaijan.", "Armenia", "Azerbaijan"),
+])
+def test_subjects_a_side_does_not_kill_its_own_soldiers(sentence, killer, victims):
+    got = claims_of(sentence)
+    assert has(got, "KILL", killer) and not any(c[0] == "KILL" and c[1] == victims for c in got), got

@@ -43,6 +43,7 @@ from kg.text.gazetteer import gazetteer_country
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi(?:\s+baru|\s+ke-\d+)*\s+(?:terhadap|kepada|atas|bagi)\b", re.I)
+_VICTIMS_OF = re.compile(r"(?:menewaskan|membunuh|tewas)\s+(?:\S+\s+){1,3}(?:tentara|prajurit|personel|warga|anggota)\s+$")
 _NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
 _TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
@@ -390,6 +391,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             for c in out:
                 if c.type in SPEECH and c.about is None:
                     c.about = self.last_event
+        victims = {m.key for m in args if self.kind(m) == "Country" and _VICTIMS_OF.search(text, max(0, m.start - sent.start - 30),
+                                                                                          m.start - sent.start)}
+        out = [c for c in out if not (c.type == "KILL" and c.agent in victims)]    # "..., menewaskan dua tentara India":
+        # not India's deed when both sides fought
         again = {x.word for x in trigs if x.type == "ATTACK" and x.nominal and _NAMED_AGAIN.match(text, x.end)}
         if self.did.get("ATTACK") and again:
             for c in out:    # "Serangan Israel itu menewaskan lima orang": where and when the attack told before was
