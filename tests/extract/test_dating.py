@@ -641,3 +641,9 @@ def test_dating_the_same_day_is_the_day_the_sentence_named_before_it(tail):
     got = dated("Korea Utara meluncurkan dua rudal balistik ke arah Laut Jepang pada Rabu (12/3/2025) pagi, kata Kepala "
                 f"Staf Gabungan Korea Selatan {tail}.\n", "2025-03-13")
     assert date_of(got, "STATEMENT", "Kepala Staf Gabungan Korea Selatan")[0] == "2025-03-12"
+
+
+@pytest.mark.parametrize("phrase", ["salah satu serangan udara terbesar tahun ini", "serangan terbesar sepanjang tahun ini"])
+def test_dating_a_day_told_beats_a_year_of_a_superlative(phrase):
+    got = dated(f"Rusia melancarkan {phrase} ke kota Kharkiv pada Senin (3/3/2025) malam.\n", "2025-03-04")
+    assert date_of(got, "ATTACK", "Rusia")[0] == "2025-03-03"

@@ -110,7 +110,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         # nor "serangan tersebut" (told before), nor what is told after "bahwa" ("mengatakan pada Senin bahwa X mengirim")
     own = [d for d in dates
            if same(min([x for x in trigs if not fenced(d, x)] or trigs, key=lambda x: (apart(d, x), dist(d, x), x.start)))]
-    return min(own, key=lambda d: dist(d, t)) if own else None
+    # (a day before a year: "serangan terbesar tahun ini ... pada Senin (3/3)" happened on the Monday)
+    return min(own, key=lambda d: (d.precision != "day", dist(d, t))) if own else None
 
 
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
