@@ -647,3 +647,11 @@ def test_dating_the_same_day_is_the_day_the_sentence_named_before_it(tail):
 def test_dating_a_day_told_beats_a_year_of_a_superlative(phrase):
     got = dated(f"Rusia melancarkan {phrase} ke kota Kharkiv pada Senin (3/3/2025) malam.\n", "2025-03-04")
     assert date_of(got, "ATTACK", "Rusia")[0] == "2025-03-03"
+
+
+@pytest.mark.parametrize("often", ["berulang kali", "kerap", "berkali-kali"])
+def test_dating_a_statement_made_again_and_again_takes_no_later_day(often):
+    text = (f"Israel {often} menyatakan tidak akan membiarkan Hizbullah mempersenjatai kembali diri.\n"
+            "Menteri Pertahanan Israel Israel Katz pada Senin (17/11) mengancam akan meningkatkan serangan.\n")
+    got = dated(text, "2025-11-24")
+    assert date_of(got, "STATEMENT", "Israel") == ("2025-11-24", "published")

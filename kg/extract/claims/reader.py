@@ -712,7 +712,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         prev = found or prev
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
-            c.date = told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
+            habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
+            c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
