@@ -813,7 +813,7 @@ class _Annotator:
         if not run:
             return pos, None
         toks = run.group(0).split()
-        # "Universitas Pertahanan RI", "UIN Sunan Kalijaga"; "Delhi Policy Foundation" when its end is known
+        # "Universitas Pertahanan RI", "UIN Syarif Hidayatullah"; "Delhi Policy Foundation" when its end is known
         if toks[0].casefold() not in _org_heads() and not (
                 (whole or text.startswith(",", run.end())) and toks[-1].casefold() in _org_words()):
             return pos, None

@@ -24,7 +24,7 @@ Words live in lexicon/calendar.yaml. Conventions for the ambiguous cases:
 - a four-digit year (1900-2100) alone is a year unless an amount word or hedge
   ("sebanyak", "sekitar") stands before it or a number/percent sign follows;
 - text covers the date words only: a weekday and a following time are part of
-  it ("Selasa, 29 Oktober 2024 14:32"), cue words ("pada", "sejak") are not,
+  it ("Selasa, 14 Januari 2025 14:32"), cue words ("pada", "sejak") are not,
   qualifiers of relative phrases are ("awal bulan ini").
 """
 from __future__ import annotations

@@ -31,7 +31,7 @@ class Amounts:
         out = []
         for q in find_quantities(text):
             if re.search(r"\b(?:termasuk|jenazah)\s*$", text[max(0, q.start - 12):q.start]):
-                continue         # "14.000 pasukan, termasuk 3.000 bala bantuan": a part, not another count; "jenazah 500 tentara": the dead
+                continue         # "9.000 pasukan, termasuk 2.500 bala bantuan": a part, not another count; "jenazah 500 tentara": the dead
             after = text[q.end:q.end + 25]
             if lx["weapons"].match(after) and (q.value is not None or any(ch.isdigit() for ch in q.text)):
                 # (a range in figures, "antara 100 hingga 150 drone", not "puluhan roket")

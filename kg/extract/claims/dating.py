@@ -62,7 +62,7 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
 def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, bool]]) -> bool:
     """Whether date `d` lies in a background span that trigger `t` (None: any claim) is outside of."""
     # (a "sejak" phrase is the background of every speech act but one it opens the sentence before:
-    # "Sejak November 2024, X meyakini ...")
+    # "Sejak Maret 2023, X meyakini ...")
     return any(a <= d.start and d.end <= b and (t is None or not a <= t.start < b)
                and (not speech_only or t is not None and t.type in SPEECH and (t.start < a or d.start > 40 and speech_only is True))
                for a, b, speech_only in spans)

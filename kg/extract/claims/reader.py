@@ -397,7 +397,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         # not India's deed when both sides fought
         again = {x.word for x in trigs if x.type == "ATTACK" and x.nominal and _NAMED_AGAIN.match(text, x.end)}
         if self.did.get("ATTACK") and again:
-            for c in out:    # "Serangan Israel itu menewaskan lima orang": where and when the attack told before was
+            for c in out:    # "Serangan X itu menewaskan lima orang": where and when the attack told before was
                 if (c.type == "KILL" or c.type == "ATTACK" and c.trigger in again) and c.agent == self.did["ATTACK"]:
                     c.place = c.place or self.did_at.get("ATTACK")
                     c.date = c.date or self.did_on.get("ATTACK")
