@@ -589,7 +589,7 @@ def test_dating_a_year_after_a_word_of_time_is_a_date(opening, year):
 
 @pytest.mark.parametrize("noun", ["Informasi itu", "Keterangan tersebut", "Perkiraan itu", "Temuan tersebut"])
 def test_dating_the_telling_named_by_a_noun_dates_the_statement_before(noun):
-    text = ("Badan Intelijen Nasional Korea Selatan menyebut Korea Utara telah mengirim sekitar 3.000 tentara ke Rusia.\n"
+    text = ("Badan Intelijen Nasional Korea Selatan menyebut Pyongyang telah mengirim sekitar 3.000 tentara ke Rusia.\n"
             f"{noun} disampaikan anggota parlemen Lee Seong-kweun kepada wartawan pada Senin (22/9).\n")
     got = dated(text, "2025-09-23")
     assert date_of(got, "ESTIMATE", "Badan Intelijen Nasional Korea Selatan") == ("2025-09-22", "context")
