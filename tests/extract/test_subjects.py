@@ -301,6 +301,14 @@ def test_subjects_who_killed_after_a_told_event(text, killer, not_killer, toll):
     # in a quote, "mereka" are others, never the speaker
     ("Wali Kota Tacna Ana Reyes mengatakan serangan itu brutal. \"Mereka menyerang gedung apartemen ketika orang-orang "
      "sedang tidur,\" ujarnya.", "ATTACK", None, "Ana Reyes"),
+    # a country's force named in an apposition is the doer, not the country
+    ("Pasukan paramiliter Peru, Front Pembebasan Andes (FPA), menyerbu kamp pengungsi di Tacna pada Jumat.",
+     "ATTACK", "Front Pembebasan Andes", "Peru"),
+    # a deed after ", menewaskan" that follows a report of no deed is nobody's
+    ("Angkatan Udara Peru melaporkan 31 drone berhasil dicegat, sementara sebuah rudal menghantam gedung apartemen, "
+     "menewaskan empat orang.", "KILL", None, "Angkatan Udara Peru"),
+    # what one intends is not done
+    ("Perdana Menteri Peru Ana Reyes membantah negaranya berniat menyerang Chile.", "ATTACK", None, "Peru"),
 ])
 def test_subjects_sources_places_and_pronouns_are_not_agents(text, typ, agent, wrong):
     got = claims_of("Judul\n\n" + text)
@@ -329,23 +337,6 @@ def test_subjects_no_deed_for_an_outlet_a_war_s_country_or_the_attacked(text, ty
 def test_subjects_arms_moved_to_a_place_are_deployed_not_supplied(text, agent, place):
     got = claims_of("Judul\n\n" + text)
     assert has(got, "DEPLOY", agent, place=place) and not any(c[0] == "SUPPLY" for c in got), got
-
-
-@pytest.mark.parametrize("text, typ, agent, wrong", [
-    # a country's force named in an apposition is the doer, not the country
-    ("Pasukan paramiliter Peru, Front Pembebasan Andes (FPA), menyerbu kamp pengungsi di Tacna pada Jumat.",
-     "ATTACK", "Front Pembebasan Andes", "Peru"),
-    # a deed after ", menewaskan" that follows a report of no deed is nobody's
-    ("Angkatan Udara Peru melaporkan 31 drone berhasil dicegat, sementara sebuah rudal menghantam gedung apartemen, "
-     "menewaskan empat orang.", "KILL", None, "Angkatan Udara Peru"),
-    # what one intends is not done
-    ("Perdana Menteri Peru Ana Reyes membantah negaranya berniat menyerang Chile.", "ATTACK", None, "Peru"),
-])
-def test_subjects_an_apposed_force_a_report_and_an_intent(text, typ, agent, wrong):
-    got = claims_of("Judul\n\n" + text)
-    if agent:
-        assert has(got, typ, agent), got
-    assert not any(c[0] == typ and c[1] == wrong for c in got), got
 
 
 @pytest.mark.parametrize("sentence, not_speakers", [
