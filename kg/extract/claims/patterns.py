@@ -149,7 +149,7 @@ def lexicon():
         "pair": re.compile(r"(?<![\w-])(?:" + _alt(lex["pair"]) + r")\s+(?:\w+\s+){0,2}$", re.I),
         "captured": _words(load("counts")["captured"]),
         "released": _words(load("counts")["released"]),
-        "swap": _words(load("counts")["prisoners"] + ["pertukaran", "bertukar", "menukar", "ditawan"]),
+        "swap": _words(load("counts")["prisoners"] + load("counts")["swap_words"]),
         "incident": frozenset(lex["incident_nouns"]),
         # "Konvensi Jenewa 1949", "UNCLOS 1982": the year that ends a document's name
         "document_year": re.compile(r"(?:(?<![\w-])(?i:" + _alt(lex["document_names"]) + r")(?:\s+[A-Z][\w'’-]*){0,3}"
@@ -166,7 +166,7 @@ def lexicon():
                                   r")(?:-\w+)?\s+(?:\w+\s+)?(?:itu|tersebut)\s+(?:(?:telah|juga|kemudian|lalu)\s+)?$", re.I),
         "things": re.compile(r"^\s*(?:" + _alt(load("counts")["things"]) + r")(?![\w-])", re.I),
         "people_noun": re.compile(r"\s*(?:" + _alt(load("counts")["people"]) + r")(?![\w-])", re.I),
-        "planned_amount": re.compile(r"(?<![\w-])(?:akan|berencana|memutuskan untuk|bermaksud|berniat)\s+(?:segera\s+|kembali\s+)?"
+        "planned_amount": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["plan_words"]) + r")\s+(?:segera\s+|kembali\s+)?"
                                      r"(?:" + _alt(load("counts")["plan_verbs"]) + r")\s+(?:sekitar\s+|hingga\s+|sebanyak\s+|lebih dari\s+)?$", re.I),
         "estimated_before": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["estimating"]) + r")(?![\w-])[^.;,]{0,30}$", re.I),
         "people_after": re.compile(r"^\s*(?:" + _alt(load("counts")["people"]) + r")?\s*(?:[,.;]|$)", re.I),

@@ -44,8 +44,7 @@ _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the o
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi(?:\s+baru|\s+ke-\d+)*\s+(?:terhadap|kepada|atas|bagi)\b", re.I)
 _VICTIMS_OF = re.compile(r"(?:menewaskan|membunuh|tewas)\s+(?:\S+\s+){1,3}(?:tentara|prajurit|personel|warga|anggota)\s+$")
-_NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan udara Israel tersebut"
-_TOLL_THAT = re.compile(r"(?:\s+[a-z]+){0,3}" + THAT)     # "tewas dalam serangan darat dan artileri tersebut"
+_NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan (udara X) tersebut": the one told before
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
 _BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
                         r"[^;.]{1,80}?\s(?:tewas|terbunuh|meninggal(?: dunia)?)(?![\w-])(?!\s+(?:akibat|dalam|karena|terkena|saat|ketika))")
@@ -193,7 +192,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 foe = lx["foe"].match(text, fight.end) if fight else None
                 if foe:      # "tewas dalam baku tembak dengan pasukan X": X killed them
                     agents = [m.key for m in args if m.start - sent.start == foe.end() and self.kind(m) != "Place"][:1]
-                if hit and not agents and _TOLL_THAT.match(text, hit.end) and self.did.get("ATTACK"):
+                if hit and not agents and _NAMED_AGAIN.match(text, hit.end) and self.did.get("ATTACK"):
                     agents = [self.did["ATTACK"]]     # "... tewas dalam serangan tersebut": the attack just told, on its day
                     told_on = self.did_on.get("ATTACK")
                 elif hit and not agents and len(self.attackers) == 1 and lx["armed_attack"].match(text, hit.end) \
@@ -656,6 +655,12 @@ def _names_year(text: str, d: DateValue) -> bool:
     return d.text.isdigit() and lexicon()["document_year"].search(text, max(0, d.start - 40), d.start) is not None
 
 
+def _days_spoken(claims: list[Claim]) -> dict:
+    """Agent -> the day its statements among `claims` are dated (a day: a statement dated by a year is
+    another one, "laporan PBB tahun lalu")."""
+    return {c.agent: c.date for c in claims if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
+
+
 def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     """Set `article.claims` from its sentences; `ref` is the date the article's dates are read
     against and `ref_from` where it comes from ("published", "text" or "corpus": kg.text.dates).
@@ -688,10 +693,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
-        # (a day: a statement dated by a year is another one, "laporan PBB tahun lalu")
-        said = {} if went_back else {c.agent: c.date for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
-        before = {} if went_back else {c.agent: c.date for c in prev if c.type in SPEECH and c.date is not None and c.date.precision == "day"}
-        before = before if went_back else {**told_by, **before}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
+        said = {} if went_back else _days_spoken(found)
+        before = {} if went_back else {**told_by, **_days_spoken(prev)}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
@@ -706,8 +709,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                     # ("... kata Lee, Senin. Menurut Lee, NIS menilai ...": what the same source goes on telling)
         claims += found
         if found:    # the sources a sentence names ("Menurut Yoo, ..."), on the day its statements were dated
-            day = next((c.date for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day"
-                        and c.date is not article.published), None)
+            day = next((d for d in _days_spoken(found).values() if d is not article.published), None)
             told_by = {a: day for a in reader.attributed} if day else {}
         prev = found or prev
     for c in claims:
