@@ -175,11 +175,16 @@ def _common_words() -> frozenset[str]:
     return frozenset(load("stopwords")["words"]) | frozenset(words)
 
 
+def _signoff(line: str) -> bool:
+    """A line that reads as a person's name: capitalised words, none of them a common word."""
+    return bool(_SIGNOFF.match(line)) and not set(line.casefold().split()) & _common_words()
+
+
 def _name_line(line: str) -> str | None:
     """The author's name of a line that holds only a name, or a name and ", Jurnalis"."""
     from kg.text.gazetteer import known_label
     name = _byline_role().sub("", line.strip()).strip()     # ("Rahman Asmardika , Jurnalis")
-    if not _SIGNOFF.match(name) or set(name.casefold().split()) & (_NOT_NAMES | _common_words()) or _as_outlet(name):
+    if not _signoff(name) or set(name.casefold().split()) & _NOT_NAMES or _as_outlet(name):
         return None
     return None if any(known_label(w) for w in [name, *name.split()]) else name
 
@@ -217,7 +222,7 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
             used.append(line)
     body_end = lines[-4:] if len(lines) > 4 else []
     for line in body_end:
-        if _SIGNOFF.match(line) and not _as_outlet(line) and not set(line.casefold().split()) & _common_words():
+        if _signoff(line) and not _as_outlet(line):
             from kg.text.gazetteer import known_label
             if not known_label(line):
                 found.append(line)
