@@ -116,6 +116,31 @@ def test_dating_a_fronted_sejak_phrase_dates_the_main_clause():
     assert date_of(claims, "ESTIMATE", "Kenya")[0] == "2024-11"
 
 
+@pytest.mark.parametrize("sentence, typ, agent", [
+    ("Sejak Januari 2024, Somalia telah menyerang lebih dari 40 pos perbatasan Kenya.", "ATTACK", "Somalia"),
+    ("Somalia telah menyerang lebih dari 40 pos perbatasan Kenya sejak Januari 2024.", "ATTACK", "Somalia"),
+    ("Kenya telah memasok lebih dari 2.000 senapan kepada Haiti sejak Januari 2024.", "SUPPLY", "Kenya"),
+    ("Dalam wawancara yang dikutip harian Nation pada Senin (3/3/2025), Otieno mengatakan Kenya telah memasok "
+     "lebih dari 2.000 senapan kepada Haiti sejak 2024.", "SUPPLY", "Kenya"),
+])
+def test_dating_a_tally_since_a_date_has_no_date(sentence, typ, agent):
+    """"Sejak X, Y telah menyerang 40 pos": the attacks add up to now, none of them was on that date (nor
+    on the day the interview was quoted)."""
+    assert date_of(dated(sentence, published="2025-03-06"), typ, agent) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, typ, agent, expected", [
+    ("Somalia mulai menyerang pos perbatasan Kenya sejak Januari 2024.", "ATTACK", "Somalia", "2024-01"),
+    ("Kenya telah mengerahkan 3.000 tentara ke Haiti sejak Januari 2024.", "DEPLOY", "Kenya", "2024-01"),
+    ("Somalia melancarkan serangan terbesar sejak awal tahun terhadap Kenya pada Senin (3/3/2025).", "ATTACK",
+     "Somalia", "2025-03-03"),
+])
+def test_dating_a_start_since_a_date_is_dated_by_it(sentence, typ, agent, expected):
+    """What began then ("mulai menyerang", a deployment) is dated by its "sejak"; "terbesar sejak awal tahun"
+    compares, and the day after it is the event's."""
+    assert date_of(dated(sentence, published="2025-03-06"), typ, agent)[0] == expected
+
+
 @pytest.mark.parametrize("phrase", ["Dalam pertemuan Selasa (4/3) itu", "Dalam pertemuan pada Selasa (4/3) itu",
                                     "Saat bertemu di Jenewa, Selasa (4/3)"])
 def test_dating_a_date_in_a_fronted_phrase_frames_the_clause(phrase):

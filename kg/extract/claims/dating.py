@@ -49,9 +49,10 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
                 spans.append((m.start(), m.end(), False))
         # "sejak 2006", and "sejak perang pecah pada April 2023" (the clause "sejak" opens, up to its date)
         since = [m for m in _SINCE.finditer(text, max(0, d.start - 70), d.start)
-                 if m.end() == d.start or not re.search(r"[,;.()]", text[m.end():d.start])]
+                 if m.end() == d.start or not re.search(r"[,;.()]", text[m.end():d.start])
+                 and not _since_time(text[m.end():d.start])]     # (not "terbesar sejak awal tahun pada Senin (9/2)")
         if since:
-            spans.append((since[-1].start(), d.end, True))
+            spans.append((since[-1].start(), d.end, "since"))
         during = [m for m in _while().finditer(text, max(0, d.start - 100), d.start)
                   if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
         if during:       # (of a statement before it only: "X, saat patroli disergap pada Senin, ..." is not read so)
@@ -59,13 +60,48 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
     return spans
 
 
-def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, bool]]) -> bool:
-    """Whether date `d` lies in a background span that trigger `t` (None: any claim) is outside of."""
-    # (a "sejak" phrase is the background of every speech act but one it opens the sentence before:
-    # "Sejak Maret 2023, X meyakini ...")
-    return any(a <= d.start and d.end <= b and (t is None or not a <= t.start < b)
-               and (not speech_only or t is not None and t.type in SPEECH and (t.start < a or d.start > 40 and speech_only is True))
-               for a, b, speech_only in spans)
+_STATES = ("DEPLOY", "COMBAT")     # events that last: "sejak" gives their start
+_CAL = load("calendar")
+_TIME_WORDS = set(_CAL["qualifiers"]) | set(_CAL["units"])
+
+
+def _since_time(gap: str) -> bool:
+    """Whether "sejak" opens a time ("sejak awal tahun") that other words follow before a date: the date is not
+    its."""
+    words = re.findall(r"\w+", gap.casefold())
+    return bool(words) and words[0] in _TIME_WORDS and any(w not in _TIME_WORDS for w in words)
+
+
+def _tally(d: DateValue, t: Trigger, spans, text: str) -> bool:
+    """"Sejak November 2023, X telah menyerang 100 kapal": an event told as a tally from a "sejak" date up to
+    now happened on no one day (but "mulai menyerang sejak", and a deployment or fighting, began then)."""
+    return t.type not in SPEECH and t.type not in _STATES and any(
+        kind == "since" and a <= d.start and d.end <= b and not a <= t.start < b for a, b, kind in spans) \
+        and not lexicon()["began"].search(text, max(0, t.start - 12), t.start)
+
+
+def tally(t: Trigger, dates: list[DateValue], spans, text: str) -> bool:
+    """Whether `t` is told as a tally from a "sejak" date: no date of its sentence is its (not "dikutip pada
+    Minggu (13/4), X telah memasok ... sejak 2023")."""
+    return any(_tally(d, t, spans, text) for d in dates)
+
+
+def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, bool | str]], text: str = "") -> bool:
+    """Whether date `d` lies in a background span that trigger `t` (None: any claim) of `text` is outside of."""
+    for a, b, kind in spans:
+        if not (a <= d.start and d.end <= b and (t is None or not a <= t.start < b)):
+            continue
+        if kind is False:
+            return True
+        if t is None:
+            continue
+        if kind == "since" and _tally(d, t, spans, text):
+            return True
+        # (a "sejak" phrase is the background of every speech act but one it opens the sentence before:
+        # "Sejak Maret 2023, X meyakini ...")
+        if t.type in SPEECH and (t.start < a or d.start > 40 and kind == "since"):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=256)
@@ -79,7 +115,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     ("menandatangani perjanjian kemitraan pada Juni 2024") or to a statement noun carrying a speech act,
     than to any other trigger of the sentence;
     never one of a background clause the trigger is outside of."""
-    dates = [d for d in dates if not in_background(d, t, spans)]
+    dates = [d for d in dates if not in_background(d, t, spans, text)]
     if t.type in ("DEMAND", "WARN"):     # "mendesak X untuk menghormati putusan ICJ pada Desember 2023": what is asked
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:

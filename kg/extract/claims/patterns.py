@@ -123,6 +123,7 @@ def lexicon():
         "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
         "accusation": _words(lex["accusation_content"]),
         "earlier": re.compile(r"^\W*(?:" + _alt(lex["earlier"]) + r")\b", re.I),
+        "began": re.compile(r"(?<![\w-])(?:" + _alt(lex["began"]) + r")\s+$", re.I),
         "habitual": re.compile(r"(?<![\w-])(?:" + _alt(lex["habitual"]) + r")\s+$", re.I),
         "said_earlier": re.compile(r"(?:^\W*|(?<![\w-]))(?:" + _alt(lex["said_earlier"]) + r")\b(?:,?\s+\S+){0,2}\s+$|^\W*(?:" + _alt(lex["said_earlier"]) + r")\b", re.I),
         "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),

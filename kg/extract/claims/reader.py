@@ -17,6 +17,7 @@ from kg.extract.claims.dating import (
     date_for,
     date_source,
     in_background,
+    tally,
     one_day,
     said_earlier,
     serving,
@@ -368,7 +369,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
                 if speech and qspan and not in_quote:     # ('"Situasinya belum seperti 1992," katanya': the quote's
                     own = [d for d in own if not qspan[0] <= d.start < qspan[1]]     # years are not the saying's)
-                c.date = date_for(dated_as, trigs, own, text, spans) or (framing if t.start > frame_end else None) \
+                c.date = None if tally(dated_as, own, spans, text) else date_for(dated_as, trigs, own, text, spans) \
+                    or (framing if t.start > frame_end else None) \
                     or (self.adopted_on if adopted else None) or (purpose_of.date if purpose_of else None) or told_on \
                     or (None if speech and events_only else inherited)
                 if speech and c.date is not None and lx["vague_now"].fullmatch(c.date.text):
