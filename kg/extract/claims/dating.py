@@ -128,8 +128,9 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         # "ujar X, dalam pernyataan ..."), or the saying that published it ("laporan X yang dirilis bulan lalu memperkirakan")
         occasion = t.type in SPEECH and x.type == "STATEMENT" and (
             x.nominal or re.search(r"(?<![\w-])yang\s+$", text[max(0, x.start - 6):x.start]) is not None)
+        at_meeting = t.type in SPEECH and x.type == "MEET" and x.nominal     # "disampaikan X dalam pertemuan ..., Rabu"
         return x is t or (x.type == t.type or occasion) and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start)) \
-            or occasion and re.search(r"\bdalam\s+$", text[max(0, x.start - 8):x.start]) is not None and (
+            or (occasion or at_meeting) and _DURING.search(text[max(0, x.start - 12):x.start]) is not None and (
                 x.start > t.start or not any(x.end <= y.start < t.start for y in trigs))
         # ("X, dalam pernyataan di Jenewa pada Selasa (11/11), mengecam ...": the occasion before the verb too)
     def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas pengiriman senjata": "pada" + date ends its clause
@@ -151,6 +152,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
 
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
+_DURING = re.compile(r"\b(?:dalam|di sela(?:-sela)?)\s+$", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 _RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
 
@@ -197,19 +199,29 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
 _AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut)\b")
 
 
+@functools.lru_cache(maxsize=1)
+def _at_occasion() -> re.Pattern:
+    """"X, yang turut hadir dalam pertemuan, ...", "..., dalam sidang tersebut, ...": at an occasion told before."""
+    nouns = alternation(load("triggers")["occasion_nouns"])
+    return re.compile(rf"(?<![\w-])(?:(?:turut\s+)?hadir\s+(?:dalam|di)\s+({nouns})\s*,|(?:dalam|di sela(?:-sela)?)\s+"
+                      rf"({nouns})\s+(?:itu|tersebut)\s*,)", re.I)
+
+
 def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim]) -> None:
-    """"Dalam pertemuan itu, X menyatakan ...": what is said at an event told before is dated by that
-    event's date, when the text gave one."""
-    m = _AT_EVENT.match(sent.text)
-    typ = event_noun(m.group(1).casefold()) if m and is_nominal(m.group(1)) else None
+    """"Dalam pertemuan itu, X menyatakan ...", "X, yang turut hadir dalam pertemuan, menyerukan ...": what is
+    said at an event told before is dated by that event's date, when the text gave one."""
+    m = _AT_EVENT.match(sent.text) or _at_occasion().search(sent.text)
+    noun = next((g for g in m.groups() if g), "") if m else ""
+    typ = event_noun(noun.casefold()) if noun and is_nominal(noun) else None
     last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
     if last is None and (after := _after_occasion().search(sent.text)):
         # "X mengatakan seusai rapat bahwa ...": the day the sentence before gave that meeting
         noun = re.compile(rf"(?<![\w-]){re.escape(after.group(1))}(?![\w-])", re.I)
         last = next((c for c in reversed(earlier) if c.date is not None and c.sentence.index >= sent.index - 2
                      and noun.search(c.sentence.text) and c.date.text and c.date.text in c.sentence.text), None)
+    start = m.end() if m else 0
     for c in found if last else ():
-        if c.type in SPEECH and c.date is None:
+        if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
             c.date = last.date
 
 
@@ -304,10 +316,10 @@ _DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(
 
 
 def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], ref_day, ref_from: str,
-                    before: list[DateValue] = ()) -> None:
+                    before: list[DateValue] = (), told: list[DateValue] = ()) -> None:
     """"Peluncuran itu terjadi sehari setelah X memperingatkan ...": what the clause after "N hari setelah" tells
     is N days before the day of the main clause (its own date, or that of the event it names again, else the day
-    the sentence before stated, `before`)."""
+    the sentence before stated, `before`, else the one day the article told before, `told`)."""
     text = sent.text
     m = _DAYS_APART.search(text)
     if not m:
@@ -318,7 +330,9 @@ def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], re
         noun = re.match(r"\W*(\w+)(?:\s+\w+)?\s+(?:itu|ini|tersebut)\b", head)
         typ = event_noun(noun.group(1).casefold()) if noun and is_nominal(noun.group(1)) else None
         last = next((c for c in reversed(earlier) if c.type == typ and c.date and c.date.precision == "day"), None) if typ else None
+        days = {d.value: d for d in told if d.precision == "day"}
         day = last.date if last else next((d for d in reversed(before) if d.precision == "day"), None) if noun else None
+        day = day or (next(iter(days.values())) if noun and len(days) == 1 else None)
         # (the event named again may have been read as no claim: "Peluncuran itu" of a launch at sea, dated just before)
     if day is None:
         return
@@ -328,7 +342,9 @@ def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], re
     n *= _UNIT_DAYS[m["u"].casefold()]
     sign = -1 if m["rel"].casefold() in ("setelah", "sesudah") else 1
     when = DateValue((day.day() + dt.timedelta(days=sign * n)).isoformat(), "day", m.group(0).strip())
+    said = min((text.find(c.trigger) for c in found if c.type in SPEECH and c.trigger and text.find(c.trigger) >= m.end()),
+               default=len(text))
     for c in found:
         at = text.find(c.trigger) if c.trigger else -1
-        if at >= m.end() and (c.date is None or c.date.precision != "day"):
-            c.date = when
+        if at >= m.end() and (c.date is None or c.date.precision != "day") and (c.type in SPEECH or at < said):
+            c.date = when     # (not what a statement in that clause tells: "sehari setelah X menuduh Y menyerang")

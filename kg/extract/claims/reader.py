@@ -691,7 +691,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                     c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found)
-        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates.get(i - 1, []))
+        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates.get(i - 1, []),
+                        [d for j in range(i) for d in reader.sentence_dates.get(j, ())])
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
