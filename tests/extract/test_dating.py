@@ -580,6 +580,28 @@ def test_dating_what_is_said_by_one_present_at_a_meeting_told_before(second):
     assert date_of(got, "DEMAND", "Mark Rutte") == ("2025-07-09", "context")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Menteri Pertahanan Peru Ana Flores mengumumkan pengerahan itu dalam konferensi pers di Lima pada Senin, 7 Juli 2025.",
+    "Menteri Pertahanan Peru Ana Flores mengumumkan pengerahan tersebut di Lima pada Senin (7/7).",
+])
+def test_dating_announcing_a_deployment_told_before_is_dated_not_the_deployment(sentence):
+    got = dated("Judul\n\nPeru mengirim 2.000 tentara ke perbatasan Chili.\n" + sentence, "2025-07-09")
+    assert date_of(got, "STATEMENT", "Ana Flores") == ("2025-07-07", "stated")
+    assert "2025-07-07" not in [d for t, a, d, s in got if t == "DEPLOY"], got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Badan intelijen Chili memperkirakan Peru telah mengirim tambahan sekitar 3.000 tentara ke perbatasan, menurut "
+    "keterangan seorang anggota parlemen, Rabu (9/7).",
+    "Badan intelijen Chili memperkirakan sekitar 3.000 tentara Peru telah dikerahkan ke perbatasan, menurut seorang "
+    "pejabat, Rabu (9/7).",
+])
+def test_dating_a_day_after_menurut_is_the_day_it_was_told(sentence):
+    got = dated("Judul\n\n" + sentence, "2025-07-10")
+    assert [d for t, a, d, s in got if t == "ESTIMATE"] == ["2025-07-09"], got
+    assert all(d != "2025-07-09" for t, a, d, s in got if t == "DEPLOY"), got
+
+
 def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
     got = dated("Judul\n\nNamun, laporan Kelompok Ahli PBB yang dirilis bulan lalu memperkirakan antara 3.000 hingga 4.000 "
                 "tentara Chile masih berada di Peru.", published="2026-06-16")

@@ -120,6 +120,10 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
         return None
+    last = max(y.end for y in trigs)
+    told = [d for d in dates if d.start > last and _ACCORDING.search(text, last, d.start)]
+    if told:     # "X memperkirakan Y mengirim 3.000 tentara, menurut keterangan seorang anggota parlemen, Rabu (5/3)":
+        return told[0] if t.type in SPEECH else None    # the day it was told, not the day of what it tells
 
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
@@ -142,7 +146,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Chili, Kamis (20/2)":
         return any(a <= x.start < b and not a <= d.start < b for a, b in clauses) \
-            or x.nominal and _THAT_AFTER.match(text, x.end) is not None \
+            or (x.nominal or x.light) and _THAT_AFTER.match(text, x.end) is not None \
             or x.start >= d.end and x.type not in SPEECH and _THAT_CLAUSE.search(text, d.end, x.start) is not None
         # nor "serangan tersebut" (told before), nor what is told after "bahwa" ("mengatakan pada Senin bahwa X mengirim")
     own = [d for d in dates
@@ -152,6 +156,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
 
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
+_ACCORDING = re.compile(r",\s*menurut\s", re.I)
 _DURING = re.compile(r"\b(?:dalam|di sela(?:-sela)?)\s+$", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 _RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
