@@ -116,6 +116,11 @@ def _org_heads() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _named_after_heads() -> frozenset[str]:
+    return frozenset(load("roles")["named_after_heads"])
+
+
+@functools.lru_cache(maxsize=1)
 def _org_words() -> frozenset[str]:
     """Words that make a capitalised run a body, not a person: the first and last words of bodies' names."""
     return _org_heads() | frozenset(load("roles")["org_tails"])
@@ -507,6 +512,8 @@ class _Annotator:
             org = self._owner_before(sent, t.start())    # (when none is found, the person still holds the office)
         if _PLURAL.search(text, 0, t.start()):
             return           # "para pemimpin kelompok pemberontak Tuareg": leaders, not one named person
+        if t.start() and t.group(0)[:1].isupper() and text[:t.start()].rstrip().rsplit(" ", 1)[-1].casefold() in _named_after_heads():
+            return           # "Universitas Jenderal X": a body named after a person, not the person
         apposed = bool(_APPOSED.search(text, 0, t.start()))
         desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None
         words = re.sub(r" (?:dari|di)$", "", desc.group(0).strip(" ,")) if desc else ""
@@ -821,7 +828,8 @@ class _Annotator:
             return pos, None
         known = [i for i, tok in enumerate(toks) if known_label(tok) and not (_entry_for(tok) and _entry_for(tok).type == "Person")]
         starts = [pos + t.start() for t in re.finditer(r"\S+", run.group(0))]
-        ranked = next((i for i in range(1, len(toks)) if _rank_re().match(text, starts[i])), None)
+        ranked = next((i for i in range(1, len(toks)) if _rank_re().match(text, starts[i])
+                       and not (i == 1 and toks[0].casefold() in _named_after_heads())), None)     # "Universitas Jenderal X"
         if ranked:
             cut = ranked                    # "Komandan Angkatan Darat Kolombia Jenderal X Y": the rank starts the person
         elif text.startswith(",", run.end()) or whole:

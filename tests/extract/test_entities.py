@@ -106,6 +106,20 @@ def test_entities_titled_person_and_role(text, person, role, org):
     assert (person, role, org) in roles(a)
 
 
+@pytest.mark.parametrize("text, person, role", [
+    ("Dr. Dian Puspitasari, dosen hubungan internasional Universitas Jenderal Soedirman, menilai hal itu wajar.",
+     "Dian Puspitasari", "dosen hubungan internasional"),
+    ("Dosen Universitas Jenderal Soedirman, Dian Puspitasari, menilai hal itu wajar.", "Dian Puspitasari", "dosen"),
+    ("Dian Puspitasari, pengamat militer dari Universitas Jenderal Soedirman, menilai hal itu wajar.",
+     "Dian Puspitasari", "pengamat militer"),
+])
+def test_entities_a_body_named_after_a_general_is_no_person(text, person, role):
+    """"Universitas Jenderal Soedirman": the rank is part of the body's name; the lecturer is the person."""
+    a = entities(text)
+    assert set(persons(a)) == {person}
+    assert (person, role, "Universitas Jenderal Soedirman") in roles(a)
+
+
 def test_entities_short_name_is_the_same_person():
     a = entities("Sekretaris Jenderal NATO Karl Jensen tiba di Kyiv. Jensen mengatakan bantuan akan dikirim.")
     assert persons(a) == {"Karl Jensen": {"Jensen"}}
