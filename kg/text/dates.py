@@ -22,7 +22,8 @@ Words live in lexicon/calendar.yaml. Conventions for the ambiguous cases:
   "Senin lalu": strictly before; "Senin depan": strictly after;
   "Jumat pekan lalu": that weekday of the previous (Monday-first) week;
 - a four-digit year (1900-2100) alone is a year unless an amount word or hedge
-  ("sebanyak", "sekitar") stands before it or a number/percent sign follows;
+  ("sebanyak", "sekitar") stands before it, a number/percent sign follows, or it is a
+  decade ("1990-an");
 - text covers the date words only: a weekday and a following time are part of
   it ("Selasa, 14 Januari 2025 14:32"), cue words ("pada", "sejak") are not,
   qualifiers of relative phrases are ("awal bulan ini").
@@ -94,7 +95,7 @@ _PATTERNS = [(k, re.compile(p), g) for k, p, g in [
     ("wd", rf"\b{_ci(_L['cues']['weekday'])}\s+(?:(?i:hari)\s+)?(?P<x>(?P<wd>{_WD}))", "x"),
     ("wd", rf"(?<=, )(?P<wd>{_WD})(?=\s*[,.;:)]|\s+{_POD}\b)", 0),
     ("wd", rf"(?<![\w-])(?P<wd>{_WD})(?=\s+{_POD}\b)", 0),
-    ("year", r"(?<![\w.,/:])(?P<y>19\d\d|20\d\d|2100)(?![\w%]|[.,:/]\d|\s+(?i:persen|ribu|juta|miliar)\b)", 0),
+    ("year", r"(?<![\w.,/:])(?P<y>19\d\d|20\d\d|2100)(?![\w%]|-an\b|[.,:/]\d|\s+(?i:persen|ribu|juta|miliar)\b)", 0),
 ]]
 _PRIORITY = {k: i for i, (k, _, _) in enumerate(_PATTERNS)}
 # Words a pattern needs somewhere in the text before it is worth running (speed only).

@@ -120,6 +120,8 @@ def test_dating_a_fronted_sejak_phrase_dates_the_main_clause():
     ("Sejak Januari 2024, Somalia telah menyerang lebih dari 40 pos perbatasan Kenya.", "ATTACK", "Somalia"),
     ("Somalia telah menyerang lebih dari 40 pos perbatasan Kenya sejak Januari 2024.", "ATTACK", "Somalia"),
     ("Kenya telah memasok lebih dari 2.000 senapan kepada Haiti sejak Januari 2024.", "SUPPLY", "Kenya"),
+    ("Kenya telah mengerahkan 3.000 tentara ke Haiti sejak Januari 2024.", "DEPLOY", "Kenya"),
+    ("Haiti sejak awal 2024 berulang kali meminta tambahan pasukan Kenya.", "DEMAND", "Haiti"),
     ("Dalam wawancara yang dikutip harian Nation pada Senin (3/3/2025), Otieno mengatakan Kenya telah memasok "
      "lebih dari 2.000 senapan kepada Haiti sejak 2024.", "SUPPLY", "Kenya"),
 ])
@@ -131,7 +133,9 @@ def test_dating_a_tally_since_a_date_has_no_date(sentence, typ, agent):
 
 @pytest.mark.parametrize("sentence, typ, agent, expected", [
     ("Somalia mulai menyerang pos perbatasan Kenya sejak Januari 2024.", "ATTACK", "Somalia", "2024-01"),
-    ("Kenya telah mengerahkan 3.000 tentara ke Haiti sejak Januari 2024.", "DEPLOY", "Kenya", "2024-01"),
+    ("Pasukan Kenya terlibat pertempuran di Haiti sejak Januari 2024.", "COMBAT", "Kenya", "2024-01"),
+    ("Militer Kenya menempatkan pasukannya dalam status siaga tertinggi sejak Senin (3/3/2025).", "DEPLOY", "Kenya",
+     "2025-03-03"),
     ("Somalia melancarkan serangan terbesar sejak awal tahun terhadap Kenya pada Senin (3/3/2025).", "ATTACK",
      "Somalia", "2025-03-03"),
 ])
@@ -668,6 +672,12 @@ def test_dating_a_headline_is_dated_by_the_same_act_told_later(between):
 def test_dating_a_year_in_a_document_s_name_is_no_date(named):
     got = dated(f"Kementerian Luar Negeri Indonesia mendesak semua pihak menghormati {named}.", "2026-03-18")
     assert date_of(got, "DEMAND", "Kementerian Luar Negeri Indonesia") == ("2026-03-18", "published")
+
+
+def test_dating_a_decade_is_no_year():
+    got = dated("Kedua negara telah berperang dua kali, pada awal 1990-an dan pada 2020.\nPeru menyerang Chili pada "
+                "1990-an.", "2025-05-05")
+    assert [d for t, a, d, s in got if t in ("ATTACK", "COMBAT") and d and d.startswith("199")] == [], got
 
 
 @pytest.mark.parametrize("sentence", ["Pada 2022 Rusia menyerang kota Kharkiv.",

@@ -10,6 +10,7 @@ from kg.lexicon import alternation, load
 from kg.extract.claims.triggers import Trigger, event_noun, is_nominal
 from kg.model import Article, Claim, DateValue, Sentence
 from kg.text.dates import find_dates
+from kg.text.number_words import VAGUE
 from kg.text.number_words import WORDS as NUMBER_WORDS
 from kg.text.number_words import words_value
 from kg.text.gazetteer import gazetteer_country
@@ -60,7 +61,9 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
     return spans
 
 
-_STATES = ("DEPLOY", "COMBAT")     # events that last: "sejak" gives their start
+_STATES = ("COMBAT", "DEPLOY")     # fighting or forces on alert "sejak Senin" began then ...
+# ... but a count of what was sent ("telah mengirim 15.000 tentara sejak Oktober 2024") is a tally up to now
+_COUNTED = re.compile(rf"(?<![\w-])\d|{NUMBER_WORDS}|(?<![\w-])(?:{alternation(load('calendar')['vague_counts'] + list(VAGUE))})(?![\w-])", re.I)
 _CAL = load("calendar")
 _TIME_WORDS = set(_CAL["qualifiers"]) | set(_CAL["units"])
 
@@ -73,11 +76,15 @@ def _since_time(gap: str) -> bool:
 
 
 def _tally(d: DateValue, t: Trigger, spans, text: str) -> bool:
-    """"Sejak November 2023, X telah menyerang 100 kapal": an event told as a tally from a "sejak" date up to
-    now happened on no one day (but "mulai menyerang sejak", and a deployment or fighting, began then)."""
-    return t.type not in SPEECH and t.type not in _STATES and any(
+    """"Sejak November 2023, X telah menyerang 100 kapal", "telah mengirim 15.000 tentara sejak Oktober 2024",
+    "sejak awal 2025 berulang kali meminta": what is told as a tally, or said again and again, from a "sejak"
+    date up to now happened on no one day (but "mulai menyerang sejak", and fighting, began then)."""
+    lx = lexicon()
+    counted = _COUNTED.search(text, t.end, d.start if d.start > t.end else t.end + 40)
+    return (t.type not in SPEECH and (t.type not in _STATES or counted) or t.type in SPEECH and
+            lx["habitual"].search(text, max(0, t.start - 20), t.start) is not None) and any(
         kind == "since" and a <= d.start and d.end <= b and not a <= t.start < b for a, b, kind in spans) \
-        and not lexicon()["began"].search(text, max(0, t.start - 12), t.start)
+        and not lx["began"].search(text, max(0, t.start - 12), t.start)
 
 
 def tally(t: Trigger, dates: list[DateValue], spans, text: str) -> bool:
