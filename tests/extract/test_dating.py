@@ -587,6 +587,8 @@ def test_dating_what_is_said_by_one_present_at_a_meeting_told_before(second):
 @pytest.mark.parametrize("sentence", [
     "Menteri Pertahanan Peru Ana Flores mengumumkan pengerahan itu dalam konferensi pers di Lima pada Senin, 7 Juli 2025.",
     "Menteri Pertahanan Peru Ana Flores mengumumkan pengerahan tersebut di Lima pada Senin (7/7).",
+    "Menteri Pertahanan Peru Ana Flores mengumumkan pengerahan pasukan itu dalam pidato yang disiarkan televisi pada "
+    "Senin (7/7).",
 ])
 def test_dating_announcing_a_deployment_told_before_is_dated_not_the_deployment(sentence):
     got = dated("Judul\n\nPeru mengirim 2.000 tentara ke perbatasan Chili.\n" + sentence, "2025-07-09")

@@ -17,7 +17,7 @@ from kg.text.gazetteer import gazetteer_country
 
 _RELATIVE_CLAUSE = re.compile(r"(?<![\w-])yang\s[^,;.()“”\"]*", re.I)
 _SINCE = re.compile(r"(?<![\w-])sejak\s", re.I)
-_THAT_AFTER = re.compile(r"\s+(?:itu|tersebut)\b")
+_THAT_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:itu|tersebut)\b")     # "serangan itu", "pengerahan pasukan itu"
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ASKED = re.compile(r"(?<![\w-])(?:untuk|agar|supaya)(?![\w-])", re.I)
 
