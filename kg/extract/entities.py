@@ -313,6 +313,13 @@ def _headline(text: str) -> bool:
         and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _kin_apposed() -> re.Pattern:
+    """"adik pemimpin Korea Utara Kim Jong Un, Kim Yo Jong,": a relative's name, then the person's between commas."""
+    return re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(map(re.escape, load('roles')['kin_words']))}))(?:\s+\S+){{0,5}}?\s+"
+                      rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s*,")
+
+
 def _name_after_comma(text: str, pos: int) -> tuple[int, str] | None:
     """", [RANK] NAME" at `pos` with a name of two words or more that ends its phrase: its start and name."""
     m = re.compile(r",\s+").match(text, pos)
@@ -426,6 +433,10 @@ class _Annotator:
             self._role_by_verb(sent, m, by_start)
         for m in _led_by().finditer(text):
             self._led_by(sent, m, by_start)
+        for m in _kin_apposed().finditer(text):      # "adik pemimpin X Luis Arce, Sofia Mendez, menepis ...": a person
+            name = _clean_name(m.group(2))
+            if name == m.group(2) and " " in name and not any(x.start - off == m.start(2) for x in local):
+                self._person(sent, m.start(2), name, "rule: relative + name")
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):

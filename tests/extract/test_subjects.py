@@ -72,6 +72,17 @@ def test_subjects_not_the_agent(sentence, not_agent):
     assert not any(c[1] == not_agent and c[0] not in ("DEPLOY",) for c in got), got
 
 
+@pytest.mark.parametrize("sentence", [
+    "Adik pemimpin Peru Luis Arce, Sofia Mendez, juga menepis laporan itu.",
+    "Sehari sebelumnya, adik perempuan Luis Arce, Sofia Mendez, memperingatkan bahwa Chili akan membayar mahal.",
+    "Putri Presiden Peru Luis Arce, Sofia Mendez, mengecam serangan itu.",
+])
+def test_subjects_a_relative_named_before_the_speaker_does_not_speak(sentence):
+    """"adik pemimpin X Luis Arce, Sofia Mendez, menepis ...": Sofia Mendez speaks; her brother does not."""
+    got = claims_of("Judul\n\n" + sentence)
+    assert {c[1] for c in got} == {"Sofia Mendez"}, got
+
+
 def test_subjects_a_later_clause_s_acts_are_not_the_first_speaker_s():
     got = claims_of("Hal itu diungkapkan Badan Intelijen Kenya beberapa hari usai Somalia mengakui telah mengirim "
                     "pasukan ke perbatasan.")

@@ -129,6 +129,7 @@ def lexicon():
         "background": re.compile(r"^\W*(?i:" + _alt(lex["background"]) + r")\s[^,]*,"),
         "threat": re.compile(r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])[^.;]*?,[^.;]*?\bakan\b", re.I),
         "owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["owner_nouns"]) + r")\s+$", re.I),
+        "kin": re.compile(r"(?<![\w-])(?:" + _alt(load("roles")["kin_words"]) + r")(?:\s+\S+){0,4}\s+$", re.I),
         "speaking_owner": re.compile(r"(?<![\w-])(?:" + _alt(lex["speaking_owners"]) + r")\s+$", re.I),
         "prep_word": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")(?![\w-])", re.I),
         "prep": re.compile(r"(?<![\w-])(?:" + _alt(lex["prepositions"]) + r")\s+$", re.I),

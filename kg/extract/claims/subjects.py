@@ -109,6 +109,9 @@ class Subjects:
             if _SOURCE_PHRASE.search(sent.text, 0, m.start - sent.start) and "," in sent.text[m.end - sent.start:hi]:
                 continue         # "Menurut perkiraan X, Y meluncurkan ...": X is the source, Y the subject
             nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is not None and self.kind(m) == "Person" == self.kind(nxt) and self.before(sent, m, lx["kin"]) \
+                    and re.fullmatch(r",\s*", sent.text[m.end - sent.start:nxt.start - sent.start]):
+                continue         # "adik pemimpin X Kim Jong Un, Kim Yo Jong, menepis ...": the relative is no subject
             if nxt is not None and self.kind(m) == "Country" and self.kind(nxt) == "Organization" \
                     and re.fullmatch(r",\s*", sent.text[m.end - sent.start:nxt.start - sent.start]) \
                     and re.match(r"\s*(?:\([^)]*\)\s*)?,", sent.text[nxt.end - sent.start:hi]):
