@@ -70,6 +70,8 @@ def test_amounts_each_count_says_what_it_counts(text, expected):
     # a side's own plan, announced
     "Kementerian Pertahanan Polandia sebelumnya mengumumkan akan mengerahkan sekitar 40.000 tentara ke perbatasan timur.",
     "Kementerian Pertahanan Jepang menyatakan berencana mengirim 500 tentara ke Filipina.",
+    "Kenya sebelumnya menyatakan kesiapan mengirim hingga 2.000 personel untuk pasukan stabilisasi di Haiti.",
+    "Pemerintah Kenya menyatakan siap mengerahkan 1.000 tentara ke Haiti.",
 ])
 def test_amounts_units_things_and_own_plans_are_no_estimate(text):
     assert estimates(text) == []
