@@ -7,7 +7,7 @@ the answer of every query of the library this module knows (`TABLES`) and writes
 `order:` line says and without duplicates, into an SQLite file in the store's folder (`FILE`). A query with
 a parameter has one sorted answer per thing the parameter finds (an entity, a claim, a type code) and a map
 from parameter values to those things, so that a page of it is a range of one key's rows: one or two chunks
-of its cell ids (`CHUNK`), then those cells.
+of its cell ids (`CHUNK`), then the blocks of cells holding them (`BLOCK`).
 
 `kg query --store` (`kg.uses.query.run` on `open_disk_store`) reads its pages there; any other query, and
 every query on a store whose tables are missing or of another version, goes to Oxigraph. The answers are
@@ -40,7 +40,7 @@ from rdflib import Literal, URIRef
 from kg.uses.library import named, order, sort_rows
 
 FILE = "kg-answers.sqlite"
-VERSION = "5"
+VERSION = "6"
 
 KB = "https://w3id.org/kabar-kg/ontology#"
 _P = {  # short name -> predicate IRI: only these triples are read
@@ -780,6 +780,7 @@ class Beside:
             code = 1
             try:
                 os.close(read_end)
+                os.nice(19)      # the bulk loader first: the tables take the time it leaves a core idle
                 # not checked again: the file is the one the bulk loader checks (this child is stopped if it fails)
                 _computed(ox.parse(path=self._path, format=fmt, lenient=True), self._dir, kept=[])
                 code = 0
@@ -857,7 +858,7 @@ _SCHEMA = """
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE queries (name TEXT PRIMARY KEY, columns TEXT);
         CREATE TABLE rows (name TEXT, key TEXT, chunk INTEGER, ids BLOB, PRIMARY KEY (name, key, chunk)) WITHOUT ROWID;
-        CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);
+        CREATE TABLE cells (id INTEGER PRIMARY KEY, data BLOB);    -- a block of BLOCK cells
         CREATE TABLE params (name TEXT, param TEXT, value TEXT, key TEXT, PRIMARY KEY (name, param, value, key))
             WITHOUT ROWID;
     """
@@ -882,11 +883,12 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
             db.execute("INSERT INTO queries VALUES (?, ?)", (name, json.dumps(columns)))
             rows, keyed = _sorted(codes, rank, order(named()[name]), columns, tables, coded)
             # a row is stored once however many keys list it: the cells of a query are its rows, in order,
-            # numbered by SQLite from 1 as they are appended (a cell's id: `cells` + 1 + its place)
-            db.executemany("INSERT INTO cells (data) VALUES (?)",
-                           ((dumps(tuple(map(code.__getitem__, r)), protocol=4),) for r in rows))
-            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, cells + 1, code))
-            cells += len(rows)
+            # numbered from `cells` (a multiple of BLOCK) on, BLOCK of them to a stored block
+            db.executemany("INSERT INTO cells VALUES (?, ?)", (
+                ((cells + i) // BLOCK, dumps([tuple(map(code.__getitem__, r)) for r in rows[i:i + BLOCK]], protocol=4))
+                for i in range(0, len(rows), BLOCK)))
+            db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", _chunks(name, keyed, cells, code))
+            cells += -(-len(rows) // BLOCK) * BLOCK
             if kept is not None:
                 kept.append((rows, keyed))
             del rows, keyed
@@ -901,6 +903,9 @@ def _fill(tmp: Path, facts: Facts, kept: list | None) -> None:
 
 CHUNK = 1024
 """Cell ids a row of the `rows` table holds: a key's answer is the cells its chunks list, in order."""
+BLOCK = 32
+"""Cells a row of the `cells` table holds (cell n is in block n // BLOCK): rows stored one by one made
+SQLite's inserts cost more than computing them."""
 
 
 def _chunks(name: str, keyed: dict, first: int, code: list):
@@ -973,20 +978,21 @@ class Tables:
         start = first % CHUNK
         return ids[start:] if last is None else ids[start:start + last - first + 1]
 
-    def _cells(self, ids) -> list[bytes]:
-        """The stored rows of cell ids, in their order."""
-        got, ids = {}, list(ids)
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            got.update(self.db.execute(f"SELECT id, data FROM cells WHERE id IN ({','.join('?' * len(part))})", part))
-        return [got[i] for i in ids]
+    def _cells(self, ids) -> list[tuple]:
+        """The stored rows (tuples of codes) of cell ids, in their order."""
+        got, ids, loads = {}, list(ids), pickle.loads
+        blocks = sorted({i // BLOCK for i in ids})
+        for i in range(0, len(blocks), 500):
+            part = blocks[i:i + 500]
+            got.update((b, loads(data)) for b, data in
+                       self.db.execute(f"SELECT id, data FROM cells WHERE id IN ({','.join('?' * len(part))})", part))
+        return [got[i // BLOCK][i % BLOCK] for i in ids]
 
     def _rows(self, cells) -> list[tuple]:
         """Rows of rdflib terms from stored rows of codes; each distinct term made once."""
-        terms, out, loads = self.terms, [], pickle.loads
+        terms, out = self.terms, []
         get = terms.__getitem__
-        for data in cells:
-            codes = loads(data)
+        for codes in cells:
             try:
                 out.append(tuple(map(get, codes)))
             except KeyError:

@@ -302,6 +302,7 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
         if dataset and empty:
             done = _bulk_dataset(store, Path(graph))
             if done is not None:
+                quads = len(store)      # (counted while the child may still be at the tables)
                 try:
                     if tables is not None:
                         tables.finish()
@@ -313,7 +314,7 @@ def load_local(graph: Graph | str | Path, store_dir: str | Path) -> LoadReport:
                         store.clear()       # as it was: empty
                     raise StoreError(f"{target}: loading failed: the answer tables could not be computed "
                                      f"({_oneline(e)}); nothing was loaded") from None
-                return LoadReport(target, done, len(store), time.perf_counter() - t0)
+                return LoadReport(target, done, quads, time.perf_counter() - t0)
         if tables is not None:
             tables.cancel()     # the store holds articles (the tables are read from it), or the file must be split
             tables = None
