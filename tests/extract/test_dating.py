@@ -608,6 +608,27 @@ def test_dating_a_day_after_menurut_is_the_day_it_was_told(sentence):
     assert all(d != "2025-07-09" for t, a, d, s in got if t == "DEPLOY"), got
 
 
+LAWMAKER = ("Judul\n\nBadan intelijen Chili menyebut Peru mengirim 2.000 tentara ke perbatasan.\nInformasi itu "
+            "disampaikan anggota parlemen Chili, Rosa Vidal, kepada wartawan usai rapat tertutup, Selasa (8/7).\n")
+
+
+@pytest.mark.parametrize("more", [
+    '"Menurut Kementerian Pertahanan Chili, pasukan itu membangun parit di perbatasan," kata Vidal.',
+    "Ia menambahkan, Kementerian Pertahanan Chili memperkirakan sekitar 300 tentara Peru tewas sejak awal tahun.",
+    "Vidal menambahkan, Kementerian Pertahanan Chili memperkirakan sekitar 300 tentara Peru tewas sejak awal tahun.",
+])
+def test_dating_the_speaker_of_the_sentence_before_goes_on_on_that_day(more):
+    """'"...," kata Vidal', "Ia menambahkan ...", "Vidal menambahkan ...": told on the day Vidal spoke."""
+    got = dated(LAWMAKER + more, "2025-07-09")
+    last = [(d, s) for t, a, d, s in got if t in ("STATEMENT", "ESTIMATE") and a != "Rosa Vidal"][-1]
+    assert last == ("2025-07-08", "context"), got
+
+
+def test_dating_a_speaker_named_as_the_object_does_not_lend_their_day():
+    got = dated(LAWMAKER + "Presiden Peru Luis Arce membantah laporan itu dan menyebut Vidal pembohong.", "2025-07-09")
+    assert date_of(got, "DENY", "Luis Arce") == ("2025-07-09", "published")
+
+
 def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
     got = dated("Judul\n\nNamun, laporan Kelompok Ahli PBB yang dirilis bulan lalu memperkirakan antara 3.000 hingga 4.000 "
                 "tentara Chile masih berada di Peru.", published="2026-06-16")

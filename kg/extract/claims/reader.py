@@ -652,6 +652,27 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
 
 
+def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None:
+    """The day of the one speaker of the sentence before (`before`: agent -> day) when this sentence says it
+    is told by them again ("kata Kang"), or opens with "Ia"/"Dia"/"Beliau"."""
+    days = {k: d for k, d in before.items() if d is not None and d is not article.published}
+    if len({d.value for d in days.values()}) != 1:
+        return None
+    if _HE.match(sent.text):
+        return next(iter(days.values()))
+    tags = [m.end() for m in lexicon()["attribution"].finditer(sent.text)]      # "kata Kang", "lanjut Arief"
+    for k, d in days.items():
+        e = article.entities.get(k)
+        names = [re.escape(n.split()[-1]) for n in {e.label} | e.aliases] if e is not None and e.type == "Person" else []
+        if any(re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?{n}(?![\w-])", sent.text[at:]) for at in tags for n in names) \
+                or any(re.search(rf"(?<![\w-]){n},?\s+(?:juga\s+)?menambahkan\b", sent.text) for n in names):
+            return d      # (or "Kang menambahkan, ...")
+    return None
+
+
+_HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
+
+
 def _names_year(text: str, d: DateValue) -> bool:
     """"UNCLOS 1982", "Konvensi Jenewa 1949": a bare year after a document's name is part of the name, no date."""
     return d.text.isdigit() and lexicon()["document_year"].search(text, max(0, d.start - 40), d.start) is not None
@@ -700,8 +721,13 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         before = {} if went_back else {**told_by, **_days_spoken(prev)}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
+        # '"...," kata Kang.' or "Ia menambahkan ..." after "Kang mengatakan ..., Selasa (17/3)": the one who spoke
+        # in the sentence before goes on speaking, named again or as "ia", on that day
+        going_on = None if went_back else _goes_on(sent, article, before)
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
             for c in later:
+                if c.date is None and c.type in SPEECH and not said_earlier(c) and later is found and going_on:
+                    c.date = going_on
                 if c.date is None and c.type in SPEECH and not said_earlier(c):
                     bodies = serves.get(c.agent, set()) - {None}
                     # within one sentence also "X mengutuk ..., kata juru bicaranya, Y, Senin": Y speaks for X's body
