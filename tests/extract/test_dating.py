@@ -691,7 +691,7 @@ def test_dating_a_headline_is_dated_by_the_same_act_told_later(between):
 
 
 @pytest.mark.parametrize("named", ["UNCLOS 1982", "Konvensi Jenewa 1949", "Perjanjian Helsinki 1975",
-                                   "Konvensi PBB tentang Hukum Laut (UNCLOS) 1982"])
+                                   "Konvensi PBB tentang Hukum Laut (UNCLOS) 1982", "putusan arbitrase 2016"])
 def test_dating_a_year_in_a_document_s_name_is_no_date(named):
     got = dated(f"Kementerian Luar Negeri Indonesia mendesak semua pihak menghormati {named}.", "2026-03-18")
     assert date_of(got, "DEMAND", "Kementerian Luar Negeri Indonesia") == ("2026-03-18", "published")
