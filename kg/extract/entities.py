@@ -315,7 +315,7 @@ def _headline(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _kin_apposed() -> re.Pattern:
-    """"adik pemimpin Korea Utara Kim Jong Un, Kim Yo Jong,": a relative's name, then the person's between commas."""
+    """"adik pemimpin Peru Luis Arce, Sofia Mendez,": a relative's name, then the person's between commas."""
     return re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(map(re.escape, load('roles')['kin_words']))}))(?:\s+\S+){{0,5}}?\s+"
                       rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s*,")
 

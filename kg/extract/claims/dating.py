@@ -129,7 +129,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         return None
     last = max(y.end for y in trigs)
     told = [d for d in dates if d.start > last and _ACCORDING.search(text, last, d.start)]
-    if told:     # "X memperkirakan Y mengirim 3.000 tentara, menurut keterangan seorang anggota parlemen, Rabu (5/3)":
+    if told:     # "X memperkirakan Y mengirim 900 tentara, menurut seorang pejabat, Rabu (9/7)":
         return told[0] if t.type in SPEECH else None    # the day it was told, not the day of what it tells
 
     def dist(d, x):

@@ -654,19 +654,19 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
 
 def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None:
     """The day of the one speaker of the sentence before (`before`: agent -> day) when this sentence says it
-    is told by them again ("kata Kang"), or opens with "Ia"/"Dia"/"Beliau"."""
+    is told by them again ("kata Vidal"), or opens with "Ia"/"Dia"/"Beliau"."""
     days = {k: d for k, d in before.items() if d is not None and d is not article.published}
     if len({d.value for d in days.values()}) != 1:
         return None
     if _HE.match(sent.text):
         return next(iter(days.values()))
-    tags = [m.end() for m in lexicon()["attribution"].finditer(sent.text)]      # "kata Kang", "lanjut Arief"
+    tags = [m.end() for m in lexicon()["attribution"].finditer(sent.text)]      # "kata Vidal", "lanjut Flores"
     for k, d in days.items():
         e = article.entities.get(k)
         names = [re.escape(n.split()[-1]) for n in {e.label} | e.aliases] if e is not None and e.type == "Person" else []
         if any(re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?{n}(?![\w-])", sent.text[at:]) for at in tags for n in names) \
                 or any(re.search(rf"(?<![\w-]){n},?\s+(?:juga\s+)?menambahkan\b", sent.text) for n in names):
-            return d      # (or "Kang menambahkan, ...")
+            return d      # (or "Vidal menambahkan, ...")
     return None
 
 
@@ -721,7 +721,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         before = {} if went_back else {**told_by, **_days_spoken(prev)}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
-        # '"...," kata Kang.' or "Ia menambahkan ..." after "Kang mengatakan ..., Selasa (17/3)": the one who spoke
+        # '"...," kata Vidal.' or "Ia menambahkan ..." after "Vidal mengatakan ..., Selasa (8/7)": the one who spoke
         # in the sentence before goes on speaking, named again or as "ia", on that day
         going_on = None if went_back else _goes_on(sent, article, before)
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):

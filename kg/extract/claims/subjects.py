@@ -111,7 +111,7 @@ class Subjects:
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if nxt is not None and self.kind(m) == "Person" == self.kind(nxt) and self.before(sent, m, lx["kin"]) \
                     and re.fullmatch(r",\s*", sent.text[m.end - sent.start:nxt.start - sent.start]):
-                continue         # "adik pemimpin X Kim Jong Un, Kim Yo Jong, menepis ...": the relative is no subject
+                continue         # "adik pemimpin X Luis Arce, Sofia Mendez, menepis ...": the relative is no subject
             if nxt is not None and self.kind(m) == "Country" and self.kind(nxt) == "Organization" \
                     and re.fullmatch(r",\s*", sent.text[m.end - sent.start:nxt.start - sent.start]) \
                     and re.match(r"\s*(?:\([^)]*\)\s*)?,", sent.text[nxt.end - sent.start:hi]):
