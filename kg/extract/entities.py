@@ -316,7 +316,9 @@ def _headline(text: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _kin_apposed() -> re.Pattern:
     """"adik pemimpin Peru Luis Arce, Sofia Mendez,": a relative's name, then the person's between commas."""
-    return re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(map(re.escape, load('roles')['kin_words']))}))(?:\s+\S+){{0,5}}?\s+"
+    roles = load("roles")
+    return re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(map(re.escape, roles['kin_words']))})(?!\s+(?:{'|'.join(roles['kin_not'])})\b))"
+                      rf"(?:\s+\S+){{0,5}}?\s+"
                       rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}}),\s+({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,3}})\s*,")
 
 
@@ -523,7 +525,8 @@ class _Annotator:
             org = self._owner_before(sent, t.start())    # (when none is found, the person still holds the office)
         if _PLURAL.search(text, 0, t.start()):
             return           # "para pemimpin kelompok pemberontak Tuareg": leaders, not one named person
-        if t.start() and t.group(0)[:1].isupper() and text[:t.start()].rstrip().rsplit(" ", 1)[-1].casefold() in _named_after_heads():
+        head = text[:t.start()].rstrip().rsplit(" ", 1)[-1]
+        if t.start() and t.group(0)[:1].isupper() and head[:1].isupper() and head.casefold() in _named_after_heads():
             return           # "Universitas Jenderal X": a body named after a person, not the person
         apposed = bool(_APPOSED.search(text, 0, t.start()))
         desc = re.compile(r"(?:[a-z]+ ){0,3}[a-z]+(?:, | )(?=[A-Z])").match(text, pos + 1) if text[pos:pos + 1] == " " else None

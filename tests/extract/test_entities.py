@@ -120,6 +120,21 @@ def test_entities_a_body_named_after_a_general_is_no_person(text, person, role):
     assert (person, role, "Universitas Jenderal Soedirman") in roles(a)
 
 
+@pytest.mark.parametrize("text, not_person", [
+    ("Kementerian Pertahanan membeli radar dari anak perusahaan Andes Dirgantara, Condor Sistem Elektronika, yang "
+     "berbasis di Lima.", "Condor Sistem Elektronika"),
+    ("Milisi Sabra menyerang ibu kota Republik Veloria, Santa Marina, pada Senin (7/7).", "Santa Marina"),
+])
+def test_entities_kin_words_in_compounds_make_no_person(text, not_person):
+    """"anak perusahaan" (a subsidiary) and "ibu kota" (a capital) are no kinship: no person after the comma."""
+    assert not_person not in persons(entities(text))
+
+
+def test_entities_a_rank_after_a_common_noun_still_opens_a_name():
+    a = entities("Usai meninjau bandara Marsekal Fadjar Nugroho mengatakan landasan itu siap dipakai.")
+    assert "Fadjar Nugroho" in persons(a)
+
+
 def test_entities_short_name_is_the_same_person():
     a = entities("Sekretaris Jenderal NATO Karl Jensen tiba di Kyiv. Jensen mengatakan bantuan akan dikirim.")
     assert persons(a) == {"Karl Jensen": {"Jensen"}}

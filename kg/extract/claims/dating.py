@@ -52,8 +52,11 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
         since = [m for m in _SINCE.finditer(text, max(0, d.start - 70), d.start)
                  if m.end() == d.start or not re.search(r"[,;.()]", text[m.end():d.start])
                  and not _since_time(text[m.end():d.start])]     # (not "terbesar sejak awal tahun pada Senin (9/2)")
-        if since:
-            spans.append((since[-1].start(), d.end, "since"))
+        if since:     # (a record's "sejak" dates nothing: "serangan terbesar sejak Maret 2024"; but "siaga tertinggi
+            # sejak Senin" began on Monday)
+            record = lexicon()["record"].search(text, max(0, since[-1].start() - 40), since[-1].start()) \
+                and not _WEEKDAY.search(d.text)
+            spans.append((since[-1].start(), d.end, False if record else "since"))
         during = [m for m in _while().finditer(text, max(0, d.start - 100), d.start)
                   if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
         if during:       # (of a statement before it only: "X, saat patroli disergap pada Senin, ..." is not read so)
@@ -61,9 +64,14 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
     return spans
 
 
-_STATES = ("COMBAT", "DEPLOY")     # fighting or forces on alert "sejak Senin" began then ...
+_UNTIL = re.compile(r"\s*(?:[\w-]+\s+)?(?:hingga|sampai)\b", re.I)
+_WEEKDAY = re.compile(rf"(?<![\w-])(?:{alternation([w for ws in load('calendar')['days'].values() for w in ws])})(?![\w-])", re.I)
+_STATES = ("COMBAT", "DEPLOY", "MEET")     # fighting, talks or forces on alert "sejak Senin" began then ...
 # ... but a count of what was sent ("telah mengirim 15.000 tentara sejak Oktober 2024") is a tally up to now
-_COUNTED = re.compile(rf"(?<![\w-])\d|{NUMBER_WORDS}|(?<![\w-])(?:{alternation(load('calendar')['vague_counts'] + list(VAGUE))})(?![\w-])", re.I)
+_COUNTS = load("counts")
+_COUNTED = re.compile(rf"(?:(?<![\w-])\d[\d.,]*|{NUMBER_WORDS}|(?<![\w-])(?:{alternation(load('calendar')['vague_counts'] + list(VAGUE))}))"
+                      rf"(?:\s+[\w-]+)?\s+(?:{alternation(load('triggers')['troops'] + _COUNTS['units'] + _COUNTS['weapons'] + _COUNTS['things'])})"
+                      r"(?![\w-])", re.I)
 _CAL = load("calendar")
 _TIME_WORDS = set(_CAL["qualifiers"]) | set(_CAL["units"])
 
@@ -79,6 +87,8 @@ def _tally(d: DateValue, t: Trigger, spans, text: str) -> bool:
     """"Sejak November 2023, X telah menyerang 100 kapal", "telah mengirim 15.000 tentara sejak Oktober 2024",
     "sejak awal 2025 berulang kali meminta": what is told as a tally, or said again and again, from a "sejak"
     date up to now happened on no one day (but "mulai menyerang sejak", and fighting, began then)."""
+    if d.precision == "day" or _UNTIL.match(text, d.end):
+        return False     # (what began on a day, "sejak Selasa pagi", or ran "sejak Senin hingga Selasa", is dated by it)
     lx = lexicon()
     counted = _COUNTED.search(text, t.end, d.start if d.start > t.end else t.end + 40)
     return (t.type not in SPEECH and (t.type not in _STATES or counted) or t.type in SPEECH and
@@ -88,9 +98,15 @@ def _tally(d: DateValue, t: Trigger, spans, text: str) -> bool:
 
 
 def tally(t: Trigger, dates: list[DateValue], spans, text: str) -> bool:
-    """Whether `t` is told as a tally from a "sejak" date: no date of its sentence is its (not "dikutip pada
-    Minggu (13/4), X telah memasok ... sejak 2023")."""
-    return any(_tally(d, t, spans, text) for d in dates)
+    """Whether `t` is told as a tally from the "sejak" date nearest to it: then no date of its sentence is its
+    (not "dikutip pada Minggu (13/4), X telah memasok ... sejak 2023")."""
+    def apart(d):        # a comma between them: another clause
+        return bool(re.search(r"[,;]", text[min(t.end, d.end):max(t.start, d.start)]))
+    near = min(dates, key=lambda d: (apart(d), max(0, d.start - t.end, t.start - d.end)), default=None)
+    inner = [(a, b) for a, b, kind in spans if kind is False and a <= t.start < b]     # t in a relative clause ...
+    if any(not a <= d.start < b for a, b in inner for d in dates):
+        return False      # ... with a date outside it: the tally is background ("X, yang sejak 2023 menyerang ..., pada Senin ...")
+    return near is not None and _tally(near, t, spans, text)
 
 
 def in_background(d: DateValue, t: Trigger | None, spans: list[tuple[int, int, bool | str]], text: str = "") -> bool:
@@ -128,7 +144,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     if not dates:
         return None
     last = max(y.end for y in trigs)
-    told = [d for d in dates if d.start > last and _ACCORDING.search(text, last, d.start)]
+    told = [d for d in dates if d.start > last and _ACCORDING.search(text, last, d.start)
+            and re.search(r",\s*$", text[:d.start]) and re.fullmatch(r"[\s.]*", text[d.end:])]
     if told:     # "X memperkirakan Y mengirim 900 tentara, menurut seorang pejabat, Rabu (9/7)":
         return told[0] if t.type in SPEECH else None    # the day it was told, not the day of what it tells
 
@@ -139,7 +156,9 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         # "ujar X, dalam pernyataan ..."), or the saying that published it ("laporan X yang dirilis bulan lalu memperkirakan")
         occasion = t.type in SPEECH and x.type == "STATEMENT" and (
             x.nominal or re.search(r"(?<![\w-])yang\s+$", text[max(0, x.start - 6):x.start]) is not None)
-        at_meeting = t.type in SPEECH and x.type == "MEET" and x.nominal     # "disampaikan X dalam pertemuan ..., Rabu"
+        at_meeting = t.type in SPEECH and x.type == "MEET" and x.nominal \
+            and not (x.start > t.end and _THAT_CLAUSE.search(text, t.end, x.start))     # "disampaikan X dalam pertemuan ..., Rabu"
+        # (not "menegaskan bahwa isu itu tidak dibahas dalam pertemuan ASEAN, Rabu": what is said of the meeting)
         return x is t or (x.type == t.type or occasion) and not PHRASE_BREAK.search(text, min(t.end, x.end), max(t.start, x.start)) \
             or (occasion or at_meeting) and _DURING.search(text[max(0, x.start - 12):x.start]) is not None and (
                 x.start > t.start or not any(x.end <= y.start < t.start for y in trigs))
@@ -153,7 +172,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
     def fenced(d, x):    # "... sanksi terhadap entitas yang dituding memasok drone kepada Chili, Kamis (20/2)":
         return any(a <= x.start < b and not a <= d.start < b for a, b in clauses) \
-            or (x.nominal or x.light) and _THAT_AFTER.match(text, x.end) is not None \
+            or (x.nominal or x.light and any(y.type in SPEECH and 0 <= x.start - y.end <= 2 for y in trigs)) \
+            and _THAT_AFTER.match(text, x.end) is not None \
             or x.start >= d.end and x.type not in SPEECH and _THAT_CLAUSE.search(text, d.end, x.start) is not None
         # nor "serangan tersebut" (told before), nor what is told after "bahwa" ("mengatakan pada Senin bahwa X mengirim")
     own = [d for d in dates
@@ -208,6 +228,7 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         return
 
 
+_LATER = re.compile(r"\W*(?:[\w-]+\s+){1,3}(?:kemudian|berikutnya)\b", re.I)     # "Lima bulan kemudian, ..."
 _AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut)\b")
 
 
@@ -219,13 +240,18 @@ def _at_occasion() -> re.Pattern:
                       rf"({nouns})\s+(?:itu|tersebut)\s*,)", re.I)
 
 
-def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim]) -> None:
+def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents: list[Sentence]) -> None:
     """"Dalam pertemuan itu, X menyatakan ...", "X, yang turut hadir dalam pertemuan, menyerukan ...": what is
     said at an event told before is dated by that event's date, when the text gave one."""
-    m = _AT_EVENT.match(sent.text) or _at_occasion().search(sent.text)
+    m = _AT_EVENT.match(sent.text)
+    near = m is None and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told just before)
     noun = next((g for g in m.groups() if g), "") if m else ""
     typ = event_noun(noun.casefold()) if noun and is_nominal(noun) else None
     last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
+    if near and last is not None and (lexicon()["earlier"].match(sent.text) or _LATER.match(sent.text)
+                                      or lexicon()["negation"].search(sent.text, 0, m.start())
+                                      or not _last_occasion_is(last, sent, sents)):
+        last = None      # (not "Lima bulan kemudian, X, yang hadir dalam pertemuan, ...", nor "yang tidak hadir")
     if last is None and (after := _after_occasion().search(sent.text)):
         # "X mengatakan seusai rapat bahwa ...": the day the sentence before gave that meeting
         noun = re.compile(rf"(?<![\w-]){re.escape(after.group(1))}(?![\w-])", re.I)
@@ -235,6 +261,21 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim]) -> No
     for c in found if last else ():
         if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
             c.date = last.date
+
+
+def _last_occasion_is(meeting: Claim, sent: Sentence, sents: list[Sentence]) -> bool:
+    """Whether the last occasion the text named before `sent` is `meeting`: its sentence, or one that names it
+    again ("Pertemuan itu digelar ..."), not another ("Pada Selasa, para menteri menggelar rapat di Brussel")."""
+    for s in reversed(sents[meeting.sentence.index + 1:sent.index]):
+        m = _occasion_named().search(s.text)
+        if m:
+            return bool(m.group(1))
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _occasion_named() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(load('triggers')['occasion_nouns'])})(?![\w-])(\s+(?:itu|tersebut)\b)?", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,7 +372,7 @@ def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], re
                     before: list[DateValue] = (), told: list[DateValue] = ()) -> None:
     """"Peluncuran itu terjadi sehari setelah X memperingatkan ...": what the clause after "N hari setelah" tells
     is N days before the day of the main clause (its own date, or that of the event it names again, else the day
-    the sentence before stated, `before`, else the one day the article told before, `told`)."""
+    the sentence before stated, `before`, else the one day the lede told, `told`)."""
     text = sent.text
     m = _DAYS_APART.search(text)
     if not m:
@@ -358,5 +399,6 @@ def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], re
                default=len(text))
     for c in found:
         at = text.find(c.trigger) if c.trigger else -1
-        if at >= m.end() and (c.date is None or c.date.precision != "day") and (c.type in SPEECH or at < said):
+        if at >= m.end() and (c.date is None or c.date.precision != "day") and (
+                c.type in SPEECH or at < said or re.search(r"\bdan\s+(?:[A-Z]\w*\s+)+$", text[said:at])):
             c.date = when     # (not what a statement in that clause tells: "sehari setelah X menuduh Y menyerang")

@@ -419,12 +419,14 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         else:
             top = sorted(self.country_counts, key=lambda k: -self.country_counts[k])[:2]
             self.last_pair = top if len(top) == 2 else self.last_pair
-        seen, unique = set(), []
+        seen, unique = {}, []
         for c in out:
             k = (c.type, c.agent, c.target, c.place, c.about, c.quantity, c.negated)
             if k not in seen:
-                seen.add(k)
+                seen[k] = len(unique)
                 unique.append(c)
+            elif unique[seen[k]].date is None and c.date is not None:
+                unique[seen[k]] = c      # the mention that says when ("X, yang sejak 2023 menyerang ..., pada Senin menyerang")
         # ("Ia menambahkan ..." after "X mengatakan ... ketika patroli disergap pada Senin": not that day)
         told = [d for d in main_dates if not any(a <= d.start and d.end <= b and d.start > 40 for a, b, so in spans if so)]
         # (a date in a "ketika"/"sejak" phrase that does not open the sentence, as in_background reads them)
@@ -619,7 +621,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             own = [x for x in self.args(sent) if x.start - sent.start >= q.start - 60 + m.start(1) and x.end - sent.start <= q.start] if m else []
             if own:
                 agents = [own[0].key]
-            d = next((d for d in dates if 0 <= d.start - q.end <= 20), None)
+            d = next((d for d in dates if 0 <= d.start - q.end <= 20 and not _SINCE_BEFORE.search(text, 0, d.start)), None)
+            # ("1.000 drone sejak Jumat": since when they were counted, not when the estimate was made)
             about = EVENT_OF[counted] or (armed.type if armed else None)
             event = next((e for e in events if e.type == about), None)     # the event it estimates, when told
             confirmed = {c.agent for c in speech if c.type == "CONFIRM"}
@@ -670,6 +673,7 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
     return None
 
 
+_SINCE_BEFORE = re.compile(r"(?<![\w-])sejak\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
 
@@ -711,9 +715,11 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                 if c.date is None and d and c.type in SPEECH:
                     c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
-        date_said_at(sent, claims, found)
-        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates.get(i - 1, []),
-                        [d for j in range(i) for d in reader.sentence_dates.get(j, ())])
+        date_said_at(sent, claims, found, sents)
+        lede_days = [d for d in reader.sentence_dates.get(body[0].index, []) if not any(
+            c.date is not None and c.date.value == d.value for c in claims if c.sentence.index == body[0].index)] \
+            if body and body[0].index < i else []       # (a day of the lede no claim took: the event named again)
+        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates.get(i - 1, []), lede_days)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
@@ -726,8 +732,9 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         going_on = None if went_back else _goes_on(sent, article, before)
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
             for c in later:
-                if c.date is None and c.type in SPEECH and not said_earlier(c) and later is found and going_on:
-                    c.date = going_on
+                if c.date is None and c.type in SPEECH and not said_earlier(c) and later is found and going_on \
+                        and not lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger))):
+                    c.date = going_on      # (not "X menambahkan, Y sudah berkali-kali memperingatkan ...")
                 if c.date is None and c.type in SPEECH and not said_earlier(c):
                     bodies = serves.get(c.agent, set()) - {None}
                     # within one sentence also "X mengutuk ..., kata juru bicaranya, Y, Senin": Y speaks for X's body
