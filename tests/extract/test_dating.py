@@ -695,6 +695,39 @@ def test_dating_what_goes_on_again_and_again_takes_no_speaker_s_day():
     assert date_of(got, "DENY", "Kementerian Pertahanan Chili")[0] != "2025-07-07", got
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kenya juga mengecam serangan tersebut pada Senin malam dan menyebutnya pelanggaran berat hukum internasional.",
+    "Kenya mengecam serangan itu pada Senin (3/3) dan menyebutnya kejahatan perang.",
+])
+def test_dating_a_day_before_dan_ends_the_first_clause(sentence):
+    """"mengecam ... pada Senin malam dan menyebutnya ...": the Monday is the condemnation's."""
+    got = dated("Judul\n\nSomalia menyerang kota Mandera.\n" + sentence, "2025-03-04")
+    assert date_of(got, "CONDEMN", "Kenya")[0] == "2025-03-03", got
+
+
+def test_dating_what_happened_days_before_lends_no_day_to_the_sentence_before():
+    """A statement the next sentence tells as "sepekan setelah X dan Y saling menuduh" is no occasion of X's."""
+    got = dated("Judul\n\nSomalia menyerang kota Mandera pada Rabu (5/3/2025).\nKenya membantah bahwa militernya "
+                "menargetkan warga sipil.\nSerangan ini terjadi sepekan setelah Kenya dan Somalia saling menuduh melanggar "
+                "gencatan senjata.", "2025-03-06")
+    assert date_of(got, "DENY", "Kenya")[0] != "2025-02-26", got
+
+
+def test_dating_days_before_an_event_named_again_not_from_a_day_another_claim_took():
+    """"Insiden ini terjadi 11 hari setelah ...": the day the sentence before gave its own attack is not the incident's."""
+    got = dated("Judul\n\nKenya menuduh Somalia menembaki desa Mandera pada Senin (24/3) malam.\nSomalia justru "
+                "menuduh pasukan Kenya menembaki posisinya tiga kali pekan lalu.\nInsiden ini terjadi 11 hari setelah "
+                "kedua negara mengumumkan bahwa perjanjian damai telah disepakati.", "2025-03-25")
+    assert all(d != "2025-03-07" for t, a, d, s in got), got
+
+
+@pytest.mark.parametrize("tail", ["sepanjang 2024", "selama Februari", "sejak Jumat"])
+def test_dating_the_time_an_amount_counts_does_not_date_the_estimate(tail):
+    got = dated(f"Judul\n\nBadan intelijen Kenya pada Selasa (4/3) menyebut Somalia telah menguji lebih dari 30 rudal {tail}.",
+                "2025-03-06")
+    assert [d for t, a, d, s in got if t == "ESTIMATE"] == ["2025-03-04"], got
+
+
 def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
     got = dated("Judul\n\nNamun, laporan Kelompok Ahli PBB yang dirilis bulan lalu memperkirakan antara 3.000 hingga 4.000 "
                 "tentara Chile masih berada di Peru.", published="2026-06-16")

@@ -163,8 +163,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
             or (occasion or at_meeting) and _DURING.search(text[max(0, x.start - 12):x.start]) is not None and (
                 x.start > t.start or not any(x.end <= y.start < t.start for y in trigs))
         # ("X, dalam pernyataan di Jenewa pada Selasa (11/11), mengecam ...": the occasion before the verb too)
-    def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas pengiriman senjata": "pada" + date ends its clause
-        return x.start >= d.end and bool(re.search(r"[,;]", text[d.end:x.start])) \
+    def apart(d, x):     # "bertemu ... di Taipei pada Rabu, membahas ...", "mengecam ... pada Senin dan menyebutnya ...": "pada" + date ends its clause
+        return x.start >= d.end and bool(re.search(r"[,;]|\bdan\s", text[d.end:x.start])) \
             and bool(re.search(r"\bpada\s+$", text[max(0, d.start - 6):d.start], re.I)) \
             and any(y.end <= d.start and not re.search(r"[;]", text[y.end:d.start])     # "ke kota X, ibu kota Y, pada Minggu (5/4),"
                     and not any(y.end <= z.start < d.start for z in trigs) for y in trigs)
@@ -315,7 +315,8 @@ def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str
     family |= {p for p, orgs in serves.items() if orgs & family}
     told = [x for x in claims if c.sentence.index < x.sentence.index <= c.sentence.index + (within or len(article.sentences))
             and x.type in SPEECH and x.agent in family
-            and x.date is not None and x.date is not article.published and x.date.precision == "day"]
+            and x.date is not None and x.date is not article.published and x.date.precision == "day"
+            and not said_earlier(x)]     # (not "sepekan setelah X dan Y saling menuduh": no telling of it)
     # (the same act first: "Kremlin Enggan Berkomentar" is told by the refusal to comment, not by another statement)
     return next((x.date for x in told if x.type == c.type), told[0].date if told else None)
 
@@ -371,8 +372,8 @@ _DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(
 def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], ref_day, ref_from: str,
                     before: list[DateValue] = (), told: list[DateValue] = ()) -> None:
     """"Peluncuran itu terjadi sehari setelah X memperingatkan ...": what the clause after "N hari setelah" tells
-    is N days before the day of the main clause (its own date, or that of the event it names again, else the day
-    the sentence before stated, `before`, else the one day the lede told, `told`)."""
+    is N days before the day of the main clause (its own date, or that of the event it names again, else a day
+    the sentence before stated, `before`, else the one day the lede told, `told`, that no claim took)."""
     text = sent.text
     m = _DAYS_APART.search(text)
     if not m:

@@ -622,7 +622,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if own:
                 agents = [own[0].key]
             d = next((d for d in dates if 0 <= d.start - q.end <= 20 and not _SINCE_BEFORE.search(text, 0, d.start)), None)
-            # ("1.000 drone sejak Jumat": since when they were counted, not when the estimate was made)
+            # ("1.000 drone sejak Jumat", "30 rudal sepanjang 2024": the time counted, not when the estimate was made)
             about = EVENT_OF[counted] or (armed.type if armed else None)
             event = next((e for e in events if e.type == about), None)     # the event it estimates, when told
             confirmed = {c.agent for c in speech if c.type == "CONFIRM"}
@@ -673,7 +673,7 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
     return None
 
 
-_SINCE_BEFORE = re.compile(r"(?<![\w-])sejak\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
 
@@ -716,14 +716,15 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                     c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found, sents)
-        lede_days = [d for d in reader.sentence_dates.get(body[0].index, []) if not any(
-            c.date is not None and c.date.value == d.value for c in claims if c.sentence.index == body[0].index)] \
-            if body and body[0].index < i else []       # (a day of the lede no claim took: the event named again)
-        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates.get(i - 1, []), lede_days)
+        def free(j):     # the days of sentence j no claim of it took (an event named again that was no claim)
+            return [d for d in reader.sentence_dates.get(j, []) if not any(
+                c.date is not None and c.date.value == d.value for c in claims if c.sentence.index == j)]
+        date_days_apart(sent, found, claims, ref_day, ref_from, free(i - 1),
+                        free(body[0].index) if body and body[0].index < i else [])
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
-        said = {} if went_back else _days_spoken(found)
+        said = {} if went_back else _days_spoken([c for c in found if not said_earlier(c)])     # (not "sepekan setelah X menuduh")
         before = {} if went_back else {**told_by, **_days_spoken(prev)}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
