@@ -39,6 +39,17 @@ def test_dates_weekday_that_holds_in_no_nearby_year_gives_no_date(text):
     assert find_dates(text, WED if "28/4" in text else date(2026, 3, 6)) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kementerian itu dalam pernyataan Senin menyebut 20 tentara dibebaskan.", "2025-04-28"),
+    ("Dalam keterangan Selasa, militer menyebut serangan itu gagal.", "2025-04-29"),
+    ("Ia mengatakan hal itu dalam wawancara Senin kepada wartawan.", "2025-04-28"),
+    ("Pernyataan resmi itu tidak menyebut waktu.", None),
+])
+def test_dates_a_weekday_after_a_statement_noun_is_its_day(text, expected):
+    found = [d for d in find_dates(text, WED, "published") if d.precision == "day"]
+    assert (found[0].value if found else None) == expected
+
+
 @pytest.mark.parametrize("ref_from, expected", [("published", "2025-04-23"), ("text", None), ("corpus", None)])
 def test_dates_a_relative_day_needs_the_publication_date(ref_from, expected):
     found = find_dates("Pasukan itu tiba pekan lalu.", WED, ref_from)
