@@ -100,6 +100,9 @@ def _tally(d: DateValue, t: Trigger, spans, text: str) -> bool:
 def tally(t: Trigger, dates: list[DateValue], spans, text: str) -> bool:
     """Whether `t` is told as a tally from the "sejak" date nearest to it: then no date of its sentence is its
     (not "dikutip pada Minggu (13/4), X telah memasok ... sejak 2023")."""
+    if all(kind != "since" for _, _, kind in spans):
+        return False
+
     def apart(d):        # a comma between them: another clause
         return bool(re.search(r"[,;]", text[min(t.end, d.end):max(t.start, d.start)]))
     near = min(dates, key=lambda d: (apart(d), max(0, d.start - t.end, t.start - d.end)), default=None)
@@ -365,7 +368,7 @@ def one_day(claims: list[Claim]) -> None:
 # "sehari setelah", "dua hari sebelum", "sepekan setelah": a count of days or weeks (the number words and the
 # calendar's units of the dates)
 _UNIT_DAYS = {w: {"day": 1, "week": 7}[u] for w, u in load("calendar")["units"].items() if u in ("day", "week")}
-_DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?P<u>{alternation(_UNIT_DAYS)})"
+DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?P<u>{alternation(_UNIT_DAYS)})"
                          r"\s+(?P<rel>setelah|sesudah|sebelum))\s")
 
 
@@ -375,7 +378,7 @@ def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], re
     is N days before the day of the main clause (its own date, or that of the event it names again, else a day
     the sentence before stated, `before`, else the one day the lede told, `told`, that no claim took)."""
     text = sent.text
-    m = _DAYS_APART.search(text)
+    m = DAYS_APART.search(text)
     if not m:
         return
     head = text[:m.start()]

@@ -9,6 +9,7 @@ from kg.extract.claims.amounts import EVENT_OF, Amounts
 from kg.extract.claims.arguments import Arguments
 from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
+    DAYS_APART,
     attack_and_toll,
     background,
     date_days_apart,
@@ -719,8 +720,9 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         def free(j):     # the days of sentence j no claim of it took (an event named again that was no claim)
             return [d for d in reader.sentence_dates.get(j, []) if not any(
                 c.date is not None and c.date.value == d.value for c in claims if c.sentence.index == j)]
-        date_days_apart(sent, found, claims, ref_day, ref_from, free(i - 1),
-                        free(body[0].index) if body and body[0].index < i else [])
+        if DAYS_APART.search(sent.text):
+            date_days_apart(sent, found, claims, ref_day, ref_from, free(i - 1),
+                            free(body[0].index) if body and body[0].index < i else [])
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
@@ -730,7 +732,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # speaks for an agent goes on where it spoke
         # '"...," kata Vidal.' or "Ia menambahkan ..." after "Vidal mengatakan ..., Selasa (8/7)": the one who spoke
         # in the sentence before goes on speaking, named again or as "ia", on that day
-        going_on = None if went_back else _goes_on(sent, article, before)
+        going_on = None if went_back or all(c.date is not None or c.type not in SPEECH for c in found) \
+            else _goes_on(sent, article, before)
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
             for c in later:
                 if c.date is None and c.type in SPEECH and not said_earlier(c) and later is found and going_on \
