@@ -435,7 +435,7 @@ class _Annotator:
             self._role_by_verb(sent, m, by_start)
         for m in _led_by().finditer(text):
             self._led_by(sent, m, by_start)
-        for m in _kin_apposed().finditer(text):      # "adik pemimpin X Luis Arce, Sofia Mendez, menepis ...": a person
+        for m in _kin_apposed().finditer(text) if text.count(",") >= 2 else ():      # "adik pemimpin X Luis Arce, Sofia Mendez, menepis ...": a person
             name = _clean_name(m.group(2))
             if name == m.group(2) and " " in name and not any(x.start - off == m.start(2) for x in local):
                 self._person(sent, m.start(2), name, "rule: relative + name")

@@ -231,6 +231,7 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         return
 
 
+_THAT_AFTER_WORD = re.compile(r"\b(?:itu|tersebut)\s*,")
 _LATER = re.compile(r"\W*(?:[\w-]+\s+){1,3}(?:kemudian|berikutnya)\b", re.I)     # "Lima bulan kemudian, ..."
 _AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut)\b")
 
@@ -247,7 +248,8 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
     """"Dalam pertemuan itu, X menyatakan ...", "X, yang turut hadir dalam pertemuan, menyerukan ...": what is
     said at an event told before is dated by that event's date, when the text gave one."""
     m = _AT_EVENT.match(sent.text)
-    near = m is None and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told just before)
+    near = m is None and ("hadir" in sent.text or "," in sent.text and _THAT_AFTER_WORD.search(sent.text) is not None) \
+        and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told just before)
     noun = next((g for g in m.groups() if g), "") if m else ""
     typ = event_noun(noun.casefold()) if noun and is_nominal(noun) else None
     last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
@@ -328,10 +330,13 @@ def said_earlier(c: Claim) -> bool:
     """"Sebelumnya, X mengatakan ...", "X pernah menyatakan ...", "Serangan itu terjadi dua hari setelah X
     menuduh ...": a statement told as made before the article's day, or before another event, which neither
     the day nor a later statement dates."""
-    lx = lexicon()
-    text = c.sentence.text
-    at = text.find(c.trigger) if c.trigger else -1
-    return bool(at > 0 and (lx["said_earlier"].search(text, 0, at) or _WITHIN_TIME_CLAUSE.search(text, 0, at)))
+    return _said_earlier(c.sentence.text, c.trigger)
+
+
+@functools.lru_cache(maxsize=4096)
+def _said_earlier(text: str, trigger: str) -> bool:
+    at = text.find(trigger) if trigger else -1
+    return bool(at > 0 and (lexicon()["said_earlier"].search(text, 0, at) or _WITHIN_TIME_CLAUSE.search(text, 0, at)))
 
 
 # a clause opened by "setelah", "sebelum" ... that runs, without a comma, up to the trigger
@@ -373,12 +378,12 @@ DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?
 
 
 def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], ref_day, ref_from: str,
-                    before: list[DateValue] = (), told: list[DateValue] = ()) -> None:
+                    before: list[DateValue] = (), told: list[DateValue] = (), m: re.Match | None = None) -> None:
     """"Peluncuran itu terjadi sehari setelah X memperingatkan ...": what the clause after "N hari setelah" tells
     is N days before the day of the main clause (its own date, or that of the event it names again, else a day
     the sentence before stated, `before`, else the one day the lede told, `told`, that no claim took)."""
     text = sent.text
-    m = DAYS_APART.search(text)
+    m = m or DAYS_APART.search(text)
     if not m:
         return
     head = text[:m.start()]

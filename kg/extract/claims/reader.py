@@ -720,13 +720,14 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         def free(j):     # the days of sentence j no claim of it took (an event named again that was no claim)
             return [d for d in reader.sentence_dates.get(j, []) if not any(
                 c.date is not None and c.date.value == d.value for c in claims if c.sentence.index == j)]
-        if DAYS_APART.search(sent.text):
+        if apart := DAYS_APART.search(sent.text):
             date_days_apart(sent, found, claims, ref_day, ref_from, free(i - 1),
-                            free(body[0].index) if body and body[0].index < i else [])
+                            free(body[0].index) if body and body[0].index < i else [], apart)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
-        said = {} if went_back else _days_spoken([c for c in found if not said_earlier(c)])     # (not "sepekan setelah X menuduh")
+        said = {} if went_back else _days_spoken([c for c in found if c.type in SPEECH and c.date is not None
+                                                  and not said_earlier(c)])     # (not "sepekan setelah X menuduh")
         before = {} if went_back else {**told_by, **_days_spoken(prev)}     # ("Menurut Yoo, NIS menilai ... . '...,' kata Yoo.")
         # ... and so is "Kementerian X mengecam ... . Juru bicara kementerian, Y, mengatakan ...": one who
         # speaks for an agent goes on where it spoke
