@@ -64,15 +64,15 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
     return spans
 
 
+_CAL = load("calendar")
 _UNTIL = re.compile(r"\s*(?:[\w-]+\s+)?(?:hingga|sampai)\b", re.I)
-_WEEKDAY = re.compile(rf"(?<![\w-])(?:{alternation([w for ws in load('calendar')['days'].values() for w in ws])})(?![\w-])", re.I)
+_WEEKDAY = re.compile(rf"(?<![\w-])(?:{alternation([w for ws in _CAL['days'].values() for w in ws])})(?![\w-])", re.I)
 _STATES = ("COMBAT", "DEPLOY", "MEET")     # fighting, talks or forces on alert "sejak Senin" began then ...
 # ... but a count of what was sent ("telah mengirim 15.000 tentara sejak Oktober 2024") is a tally up to now
 _COUNTS = load("counts")
-_COUNTED = re.compile(rf"(?:(?<![\w-])\d[\d.,]*|{NUMBER_WORDS}|(?<![\w-])(?:{alternation(load('calendar')['vague_counts'] + list(VAGUE))}))"
+_COUNTED = re.compile(rf"(?:(?<![\w-])\d[\d.,]*|{NUMBER_WORDS}|(?<![\w-])(?:{alternation(_CAL['vague_counts'] + list(VAGUE))}))"
                       rf"(?:\s+[\w-]+)?\s+(?:{alternation(load('triggers')['troops'] + _COUNTS['units'] + _COUNTS['weapons'] + _COUNTS['things'])})"
                       r"(?![\w-])", re.I)
-_CAL = load("calendar")
 _TIME_WORDS = set(_CAL["qualifiers"]) | set(_CAL["units"])
 
 
@@ -231,15 +231,20 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
         return
 
 
-_THAT_AFTER_WORD = re.compile(r"\b(?:itu|tersebut)\s*,")
 _LATER = re.compile(r"\W*(?:[\w-]+\s+){1,3}(?:kemudian|berikutnya)\b", re.I)     # "Lima bulan kemudian, ..."
 _AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut)\b")
 
 
 @functools.lru_cache(maxsize=1)
+def _occasion_nouns() -> str:
+    """The nouns of an occasion of speaking ("rapat", "konferensi pers", "pertemuan"), as one alternation."""
+    return alternation(load("triggers")["occasion_nouns"])
+
+
+@functools.lru_cache(maxsize=1)
 def _at_occasion() -> re.Pattern:
     """"X, yang turut hadir dalam pertemuan, ...", "..., dalam sidang tersebut, ...": at an occasion told before."""
-    nouns = alternation(load("triggers")["occasion_nouns"])
+    nouns = _occasion_nouns()
     return re.compile(rf"(?<![\w-])(?:(?:turut\s+)?hadir\s+(?:dalam|di)\s+({nouns})\s*,|(?:dalam|di sela(?:-sela)?)\s+"
                       rf"({nouns})\s+(?:itu|tersebut)\s*,)", re.I)
 
@@ -248,8 +253,7 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
     """"Dalam pertemuan itu, X menyatakan ...", "X, yang turut hadir dalam pertemuan, menyerukan ...": what is
     said at an event told before is dated by that event's date, when the text gave one."""
     m = _AT_EVENT.match(sent.text)
-    near = m is None and ("hadir" in sent.text or "," in sent.text and _THAT_AFTER_WORD.search(sent.text) is not None) \
-        and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told just before)
+    near = m is None and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told before)
     noun = next((g for g in m.groups() if g), "") if m else ""
     typ = event_noun(noun.casefold()) if noun and is_nominal(noun) else None
     last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
@@ -280,13 +284,13 @@ def _last_occasion_is(meeting: Claim, sent: Sentence, sents: list[Sentence]) -> 
 
 @functools.lru_cache(maxsize=1)
 def _occasion_named() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(load('triggers')['occasion_nouns'])})(?![\w-])(\s+(?:itu|tersebut)\b)?", re.I)
+    return re.compile(rf"(?<![\w-])(?:{_occasion_nouns()})(?![\w-])(\s+(?:itu|tersebut)\b)?", re.I)
 
 
 @functools.lru_cache(maxsize=1)
 def _after_occasion() -> re.Pattern:
     """"seusai rapat", "usai pertemuan tersebut": a statement made right after an occasion."""
-    return re.compile(r"(?<![\w-])(?:usai|seusai|selepas|sesudah)\s+(" + alternation(load("triggers")["occasion_nouns"])
+    return re.compile(r"(?<![\w-])(?:usai|seusai|selepas|sesudah)\s+(" + _occasion_nouns()
                       + r")(?![\w-])", re.I)
 
 
@@ -372,7 +376,7 @@ def one_day(claims: list[Claim]) -> None:
 
 # "sehari setelah", "dua hari sebelum", "sepekan setelah": a count of days or weeks (the number words and the
 # calendar's units of the dates)
-_UNIT_DAYS = {w: {"day": 1, "week": 7}[u] for w, u in load("calendar")["units"].items() if u in ("day", "week")}
+_UNIT_DAYS = {w: {"day": 1, "week": 7}[u] for w, u in _CAL["units"].items() if u in ("day", "week")}
 DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?P<u>{alternation(_UNIT_DAYS)})"
                          r"\s+(?P<rel>setelah|sesudah|sebelum))\s")
 
