@@ -377,28 +377,33 @@ def one_day(claims: list[Claim]) -> None:
 # "sehari setelah", "dua hari sebelum", "sepekan setelah": a count of days or weeks (the number words and the
 # calendar's units of the dates)
 _UNIT_DAYS = {w: {"day": 1, "week": 7}[u] for w, u in _CAL["units"].items() if u in ("day", "week")}
-DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?P<u>{alternation(_UNIT_DAYS)})"
+_DAYS_APART = re.compile(rf"(?i:(?<![\w-])(?P<n>\d{{1,2}}|{NUMBER_WORDS}|se)\s*(?P<u>{alternation(_UNIT_DAYS)})"
                          r"\s+(?P<rel>setelah|sesudah|sebelum))\s")
 
 
 def date_days_apart(sent: Sentence, found: list[Claim], earlier: list[Claim], ref_day, ref_from: str,
-                    before: list[DateValue] = (), told: list[DateValue] = (), m: re.Match | None = None) -> None:
+                    sentence_dates: dict[int, list[DateValue]], lede: int | None) -> None:
     """"Peluncuran itu terjadi sehari setelah X memperingatkan ...": what the clause after "N hari setelah" tells
     is N days before the day of the main clause (its own date, or that of the event it names again, else a day
-    the sentence before stated, `before`, else the one day the lede told, `told`, that no claim took)."""
+    the sentence before stated, else the one day the lede (sentence `lede`) told, that no claim took)."""
     text = sent.text
-    m = m or DAYS_APART.search(text)
+    m = _DAYS_APART.search(text)
     if not m:
         return
+
+    def free(j: int) -> list[DateValue]:      # the days of sentence j no claim of it took (an event that was no claim)
+        return [d for d in sentence_dates.get(j, []) if not any(
+            c.date is not None and c.date.value == d.value for c in earlier if c.sentence.index == j)]
     head = text[:m.start()]
     day = next((d for d in find_dates(head, ref_day, ref_from) if d.precision == "day"), None)
     if day is None:
         noun = re.match(r"\W*(\w+)(?:\s+\w+)?\s+(?:itu|ini|tersebut)\b", head)
         typ = event_noun(noun.group(1).casefold()) if noun and is_nominal(noun.group(1)) else None
         last = next((c for c in reversed(earlier) if c.type == typ and c.date and c.date.precision == "day"), None) if typ else None
-        days = {d.value: d for d in told if d.precision == "day"}
-        day = last.date if last else next((d for d in reversed(before) if d.precision == "day"), None) if noun else None
-        day = day or (next(iter(days.values())) if noun and len(days) == 1 else None)
+        day = last.date if last else next((d for d in reversed(free(sent.index - 1)) if d.precision == "day"), None) \
+            if noun else None
+        told = {d.value: d for d in free(lede) if d.precision == "day"} if noun and lede is not None and lede < sent.index else {}
+        day = day or (next(iter(told.values())) if len(told) == 1 else None)
         # (the event named again may have been read as no claim: "Peluncuran itu" of a launch at sea, dated just before)
     if day is None:
         return

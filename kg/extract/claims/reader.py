@@ -9,7 +9,6 @@ from kg.extract.claims.amounts import EVENT_OF, Amounts
 from kg.extract.claims.arguments import Arguments
 from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
-    DAYS_APART,
     attack_and_toll,
     background,
     date_days_apart,
@@ -717,12 +716,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                     c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found, sents)
-        def free(j):     # the days of sentence j no claim of it took (an event named again that was no claim)
-            return [d for d in reader.sentence_dates.get(j, []) if not any(
-                c.date is not None and c.date.value == d.value for c in claims if c.sentence.index == j)]
-        if apart := DAYS_APART.search(sent.text):
-            date_days_apart(sent, found, claims, ref_day, ref_from, free(i - 1),
-                            free(body[0].index) if body and body[0].index < i else [], apart)
+        date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates, body[0].index if body else None)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
         went_back = bool(lx["earlier"].match(sent.text))      # "Sebelumnya, ...": another time
