@@ -736,7 +736,6 @@ def test_dating_a_report_published_last_month_dates_the_estimate_it_carries():
 @pytest.mark.parametrize("later", [
     "Ali juga mengatakan enam tentara Guyana terluka ketika patroli mereka disergap pada Senin (1/6).",
     "Ali juga mengatakan enam tentara Guyana terluka saat patroli disergap di dekat sungai pada Senin (1/6) malam.",
-    "Ali mengatakan enam tentara terluka. Ia menuduh Venezuela melanggar perbatasan, kata kantornya, Senin (1/6).",
     "Ali juga mengatakan enam tentara terluka ketika patroli mereka disergap kelompok bersenjata dari seberang "
     "sungai pada Senin (1/6).\nIa menyebut para penyerang sebagai anggota sindikat tambang ilegal.",
 ])
@@ -875,3 +874,45 @@ def test_dating_a_statement_made_again_and_again_takes_no_later_day(often):
             "Menteri Pertahanan Israel Israel Katz pada Senin (17/11) mengancam akan meningkatkan serangan.\n")
     got = dated(text, "2025-11-24")
     assert date_of(got, "STATEMENT", "Israel") == ("2025-11-24", "published")
+
+
+LEDE = ("Badan Intelijen Malawi memperkirakan sekitar 2.000 tentara Zambia berada di perbatasan, kata seorang "
+        "anggota parlemen pada Selasa (4/3).\n"
+        "Anggota Komite Pertahanan, Joseph Banda, mengatakan kepada wartawan usai rapat tertutup bahwa pasukan itu "
+        "membawa artileri berat.\n")
+
+
+@pytest.mark.parametrize("later, typ", [
+    ("Menurut Badan Intelijen Malawi, sekitar 300 tentara Zambia tewas dalam latihan itu.", "ESTIMATE"),
+    ("Badan Intelijen Malawi juga menilai Zambia menerima senjata dari Angola.", "STATEMENT"),
+    ("Badan Intelijen Malawi memperingatkan bahwa Zambia kemungkinan akan menyerang.", "WARN"),
+])
+def test_dating_what_the_lede_s_speaker_goes_on_telling_is_of_the_lede_s_day(later, typ):
+    claims = [c for c in dated(LEDE + later, "2025-03-05") if c[:2] == (typ, "Badan Intelijen Malawi")]
+    assert claims[-1][2:] == ("2025-03-04", "context")
+
+
+@pytest.mark.parametrize("text, typ, agent", [
+    # the lede's day is of an event, not of a statement: a statement told later is of the publication day
+    ("Zambia menyerang pos perbatasan Malawi pada Selasa (4/3).\n"
+     "Badan Intelijen Malawi memperkirakan sekitar 300 tentara Zambia terlibat.", "ESTIMATE", "Badan Intelijen Malawi"),
+    # another speaker than the one of the lede
+    (LEDE + "Kementerian Pertahanan Zambia membantah laporan itu.", "DENY", "Kementerian Pertahanan Zambia"),
+    # an answer to what another told of the lede's speaker after the lede
+    ("Badan Intelijen Malawi pada Selasa (4/3) menyatakan pasukan Zambia menembaki desa Chitipa.\n"
+     "Kementerian Pertahanan Zambia menuduh Badan Intelijen Malawi menyebarkan kebohongan.\n"
+     "Badan Intelijen Malawi membantah tuduhan tersebut.", "DENY", "Badan Intelijen Malawi"),
+])
+def test_dating_the_lede_s_day_is_not_lent_past_its_speaker(text, typ, agent):
+    claims = [c for c in dated(text, "2025-03-05") if c[:2] == (typ, agent)]
+    assert claims[-1][2:] == ("2025-03-05", "published")
+
+
+@pytest.mark.parametrize("tag", ["kata kantornya, Senin (1/6)", "kata seorang pejabat pada Senin (1/6)",
+                                 "ujar seorang juru bicara, Senin (1/6)"])
+def test_dating_a_closing_tag_with_a_day_dates_what_the_sentence_tells_as_said(tag):
+    """"X menuduh ..., kata seorang pejabat pada Senin (1/6).": the day it was told, though the teller is no
+    named speaker; what the accusation tells is not dated by it."""
+    claims = dated(f"Presiden Guyana Irfaan Ali menuduh Venezuela mengerahkan pasukan ke perbatasan, {tag}.", "2026-06-03")
+    assert all(d == "2026-06-01" for t, a, d, s in claims if t == "ACCUSE") and any(t == "ACCUSE" for t, *_ in claims)
+    assert all(d is None for t, a, d, s in claims if t == "DEPLOY")

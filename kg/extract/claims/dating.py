@@ -146,11 +146,13 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
         return None
-    last = max(y.end for y in trigs)
+    tags = [m.start() for m in _ACCORDING.finditer(text)]
+    last = max([y.end for y in trigs if not tags or y.end <= tags[-1]] or [y.end for y in trigs])
     told = [d for d in dates if d.start > last and _ACCORDING.search(text, last, d.start)
-            and re.search(r",\s*$", text[:d.start]) and re.fullmatch(r"[\s.]*", text[d.end:])]
-    if told:     # "X memperkirakan Y mengirim 900 tentara, menurut seorang pejabat, Rabu (9/7)":
-        return told[0] if t.type in SPEECH else None    # the day it was told, not the day of what it tells
+            and re.search(r"(?:,|\bpada)\s*$", text[:d.start]) and re.fullmatch(r"[\s.]*", text[d.end:])]
+    if told:     # "X memperkirakan Y mengirim 900 tentara, menurut seorang pejabat, Rabu (9/7)", "..., kata
+        # seorang pejabat pada Rabu (9/7).": the day it was told, not the day of what it tells
+        return told[0] if t.type in SPEECH else None
 
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
@@ -186,7 +188,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
 
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
-_ACCORDING = re.compile(r",\s*menurut\s", re.I)
+_ACCORDING = re.compile(r",\s*(?:menurut|kata|ujar|ucap|tutur)\s", re.I)
 _DURING = re.compile(r"\b(?:dalam|di sela(?:-sela)?)\s+$", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 _RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
@@ -312,6 +314,13 @@ def serving(article: Article) -> dict[str, set[str | None]]:
     return out
 
 
+def family(agent: str, article: Article, serves: dict[str, set[str | None]]) -> set[str]:
+    """The agent, those who speak for it (members of it, bodies of its country) and those they serve."""
+    fam = {agent} | {p for p, orgs in serves.items() if agent in orgs} | \
+        {k for k, e in article.entities.items() if agent in (e.country, gazetteer_country(e.label))}
+    return fam | {p for p, orgs in serves.items() if orgs & fam}
+
+
 def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str, set[str | None]],
                within: int | None = None) -> DateValue | None:
     """An undated statement that the next sentences tell in detail ("X confirmed ... . X's general
@@ -319,11 +328,9 @@ def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str
     (at most `within` sentences on, any for the lede) a statement by the same agent, or by one who
     speaks for it (a member of it, a body of the same country); a date that statement takes from its
     own context (a quote running over several sentences) counts too, the publication date not."""
-    family = {c.agent} | {p for p, orgs in serves.items() if c.agent in orgs} | \
-             {k for k, e in article.entities.items() if c.agent in (e.country, gazetteer_country(e.label))}
-    family |= {p for p, orgs in serves.items() if orgs & family}
+    fam = family(c.agent, article, serves)
     told = [x for x in claims if c.sentence.index < x.sentence.index <= c.sentence.index + (within or len(article.sentences))
-            and x.type in SPEECH and x.agent in family
+            and x.type in SPEECH and x.agent in fam
             and x.date is not None and x.date is not article.published and x.date.precision == "day"
             and not said_earlier(x)]     # (not "sepekan setelah X dan Y saling menuduh": no telling of it)
     # (the same act first: "Kremlin Enggan Berkomentar" is told by the refusal to comment, not by another statement)

@@ -16,6 +16,7 @@ from kg.extract.claims.dating import (
     date_said_at,
     date_for,
     date_source,
+    family,
     in_background,
     tally,
     one_day,
@@ -751,12 +752,31 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
             c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
+            if c.date is None and not habitual and c.sentence.index not in lede:
+                c.date = _lede_day(c, claims, article, body[0].index if body else None)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
     one_day(claims)
     article.claims = claims
     return article
+
+
+def _lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None) -> DateValue | None:
+    """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
+    the first sentence reports as speaking on a day it states (before the publication day) goes on telling,
+    undated, is told on that day."""
+    if article.published is None:
+        return None
+    day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
+                and x.date_source == "stated" and x.date.precision == "day"
+                and x.date.day() < article.published.day()), None)
+    # (not an answer: "Jaringan Dokter menuduh RSF ... . RSF membantah tuduhan tersebut" answers what another
+    # told of it after the lede, on a day the text does not give)
+    if day is None or any(x.type in SPEECH and first < x.sentence.index < c.sentence.index and x.agent != c.agent
+                          and x.target == c.agent for x in claims):
+        return None
+    return day
 
 
 def sents_before(article: Article, body: list) -> list:
