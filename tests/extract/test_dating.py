@@ -916,3 +916,31 @@ def test_dating_a_closing_tag_with_a_day_dates_what_the_sentence_tells_as_said(t
     claims = dated(f"Presiden Guyana Irfaan Ali menuduh Venezuela mengerahkan pasukan ke perbatasan, {tag}.", "2026-06-03")
     assert all(d == "2026-06-01" for t, a, d, s in claims if t == "ACCUSE") and any(t == "ACCUSE" for t, *_ in claims)
     assert all(d is None for t, a, d, s in claims if t == "DEPLOY")
+
+
+HOURS_LEDE = "Pemerintah Chad dan Niger menandatangani perjanjian gencatan senjata di N'Djamena pada Kamis (13/3).\n"
+
+
+@pytest.mark.parametrize("text, typ, agent, day", [
+    (HOURS_LEDE + "Beberapa jam sebelum pengumuman itu, Kementerian Pertahanan Niger menuduh pasukan Chad "
+     "menembaki pos perbatasan.", "ACCUSE", "Kementerian Pertahanan Niger", ("2025-03-13", "context")),
+    (HOURS_LEDE + "Namun, beberapa jam setelah penandatanganan, pasukan Chad menyerang desa Bosso.", "ATTACK", "Chad",
+     ("2025-03-13", "context")),
+    ("Beberapa jam setelah Niger menutup perbatasan pada Selasa (11/3), pasukan Chad menyerang desa Bosso.",
+     "ATTACK", "Chad", ("2025-03-11", "stated")),
+])
+def test_dating_hours_before_or_after_an_event_is_its_day(text, typ, agent, day):
+    assert date_of(dated(text, "2025-03-14"), typ, agent) == day
+
+
+@pytest.mark.parametrize("opening", ["Sehari setelah", "Beberapa jam setelah", "Namun, beberapa jam setelah",
+                                     "Namun, setelah", "Tak lama setelah", "Dua hari sebelum"])
+def test_subjects_the_one_named_in_a_time_phrase_that_opens_the_sentence_is_not_its_subject(opening):
+    text = f"{opening} Niger menutup perbatasan, pasukan Chad menyerang desa Bosso."
+    assert [a for t, a, *_ in dated(text, "2025-03-14") if t == "ATTACK"] == ["Chad"]
+
+
+@pytest.mark.parametrize("tail", ["dalam beberapa jam setelah serangan", "beberapa jam setelah serangan itu"])
+def test_dating_hours_after_an_event_in_what_is_told_does_not_date_the_telling(tail):
+    text = (HOURS_LEDE + f"Menteri Kesehatan Niger Amadou Issa mengatakan rumah sakit menerima 60 korban luka {tail}.")
+    assert date_of(dated(text, "2025-03-14"), "STATEMENT", "Amadou Issa") == ("2025-03-14", "published")

@@ -12,7 +12,9 @@ def _alt(words) -> str:
     return trie(w.casefold() for w in words)
 
 
-FRONTED = re.compile(r"\W*(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
+# a phrase that opens the sentence before its subject ("Atas perintah X, ...", "Beberapa jam setelah X ..., Y ...")
+_TIME_APART = r"(?:(?:hanya|tak|tidak)\s+)?(?:(?:beberapa|\d+|se|dua|tiga|empat|lima)\s*(?:jam|hari|menit|pekan|minggu)|sesaat|lama)\s+(?=setelah|sesudah|sebelum|usai)"
+FRONTED = re.compile(r"\W*(?:namun\s*,?\s*)?(?:" + _TIME_APART + r")?(?:atas|dalam|menurut|pada|di|sejak|bagi|untuk|terkait|dengan|setelah|sebelum|meskipun|karena|saat|ketika|ditanya|ditemui|dihubungi|menanggapi|usai|seusai|sesudah|berbicara)\b", re.I)
 THAT = r"\s+(?:itu|tersebut|ini)\b"      # after a noun: the one named before ("laporan itu")
 PHRASE_BREAK = re.compile(r"[,.;]|\b(?:sejak|setelah|sebelum|ketika|saat|dan|serta)\b", re.I)
 QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")

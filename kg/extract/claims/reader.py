@@ -133,12 +133,16 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             m = pat.search(text)
             # the day named before it in this sentence ("pada Rabu (12/3), kata X ... pada hari yang sama"), else the last one told
             own_day = next((d for d in reversed(dates) if d.precision == "day" and d.end <= m.start()), None) if m else None
+            if m and own_day is None and _HOURS_APART.search(m.group(0)):     # "beberapa jam setelah X pada Senin (3/3)"
+                own_day = next((d for d in dates if d.precision == "day" and d.start >= m.end()), None)
             if m and (own_day or self.last_explicit):
                 d = (own_day or self.last_explicit).day() + dt.timedelta(days=days)
                 inherited = DateValue(d.isoformat(), "day", m.group(0).strip(" ,"))
                 said = [x for x in trigs if x.type in SPEECH and x.end <= m.start()]
-                events_only = bool(said) and any(x.type not in SPEECH and not x.nominal and said[-1].end <= x.start < m.start()
-                                                 for x in trigs)     # (not "mengonfirmasi serangan itu pada hari yang sama")
+                events_only = bool(said) and (any(x.type not in SPEECH and not x.nominal and said[-1].end <= x.start < m.start()
+                                                  for x in trigs)     # (not "mengonfirmasi serangan itu pada hari yang sama")
+                                              or _HOURS_APART.search(m.group(0)) is not None)
+                # (nor "mengatakan rumah sakit menerima 60 korban dalam beberapa jam setelah serangan": what is told)
                 break
         # "Dalam pertemuan Selasa (27/8) itu, X memperingatkan ...": a date in a fronted phrase frames the clause
         framing = main_dates[0] if main_dates and FRONTED.match(text) else None
@@ -180,7 +184,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     (self.kind(m) in ("Person", "Organization") or self.before(sent, m, lx["title_before"]))
                     and t.end <= m.start - sent.start <= t.end + 60 for m in args):
                 continue         # "mengunjungi Kigali": a visit to a place, no meeting ("mengunjungi Presiden X" is one)
-            lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start])] + [speech_end, verb_end])
+            opening = FRONTED.match(text)     # ("Sehari setelah X ..., Y menyerang": the phrase that opens the sentence)
+            lo = max([b.end() for b in lx["bahwa"].finditer(text[:t.start]) if not opening or b.start() >= opening.end()]
+                     + [speech_end, verb_end])
             after = [m for m in args if m.start - sent.start >= t.end]
             agents: list[str] = []
             target = None
@@ -674,6 +680,7 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
     return None
 
 
+_HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 

@@ -136,7 +136,8 @@ class Subjects:
     def fronted_end(self, sent, args, lo: int, head: str) -> int:
         """Where a fronted phrase ends: its first comma, or the comma after a person apposed to its last words
         ("Usai bertemu Menlu Peru, Ana Rojas, Menlu Chili ... menuding": Ana Rojas is in the phrase)."""
-        cut = lo + head.index(",")
+        opening = FRONTED.match(head)       # (after "Namun, beberapa jam setelah ...")
+        cut = lo + (head.find(",", opening.end()) if opening and "," in head[opening.end():] else head.index(","))
         apposed = next((m for m in args if self.kind(m) == "Person" and re.fullmatch(r",\s*", sent.text[cut:m.start - sent.start])
                         and sent.text.startswith(",", m.end - sent.start)), None)
         return apposed.end - sent.start if apposed else cut
