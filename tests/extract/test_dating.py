@@ -944,3 +944,15 @@ def test_subjects_the_one_named_in_a_time_phrase_that_opens_the_sentence_is_not_
 def test_dating_hours_after_an_event_in_what_is_told_does_not_date_the_telling(tail):
     text = (HOURS_LEDE + f"Menteri Kesehatan Niger Amadou Issa mengatakan rumah sakit menerima 60 korban luka {tail}.")
     assert date_of(dated(text, "2025-03-14"), "STATEMENT", "Amadou Issa") == ("2025-03-14", "published")
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Presiden Chad Idriss Deby dalam pidatonya Rabu malam menyatakan Chad siap berunding, tetapi menuduh Niger "
+     "mengulur waktu.", "ACCUSE"),
+    ("Presiden Chad Idriss Deby mengatakan pada Rabu siang bahwa Chad mengecam keras serangan Niger.", "CONDEMN"),
+    ("Presiden Chad Idriss Deby pada Rabu (12/3) menyatakan Chad siap berunding dan mendesak Niger menarik pasukannya.",
+     "DEMAND"),
+])
+def test_dating_a_statement_s_day_goes_to_the_specific_act_it_is_read_as(text, typ):
+    """A plain statement gives way to the specific act of the same speaker in its sentence; its day goes too."""
+    assert date_of(dated(text, "2025-03-13"), typ, "Idriss Deby") == ("2025-03-12", "stated")

@@ -658,6 +658,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         claims = [c for c in claims if not (c.type == "ACCUSE" and c.agent in condemned and text.startswith("nya", words_after(text, c)))]
         specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
         counted = {c.agent for c in claims if c.type == "ESTIMATE" and c.quantity is not None}
+        for s in claims:      # ... whose day is theirs ("X dalam pidatonya Rabu malam menyatakan ..., tetapi menuduh ...")
+            if s.type == "STATEMENT" and s.agent in specific and s.date is not None:
+                for c in claims:
+                    if c.type in SPEECH and c.type != "STATEMENT" and c.agent == s.agent and c.date is None:
+                        c.date = s.date
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
 
