@@ -956,3 +956,30 @@ def test_dating_hours_after_an_event_in_what_is_told_does_not_date_the_telling(t
 def test_dating_a_statement_s_day_goes_to_the_specific_act_it_is_read_as(text, typ):
     """A plain statement gives way to the specific act of the same speaker in its sentence; its day goes too."""
     assert date_of(dated(text, "2025-03-13"), typ, "Idriss Deby") == ("2025-03-12", "stated")
+
+
+MEETING = ("Niger menembakkan dua rudal ke arah perbatasan Chad pada Selasa (11/3) pagi.\n"
+           "Presiden Chad Idriss Deby menggelar rapat darurat Dewan Keamanan Nasional beberapa jam setelah peluncuran.\n")
+
+
+@pytest.mark.parametrize("text, typ", [
+    (MEETING + "Dalam rapat itu, ia mengecam peluncuran tersebut sebagai provokasi.", "CONDEMN"),
+    (MEETING + "Dalam rapat itu, ia mengecam peluncuran tersebut.\nDalam rapat yang sama, Deby juga mendesak Niger "
+     "kembali ke meja perundingan.", "DEMAND"),
+    ("Kesepakatan itu dicapai dalam pertemuan komisi perbatasan di N'Djamena pada Selasa (11/3).\n"
+     "Delegasi Chad dipimpin Menteri Luar Negeri Idriss Deby.\n"
+     "\"Kami membuat kemajuan nyata,\" kata Deby kepada wartawan seusai pertemuan.", "STATEMENT"),
+])
+def test_dating_what_is_said_at_an_occasion_told_before_is_of_the_day_its_sentence_told(text, typ):
+    assert date_of(dated(text, "2025-03-13"), typ, "Idriss Deby") == ("2025-03-11", "context")
+
+
+@pytest.mark.parametrize("text, typ", [
+    # the occasion's sentence gives no day
+    ("Presiden Chad Idriss Deby menggelar rapat darurat Dewan Keamanan Nasional.\n"
+     "Dalam rapat itu, ia mengecam serangan Niger sebagai provokasi.", "CONDEMN"),
+    # another time
+    (MEETING + "Sebelumnya, dalam rapat yang sama, Deby juga mendesak Niger kembali ke meja perundingan.", "DEMAND"),
+])
+def test_dating_an_occasion_with_no_day_told_dates_nothing(text, typ):
+    assert date_of(dated(text, "2025-03-13"), typ, "Idriss Deby")[1] != "context"

@@ -234,7 +234,7 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
 
 
 _LATER = re.compile(r"\W*(?:[\w-]+\s+){1,3}(?:kemudian|berikutnya)\b", re.I)     # "Lima bulan kemudian, ..."
-_AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut)\b")
+_AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut|yang sama)\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -248,30 +248,38 @@ def _at_occasion() -> re.Pattern:
     """"X, yang turut hadir dalam pertemuan, ...", "..., dalam sidang tersebut, ...": at an occasion told before."""
     nouns = _occasion_nouns()
     return re.compile(rf"(?<![\w-])(?:(?:turut\s+)?hadir\s+(?:dalam|di)\s+({nouns})\s*,|(?:dalam|di sela(?:-sela)?)\s+"
-                      rf"({nouns})\s+(?:itu|tersebut)\s*,)", re.I)
+                      rf"({nouns})\s+(?:itu|tersebut|yang sama)\s*,)", re.I)
 
 
-def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents: list[Sentence]) -> None:
+def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents: list[Sentence],
+                 sentence_day: dict[int, DateValue | None]) -> None:
     """"Dalam pertemuan itu, X menyatakan ...", "X, yang turut hadir dalam pertemuan, menyerukan ...": what is
-    said at an event told before is dated by that event's date, when the text gave one."""
+    said at an event told before is dated by that event's date, when the text gave one; an occasion no claim
+    carries ("menggelar rapat darurat beberapa jam setelah peluncuran") by the day of the sentence that told it."""
     m = _AT_EVENT.match(sent.text)
     near = m is None and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told before)
     noun = next((g for g in m.groups() if g), "") if m else ""
     typ = event_noun(noun.casefold()) if noun and is_nominal(noun) else None
     last = next((c for c in reversed(earlier) if c.type == typ and c.date is not None), None) if typ else None
-    if near and last is not None and (lexicon()["earlier"].match(sent.text) or _LATER.match(sent.text)
-                                      or lexicon()["negation"].search(sent.text, 0, m.start())
-                                      or not _last_occasion_is(last, sent, sents)):
-        last = None      # (not "Lima bulan kemudian, X, yang hadir dalam pertemuan, ...", nor "yang tidak hadir")
+    # (not "Lima bulan kemudian, X, yang hadir dalam pertemuan, ...", nor "yang tidak hadir")
+    elsewhen = near and bool(lexicon()["earlier"].match(sent.text) or _LATER.match(sent.text)
+                             or lexicon()["negation"].search(sent.text, 0, m.start()))
+    if near and last is not None and (elsewhen or not _last_occasion_is(last, sent, sents)):
+        last = None
     if last is None and (after := _after_occasion().search(sent.text)):
-        # "X mengatakan seusai rapat bahwa ...": the day the sentence before gave that meeting
-        noun = re.compile(rf"(?<![\w-]){re.escape(after.group(1))}(?![\w-])", re.I)
+        noun = after.group(1)      # "X mengatakan seusai rapat bahwa ...": the day the sentence before gave that meeting
+    told = re.compile(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", re.I) if noun else None
+    if last is None and told and not elsewhen:
         last = next((c for c in reversed(earlier) if c.date is not None and c.sentence.index >= sent.index - 2
-                     and noun.search(c.sentence.text) and c.date.text and c.date.text in c.sentence.text), None)
+                     and told.search(c.sentence.text) and c.date.text and c.date.text in c.sentence.text), None)
+    day = last.date if last is not None else None
+    if day is None and told and not elsewhen:     # an occasion no claim carries: the day its sentence told
+        j = next((j for j in range(sent.index - 1, max(-1, sent.index - 4), -1) if told.search(sents[j].text)), None)
+        day = sentence_day.get(j) if j is not None else None
     start = m.end() if m else 0
-    for c in found if last else ():
+    for c in found if day else ():
         if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
-            c.date = last.date
+            c.date = day
 
 
 def _last_occasion_is(meeting: Claim, sent: Sentence, sents: list[Sentence]) -> bool:

@@ -60,6 +60,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         self.ref = ref
         self.ref_from = ref_from
         self.sentence_dates: dict[int, list[DateValue]] = {}   # the dates each sentence states
+        self.sentence_day: dict[int, DateValue | None] = {}    # the day of what each sentence tells, stated or inherited
         self.last_agents: list[str] = []
         self.attributed: list[str] = []
         self.last_date: DateValue | None = None
@@ -438,6 +439,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         told = [d for d in main_dates if not any(a <= d.start and d.end <= b and d.start > 40 for a, b, so in spans if so)]
         # (a date in a "ketika"/"sejak" phrase that does not open the sentence, as in_background reads them)
         self.last_date = told[0] if told else (None if main_dates else inherited)
+        self.sentence_day[sent.index] = next((d for d in told if d.precision == "day"), None) or (
+            inherited if not main_dates and inherited is not None and inherited.precision == "day" else None)
         # (a weekday read against the day of publication is as exact as "(23/5)": "pada Jumat malam")
         explicit = [d for d in dates if d.precision == "day" and (any(ch.isdigit() for ch in d.text) or self.ref_from == "published")]
         self.last_explicit = explicit[-1] if explicit else self.last_explicit
@@ -728,7 +731,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
                 if c.date is None and d and c.type in SPEECH:
                     c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
-        date_said_at(sent, claims, found, sents)
+        date_said_at(sent, claims, found, sents, reader.sentence_day)
         date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates, body[0].index if body else None)
         # "X tidak membantah laporan itu. Ditanya ... Kamis (24/10), X berkata ...": one occasion
         # and "X said on Thursday (31/10) ... X warned ...": the same
