@@ -983,3 +983,20 @@ def test_dating_what_is_said_at_an_occasion_told_before_is_of_the_day_its_senten
 ])
 def test_dating_an_occasion_with_no_day_told_dates_nothing(text, typ):
     assert date_of(dated(text, "2025-03-13"), typ, "Idriss Deby")[1] != "context"
+
+
+@pytest.mark.parametrize("text", [
+    "Niger baru mengakui pengiriman pasukannya ke Mali pada April lalu, setelah berbulan-bulan bungkam.",
+    "Niger untuk pertama kalinya secara terbuka mengakui pengerahan pasukannya ke Mali pada April 2025.",
+    "Pemerintah Niger akhirnya membenarkan pengiriman pasukannya ke Mali pada April lalu.",
+])
+def test_dating_the_day_after_an_admitted_deployment_is_the_admission_s(text):
+    claims = dated(text, "2025-09-17")
+    assert [c for c in claims if c[0] == "CONFIRM"][0][2:] == ("2025-04", "stated")
+    assert all(d is None for t, a, d, s in claims if t == "DEPLOY")
+
+
+@pytest.mark.parametrize("verb", ["mengecam", "menyoroti", "melaporkan"])
+def test_dating_a_deployment_another_speaks_of_keeps_its_date(verb):
+    claims = dated(f"Chad {verb} pengiriman pasukan Niger ke Mali pada April lalu.", "2025-09-17")
+    assert [d for t, a, d, s in claims if t == "DEPLOY"] == ["2025-04"]

@@ -383,6 +383,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     or (None if speech and events_only else inherited)
                 if speech and c.date is not None and lx["vague_now"].fullmatch(c.date.text):
                     c.date = None        # "Peru, selaku ketua blok itu tahun ini, mengecam ...": no day told
+                admitted = next((x for x in out if x.type == "CONFIRM" and x.agent == ag and x.date is None), None) \
+                    if t.nominal and t.type in ("DEPLOY", "SUPPLY") and c.date is not None and c.date.start > t.end \
+                    and _ADMITS.search(text, 0, t.start) else None
+                if admitted is not None:     # "X baru mengakui pengiriman pasukannya ke Rusia pada April 2025": the
+                    admitted.date, c.date = c.date, None      # day of the admission; what it admits is older
                 c.modality = modality
                 if qspan:
                     c.quote, c.quote_start, c.quote_end = text[qspan[0]:qspan[1]], sent.start + qspan[0], sent.start + qspan[1]
@@ -689,6 +694,7 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
 
 
 _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
+_ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
