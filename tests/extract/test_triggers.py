@@ -327,9 +327,17 @@ def test_triggers_adding_to_a_budget_is_no_deployment():
     ("Guterres mengecam serangan tersebut dan mendesak RSF serta SAF menyepakati gencatan senjata.", "AGREE"),
     ("Presiden Kongo Felix Tshisekedi mendesak Dewan Keamanan PBB menjatuhkan sanksi terhadap Rwanda.", "SANCTION"),
     ("Delegasi Rusia dan Ukraina bertemu di Istanbul, tetapi gagal mencapai kesepakatan.", "AGREE"),
+    ("Kyiv menuntut pertemuan langsung antara Presiden Ukraina dan Presiden Rusia paling lambat Agustus.", "MEET"),
+    ("Chad mendesak digelarnya pertemuan antara Niger dan Mali.", "MEET"),
+    ("Uni Afrika menyerukan kesepakatan damai antara Niger dan Mali.", "AGREE"),
 ])
 def test_triggers_what_is_asked_for_or_failed_is_not_done(sentence, absent):
     assert not any(c[0] == absent for c in claims_of(sentence))
+
+
+def test_triggers_a_meeting_held_is_a_meeting_though_a_demand_follows():
+    got = claims_of("Presiden Niger dan Presiden Mali bertemu di Niamey pada Senin dan mendesak Chad menarik pasukannya.")
+    assert any(c[0] == "MEET" for c in got), got
 
 
 def test_triggers_asking_to_stop_keeps_what_is_being_done():

@@ -245,9 +245,12 @@ def _occasion_nouns() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _at_occasion() -> re.Pattern:
-    """"X, yang turut hadir dalam pertemuan, ...", "..., dalam sidang tersebut, ...": at an occasion told before."""
+    """"X, yang turut hadir dalam pertemuan, ...", "X, yang membuka pertemuan itu, ...", "..., dalam sidang
+    tersebut, ...": at an occasion told before."""
     nouns = _occasion_nouns()
-    return re.compile(rf"(?<![\w-])(?:(?:turut\s+)?hadir\s+(?:dalam|di)\s+({nouns})\s*,|(?:dalam|di sela(?:-sela)?)\s+"
+    return re.compile(rf"(?<![\w-])(?:(?:turut\s+)?hadir\s+(?:dalam|di)\s+({nouns})\s*,"
+                      rf"|yang\s+(?:membuka|memimpin|menutup|memandu)\s+({nouns})(?:\s+(?:itu|tersebut))?\s*,"
+                      rf"|(?:dalam|di sela(?:-sela)?)\s+"
                       rf"({nouns})\s+(?:itu|tersebut|yang sama)\s*,)", re.I)
 
 

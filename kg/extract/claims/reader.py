@@ -179,6 +179,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             if not speech and not t.nominal and any(x.type == "DEMAND" and x.end <= t.start and not re.search(r"[.;]", text[x.end:t.start])
                                                     for x in trigs) and not lx["stop_doing"].search(text, max(0, t.start - 25), t.start):
                 continue         # "mendesak RSF dan SAF menyepakati gencatan senjata": what is asked for, not done (but "berhenti mengirim")
+            if not speech and t.nominal and t.type in ("MEET", "AGREE") and any(
+                    x.type == "DEMAND" and not x.nominal and x.end <= t.start and _ASKED_FOR.fullmatch(text, x.end, t.start) for x in trigs):
+                continue         # "menuntut pertemuan langsung antara X dan Y": a meeting asked for, not held
             if not speech and not t.nominal and lx["ordered"].search(text, max(0, t.start - 70), t.start):
                 continue         # "menginstruksikan Kementerian Pertahanan mengerahkan ...": ordered, not done
             if t.word.casefold() in lx["visit"] and not any(
@@ -695,6 +698,7 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
 
 _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
+_ASKED_FOR = re.compile(r"\s+(?:(?:adanya|digelarnya|segera|sebuah|suatu)\s+)?")
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
