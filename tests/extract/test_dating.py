@@ -1000,3 +1000,12 @@ def test_dating_the_day_after_an_admitted_deployment_is_the_admission_s(text):
 def test_dating_a_deployment_another_speaks_of_keeps_its_date(verb):
     claims = dated(f"Chad {verb} pengiriman pasukan Niger ke Mali pada April lalu.", "2025-09-17")
     assert [d for t, a, d, s in claims if t == "DEPLOY"] == ["2025-04"]
+
+
+@pytest.mark.parametrize("clause", ["yang membuka pertemuan itu", "yang memimpin pertemuan tersebut",
+                                    "yang turut hadir dalam pertemuan"])
+def test_dating_one_who_led_the_meeting_told_before_speaks_on_its_day(clause):
+    text = ("Menteri Luar Negeri Chad Idriss Deby bertemu Menteri Luar Negeri Niger Bakary Sangare di N'Djamena "
+            "pada Selasa (11/3).\n"
+            f"Menteri Luar Negeri Mali Abdoulaye Diop, {clause}, meminta kedua pihak segera menyepakati gencatan senjata.")
+    assert date_of(dated(text, "2025-03-13"), "DEMAND", "Abdoulaye Diop") == ("2025-03-11", "context")
