@@ -1009,3 +1009,20 @@ def test_dating_one_who_led_the_meeting_told_before_speaks_on_its_day(clause):
             "pada Selasa (11/3).\n"
             f"Menteri Luar Negeri Mali Abdoulaye Diop, {clause}, meminta kedua pihak segera menyepakati gencatan senjata.")
     assert date_of(dated(text, "2025-03-13"), "DEMAND", "Abdoulaye Diop") == ("2025-03-11", "context")
+
+
+@pytest.mark.parametrize("speaker, channel, name", [
+    ("Iran", "melalui kantor berita resmi IRNA", "IRNA"),
+    ("China", "lewat media pemerintah Xinhua", "Xinhua"),
+    ("Pemerintah Niger", "melalui Kementerian Luar Negeri Niger", "Kementerian Luar Negeri Niger"),
+])
+def test_dating_the_channel_a_speaker_spoke_through_goes_on_on_that_day(speaker, channel, name):
+    text = (f"{speaker} {channel} pada Senin (17/3) mengecam latihan militer gabungan Chad dan Prancis.\n"
+            f"{name} memperingatkan akan adanya tindakan balasan yang tegas.")
+    assert date_of(dated(text, "2025-03-19"), "WARN", name) == ("2025-03-17", "context")
+
+
+def test_dating_one_named_as_a_target_does_not_go_on_on_that_day():
+    text = ("Pemerintah Niger pada Senin (17/3) mengecam Kementerian Luar Negeri Chad.\n"
+            "Kementerian Luar Negeri Chad memperingatkan akan adanya tindakan balasan yang tegas.")
+    assert date_of(dated(text, "2025-03-19"), "WARN", "Kementerian Luar Negeri Chad") == ("2025-03-19", "published")

@@ -98,6 +98,11 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 break
         return None
 
+    def channels(self, sent: Sentence) -> list[str]:
+        """Who a sentence names as the channel its speaker spoke through ("Korea Utara melalui kantor berita
+        resmi KCNA mengecam ..."): they go on telling what was told on that day."""
+        return [m.key for m in self.args(sent) if _THROUGH.search(sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)]
+
     def read(self, sent: Sentence, quoted: list[str] | None = None) -> list[Claim]:
         lx = lexicon()
         text = sent.text
@@ -699,6 +704,7 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
 _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\s+(?:(?:adanya|digelarnya|segera|sebuah|suatu)\s+)?")
+_THROUGH = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?)?$", re.I)
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
@@ -771,7 +777,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         claims += found
         if found:    # the sources a sentence names ("Menurut Yoo, ..."), on the day its statements were dated
             day = next((d for d in _days_spoken(found).values() if d is not article.published), None)
-            told_by = {a: day for a in reader.attributed} if day else {}
+            told_by = {a: day for a in reader.attributed + reader.channels(sent)} if day else {}
         prev = found or prev
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
