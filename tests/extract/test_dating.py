@@ -1026,3 +1026,19 @@ def test_dating_one_named_as_a_target_does_not_go_on_on_that_day():
     text = ("Pemerintah Niger pada Senin (17/3) mengecam Kementerian Luar Negeri Chad.\n"
             "Kementerian Luar Negeri Chad memperingatkan akan adanya tindakan balasan yang tegas.")
     assert date_of(dated(text, "2025-03-19"), "WARN", "Kementerian Luar Negeri Chad") == ("2025-03-19", "published")
+
+
+@pytest.mark.parametrize("later", ["Badan Intelijen Malawi secara terpisah memperingatkan bahwa Zambia akan menyerang.",
+                                   "Dalam pernyataan terpisah, Badan Intelijen Malawi memperingatkan bahwa Zambia akan menyerang."])
+def test_dating_a_separate_statement_of_the_lede_s_speaker_is_not_of_the_lede_s_day(later):
+    claims = [c for c in dated(LEDE + later, "2025-03-05") if c[:2] == ("WARN", "Badan Intelijen Malawi")]
+    assert claims[-1][2:] == ("2025-03-05", "published")
+
+
+def test_dating_the_lede_s_statement_may_follow_a_sentence_with_none():
+    text = ("Zambia akan mengirim dua batalion ke perbatasan Malawi.\n"
+            "Hal itu diumumkan Menteri Pertahanan Zambia Peter Mwale saat berkunjung ke Lusaka pada Senin (3/3).\n"
+            "Mwale bertemu dengan Menteri Pertahanan Malawi.\n"
+            "\"Kami tidak mencari perang,\" ujar Mwale dalam konferensi pers bersama.")
+    claims = [c for c in dated(text, "2025-03-05") if c[:2] == ("STATEMENT", "Peter Mwale")]
+    assert claims[-1][2:] == ("2025-03-03", "context")

@@ -705,6 +705,7 @@ _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\s+(?:(?:adanya|digelarnya|segera|sebuah|suatu)\s+)?")
 _THROUGH = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?)?$", re.I)
+_SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
@@ -779,12 +780,14 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             day = next((d for d in _days_spoken(found).values() if d is not article.published), None)
             told_by = {a: day for a in reader.attributed + reader.channels(sent)} if day else {}
         prev = found or prev
+    # the first sentence of the lede that tells a statement ("Jerman akan mengirim ... . Hal itu diumumkan X pada Senin")
+    first_said = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type in SPEECH for c in claims)), None)
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
             c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
             if c.date is None and not habitual and c.sentence.index not in lede:
-                c.date = _lede_day(c, claims, article, body[0].index if body else None)
+                c.date = _lede_day(c, claims, article, first_said)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
@@ -795,10 +798,10 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
 
 def _lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None) -> DateValue | None:
     """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
-    the first sentence reports as speaking on a day it states (before the publication day) goes on telling,
-    undated, is told on that day."""
-    if article.published is None:
-        return None
+    the lede's first statement (sentence `first`) reports as speaking on a day it states (before the publication
+    day) goes on telling, undated, is told on that day."""
+    if article.published is None or _SEPARATELY.search(c.sentence.text):
+        return None      # ("X secara terpisah mengklaim ...", "dalam pernyataan terpisah": another telling)
     day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
                 and x.date_source == "stated" and x.date.precision == "day"
                 and x.date.day() < article.published.day()), None)
