@@ -1042,3 +1042,16 @@ def test_dating_the_lede_s_statement_may_follow_a_sentence_with_none():
             "\"Kami tidak mencari perang,\" ujar Mwale dalam konferensi pers bersama.")
     claims = [c for c in dated(text, "2025-03-05") if c[:2] == ("STATEMENT", "Peter Mwale")]
     assert claims[-1][2:] == ("2025-03-03", "context")
+
+
+@pytest.mark.parametrize("told", ["insiden itu terjadi pada Senin (19/10)", "serangan tersebut terjadi Senin (19/10) malam",
+                                  "penembakan berlangsung pada Senin (19/10)"])
+def test_dating_the_day_an_event_told_happened_is_not_the_telling_s(told):
+    text = f"Juru bicara militer Chad, Kolonel Ali Mahamat, mengatakan {told} ketika patroli mengawal nelayan."
+    assert date_of(dated(text, "2026-10-21"), "STATEMENT", "Ali Mahamat") == ("2026-10-21", "published")
+
+
+def test_dating_the_day_of_the_telling_stays_beside_the_day_an_event_happened():
+    text = ("Dalam pernyataan pada Selasa (20/10), Kolonel Ali Mahamat mengatakan serangan itu terjadi pada "
+            "Senin (19/10).")
+    assert date_of(dated(text, "2026-10-21"), "STATEMENT", "Ali Mahamat") == ("2026-10-20", "stated")

@@ -142,6 +142,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     than to any other trigger of the sentence;
     never one of a background clause the trigger is outside of."""
     dates = [d for d in dates if not in_background(d, t, spans, text)]
+    if t.type in SPEECH:     # "mengatakan insiden itu terjadi pada Senin": the day of what is told, not of the telling
+        dates = [d for d in dates if not (d.start > t.end and _HAPPENED.search(text, t.end, d.start))]
     if t.type in ("DEMAND", "WARN"):     # "mendesak X untuk menghormati putusan ICJ pada Desember 2023": what is asked
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
@@ -188,6 +190,7 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
 
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
+_HAPPENED = re.compile(r"(?<![\w-])(?:terjadi|berlangsung)\s+(?:(?:pada|sejak|sekitar\s+pukul\s+[\d.:]+(?:\s+waktu\s+setempat)?)\s+)?$", re.I)
 _ACCORDING = re.compile(r",\s*(?:menurut|kata|ujar|ucap|tutur)\s", re.I)
 _DURING = re.compile(r"\b(?:dalam|di sela(?:-sela)?)\s+$", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
