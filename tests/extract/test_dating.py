@@ -1055,3 +1055,83 @@ def test_dating_the_day_of_the_telling_stays_beside_the_day_an_event_happened():
     text = ("Dalam pernyataan pada Selasa (20/10), Kolonel Ali Mahamat mengatakan serangan itu terjadi pada "
             "Senin (19/10).")
     assert date_of(dated(text, "2026-10-21"), "STATEMENT", "Ali Mahamat") == ("2026-10-20", "stated")
+
+
+# --- near misses of the rules above, found by a review on invented sentences ---------------------
+
+@pytest.mark.parametrize("between, later, typ", [
+    # the story moves to another day between the lede and the statement
+    ("Pada Rabu (12/3), pasukan Malawi menyerang desa Chipata.", "Mwale mengecam serangan tersebut.", "CONDEMN"),
+    ("Namun, dua hari kemudian pasukan Malawi menembaki pos perbatasan Zambia.",
+     "Mwale menuduh Malawi sengaja menggagalkan perundingan.", "ACCUSE"),
+    # an answer to another's words, with no target named, or flagged as one
+    ("Pemerintah Malawi menyebut keputusan itu tidak bersahabat.",
+     "Menanggapi langkah Malawi tersebut, Mwale mengatakan Zambia tetap terbuka untuk dialog.", "STATEMENT"),
+    ("Sebuah laporan Amnesty International menyebut para tahanan disiksa.", "Mwale membantah laporan tersebut.", "DENY"),
+])
+def test_dating_the_lede_s_day_stops_where_the_story_moves_on(between, later, typ):
+    text = ("Menteri Luar Negeri Zambia Peter Mwale pada Senin (10/3) mengatakan Zambia siap berunding dengan Malawi.\n"
+            f"{between}\n{later}")
+    claims = [c for c in dated(text, "2025-03-14") if c[:2] == (typ, "Peter Mwale")]
+    assert claims and claims[-1][2:] == ("2025-03-14", "published")
+
+
+@pytest.mark.parametrize("tail", ["kata juru bicara militer Zambia yang baru dilantik pada Senin (10/3)",
+                                  "kata seorang pejabat, sehari setelah serangan pada Senin (10/3)",
+                                  "ujar seorang pejabat, merujuk pada serangan pada Senin (10/3)",
+                                  "kata juru bicara kepresidenan, menyusul penembakan pada Senin (10/3)"])
+def test_dating_a_day_after_a_closing_tag_in_a_clause_of_its_own_is_not_the_telling_s(tail):
+    claims = dated(f"Malawi menuduh Zambia melanggar wilayah udaranya, {tail}.", "2025-03-14")
+    assert [c[2:] for c in claims if c[0] == "ACCUSE"] == [("2025-03-14", "published")]
+
+
+@pytest.mark.parametrize("text", [
+    # the clause names no deed by its noun: when it happened, the text does not say
+    "Zambia menutup perbatasan dengan Malawi pada Senin (10/3).\n"
+    "Beberapa jam setelah pasukan Malawi kembali menembaki Nakonde, Zambia menembakkan rudal ke kota Mzuzu.",
+    # the last day told is another event's
+    "Dewan Keamanan PBB menggelar sidang darurat pada Senin (10/3).\n"
+    "Beberapa jam setelah serangan di Nakonde itu, Zambia menembakkan rudal ke kota Mzuzu.",
+])
+def test_dating_hours_after_an_event_of_no_known_day_is_no_day(text):
+    assert all(d is None for t, a, d, s in dated(text, "2025-03-14") if t == "ATTACK" and a == "Zambia")
+
+
+def test_dating_hours_after_an_event_takes_that_event_s_day_not_the_last_one_told():
+    text = ("Pasukan Malawi menyerang desa Nakonde pada Sabtu (8/3).\n"
+            "Dewan Keamanan PBB menggelar sidang darurat pada Senin (10/3).\n"
+            "Beberapa jam setelah serangan di Nakonde itu, Zambia menembakkan rudal ke kota Mzuzu.")
+    assert [d for t, a, d, s in dated(text, "2025-03-14") if t == "ATTACK" and a == "Zambia"] == ["2025-03-08"]
+
+
+@pytest.mark.parametrize("act", ["meski Mumba pernah mengecam Malawi sebagai negara agresor",
+                                 "meski sebulan sebelumnya Mumba menuduh Malawi mendanai pemberontak"])
+def test_dating_a_statement_s_day_is_not_handed_to_an_act_told_as_done_before(act):
+    claims = dated(f"Presiden Zambia Hakainde Mumba pada Senin (10/3) mengatakan Zambia siap berunding, {act}.",
+                   "2025-03-14")
+    assert not any(d == "2025-03-10" for t, a, d, s in claims if t in ("CONDEMN", "ACCUSE"))
+
+
+@pytest.mark.parametrize("before", [
+    "Rapat darurat kabinet Zambia digelar dua hari setelah serangan Malawi ke Nakonde pada Senin (10/3).",
+    "Malawi menyerang Nakonde pada Senin (10/3), memicu seruan agar pemerintah Zambia segera menggelar rapat darurat.",
+])
+def test_dating_a_day_the_sentence_of_the_occasion_gives_to_something_else_does_not_date_it(before):
+    text = f"{before}\nDalam rapat itu, Menteri Pertahanan Zambia Grace Phiri menuduh Malawi menimbun senjata."
+    assert date_of(dated(text, "2025-03-14"), "ACCUSE", "Grace Phiri") == ("2025-03-14", "published")
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia membenarkan pengiriman pasukannya ke Malawi pada 2019 sebagai bagian dari misi perdamaian SADC.",
+    "Kementerian Pertahanan Zambia mengakui pengiriman pasukannya ke Malawi pada 2014, ketika konflik pertama pecah.",
+])
+def test_dating_an_admission_with_no_word_of_lateness_leaves_the_deployment_its_year(text):
+    assert [d for t, a, d, s in dated(text, "2025-09-17") if t == "DEPLOY"] in (["2019"], ["2014"])
+
+
+@pytest.mark.parametrize("route", ["memasok senjata kepada pemberontak melalui Tanzania",
+                                   "menyalurkan bantuan melalui Program Pangan Dunia"])
+def test_dating_what_passes_through_a_country_or_body_is_no_channel_of_speech(route):
+    text = (f"Zambia pada Senin (17/3) mengecam Malawi yang {route}.\n"
+            "Tanzania membantah tuduhan tersebut.\nProgram Pangan Dunia memperingatkan krisis pangan.")
+    assert all(d != "2025-03-17" for t, a, d, s in dated(text, "2025-03-19") if a in ("Tanzania", "Program Pangan Dunia"))

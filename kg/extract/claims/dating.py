@@ -149,9 +149,15 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     if not dates:
         return None
     tags = [m.start() for m in _ACCORDING.finditer(text)]
+    if tags:      # ", kata X yang baru dilantik pada Senin": a day of X's own clause dates no telling
+        dates = [d for d in dates if not (d.start > tags[-1] and _other_time().search(text, tags[-1] + 2, d.start))]
+        if not dates:
+            return None
     last = max([y.end for y in trigs if not tags or y.end <= tags[-1]] or [y.end for y in trigs])
-    told = [d for d in dates if d.start > last and _ACCORDING.search(text, last, d.start)
-            and re.search(r"(?:,|\bpada)\s*$", text[:d.start]) and re.fullmatch(r"[\s.]*", text[d.end:])]
+    told = [d for d in dates if d.start > last and (tag := _ACCORDING.search(text, last, d.start))
+            and re.search(r"(?:,|\bpada)\s*$", text[:d.start]) and re.fullmatch(r"[\s.]*", text[d.end:])
+            and d.start - tag.end() <= 80 and not _other_time().search(text, tag.end(), d.start)]
+    # (not "..., kata seorang warga yang rumahnya hancur pada Senin", "..., kata X, sehari setelah serangan pada Senin")
     if told:     # "X memperkirakan Y mengirim 900 tentara, menurut seorang pejabat, Rabu (9/7)", "..., kata
         # seorang pejabat pada Rabu (9/7).": the day it was told, not the day of what it tells
         return told[0] if t.type in SPEECH else None
@@ -192,6 +198,12 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
 _HAPPENED = re.compile(r"(?<![\w-])(?:terjadi|berlangsung)\s+(?:(?:pada|sejak|sekitar\s+pukul\s+[\d.:]+(?:\s+waktu\s+setempat)?)\s+)?$", re.I)
 _ACCORDING = re.compile(r",\s*(?:menurut|kata|ujar|ucap|tutur)\s", re.I)
+@functools.lru_cache(maxsize=1)
+def _other_time() -> re.Pattern:
+    """Words that open a clause of another time or thing after a closing tag ("..., kata X yang baru dilantik pada
+    Senin", "..., kata X, sehari setelah serangan pada Senin"); not the occasion of the telling ("setelah rapat")."""
+    return re.compile(rf"(?<![\w-])(?:yang|bahwa|sebelum|menyusul|merujuk|sehari|ketika|saat|sejak|atas|tentang|mengenai"
+                      rf"|soal|(?:setelah|sesudah|usai|seusai)(?!\s+(?:{_occasion_nouns()})\b))(?![\w-])", re.I)
 _DURING = re.compile(r"\b(?:dalam|di sela(?:-sela)?)\s+$", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 _RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
@@ -277,15 +289,28 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
     told = re.compile(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", re.I) if noun else None
     if last is None and told and not elsewhen:
         last = next((c for c in reversed(earlier) if c.date is not None and c.sentence.index >= sent.index - 2
-                     and told.search(c.sentence.text) and c.date.text and c.date.text in c.sentence.text), None)
+                     and _day_of_occasion(told, c.sentence.text, c.date)), None)
     day = last.date if last is not None else None
-    if day is None and told and not elsewhen:     # an occasion no claim carries: the day its sentence told
+    if day is None and told and not elsewhen:     # an occasion no claim carries: the day its sentence told it on
         j = next((j for j in range(sent.index - 1, max(-1, sent.index - 4), -1) if told.search(sents[j].text)), None)
         day = sentence_day.get(j) if j is not None else None
+        if day is not None and day.text in sents[j].text and not _day_of_occasion(told, sents[j].text, day):
+            day = None
     start = m.end() if m else 0
     for c in found if day else ():
         if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
             c.date = day
+
+
+_NOT_ITS_DAY = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|menyusul|sejak|usai|seusai|agar|supaya|untuk|ketika|saat)(?![\w-])", re.I)
+
+
+def _day_of_occasion(noun: re.Pattern, text: str, day: DateValue) -> bool:
+    """Whether `text` gives `day` to the occasion `noun` names: the day after the noun in its clause ("dalam
+    pertemuan ... pada Kamis"), not one before it nor one of a clause of another time ("Rapat itu digelar dua hari
+    setelah serangan pada Senin", "... pada Senin, memicu seruan agar menggelar rapat")."""
+    said, at = noun.search(text), text.find(day.text) if day.text else -1
+    return bool(said and at >= said.end() and not _NOT_ITS_DAY.search(text, said.end(), at))
 
 
 def _last_occasion_is(meeting: Claim, sent: Sentence, sents: list[Sentence]) -> bool:

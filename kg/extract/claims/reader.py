@@ -101,7 +101,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
     def channels(self, sent: Sentence) -> list[str]:
         """Who a sentence names as the channel its speaker spoke through ("Korea Utara melalui kantor berita
         resmi KCNA mengecam ..."): they go on telling what was told on that day."""
-        return [m.key for m in self.args(sent) if _THROUGH.search(sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)]
+        return [m.key for m in self.args(sent) if (self.kind(m) == "Outlet" and _THROUGH_ANY.search(
+            sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)) or _THROUGH.search(
+            sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)]
 
     def read(self, sent: Sentence, quoted: list[str] | None = None) -> list[Claim]:
         lx = lexicon()
@@ -139,8 +141,17 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             m = pat.search(text)
             # the day named before it in this sentence ("pada Rabu (12/3), kata X ... pada hari yang sama"), else the last one told
             own_day = next((d for d in reversed(dates) if d.precision == "day" and d.end <= m.start()), None) if m else None
-            if m and own_day is None and _HOURS_APART.search(m.group(0)):     # "beberapa jam setelah X pada Senin (3/3)"
+            if m and _HOURS_APART.search(m.group(0)):     # "beberapa jam setelah X pada Senin (3/3)": X's day, not the telling's
                 own_day = next((d for d in dates if d.precision == "day" and d.start >= m.end()), None)
+                head = re.match(r"\s*([\w-]+)", text[m.end():])
+                word = head.group(1) if head else ""
+                if own_day is None and not (_DEED_NOUN.fullmatch(word) or word.casefold() in lx["incident"]):
+                    break        # "beberapa jam setelah pasukan X menembaki ...": when, the text does not say
+                typ = event_noun(word.casefold()) if own_day is None else None
+                if typ:          # "beberapa jam setelah serangan di X itu": the day of the last such event, or none
+                    own_day = self.did_on.get(typ)
+                    if own_day is None or own_day.precision != "day":
+                        break
             if m and (own_day or self.last_explicit):
                 d = (own_day or self.last_explicit).day() + dt.timedelta(days=days)
                 inherited = DateValue(d.isoformat(), "day", m.group(0).strip(" ,"))
@@ -383,6 +394,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                           place=place if not speech else None, negated=t.negated, trigger=t.word)
                 said_after = t.word.casefold() in lx["attribution_words"] and t.word.casefold() != "menurut"
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
+                if not speech and _IN_RETURN_FOR.search(text, max(0, t.start - 30), t.start):
+                    own = [d for d in own if d.start > t.end]     # "menyerang ... pada Rabu sebagai balasan atas serangan X"
                 if speech and qspan and not in_quote:     # ('"Situasinya belum seperti 1992," katanya': the quote's
                     own = [d for d in own if not qspan[0] <= d.start < qspan[1]]     # years are not the saying's)
                 c.date = None if tally(dated_as, own, spans, text) else date_for(dated_as, trigs, own, text, spans) \
@@ -393,7 +406,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     c.date = None        # "Peru, selaku ketua blok itu tahun ini, mengecam ...": no day told
                 admitted = next((x for x in out if x.type == "CONFIRM" and x.agent == ag and x.date is None), None) \
                     if t.nominal and t.type in ("DEPLOY", "SUPPLY") and c.date is not None and c.date.start > t.end \
-                    and _ADMITS.search(text, 0, t.start) else None
+                    and _ADMITS.search(text, 0, t.start) and _AT_LAST.search(text, max(0, t.start - 70), t.start) else None
                 if admitted is not None:     # "X baru mengakui pengiriman pasukannya ke Rusia pada April 2025": the
                     admitted.date, c.date = c.date, None      # day of the admission; what it admits is older
                 c.modality = modality
@@ -590,8 +603,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     s.target, s.about = self.did[typ], s.about or typ
         # an incident reported without its own date happened by the time it was reported
         for e in events:
-            if e.date is None and e.type in POINT_EVENTS:
+            if e.date is None and e.type in POINT_EVENTS and not any(
+                    _IN_RETURN_FOR.search(text, max(0, t.start - 30), t.start) for t in trigs if t.word == e.trigger and t.type == e.type):
                 e.date = next((s.date for s in speech if s.date), None)
+                # (not "mengatakan serangan itu merupakan balasan atas serangan udara Israel": an earlier one)
         # a negated event inside a report is what the speaker denies, not an event
         claims = [c for c in claims if not (c in events and c.negated)]
         # amounts of troops: an estimate by whoever reports them
@@ -674,10 +689,14 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         claims = [c for c in claims if not (c.type == "ACCUSE" and c.agent in condemned and text.startswith("nya", words_after(text, c)))]
         specific = {c.agent for c in claims if c.type in SPEECH and c.type != "STATEMENT"}
         counted = {c.agent for c in claims if c.type == "ESTIMATE" and c.quantity is not None}
-        for s in claims:      # ... whose day is theirs ("X dalam pidatonya Rabu malam menyatakan ..., tetapi menuduh ...")
-            if s.type == "STATEMENT" and s.agent in specific and s.date is not None:
+        for s in claims:      # ... whose day, told before it, is theirs ("X dalam pidatonya Rabu malam menyatakan ...,
+            # tetapi menuduh ..."), unless it is told as done before or to come ("pernah mengecam", "akan menuntut")
+            if s.type == "STATEMENT" and s.agent in specific and s.date is not None and s.date.text in text:
                 for c in claims:
-                    if c.type in SPEECH and c.type != "STATEMENT" and c.agent == s.agent and c.date is None:
+                    at = text.find(c.trigger) if c.trigger else -1
+                    if c.type in SPEECH and c.type != "STATEMENT" and c.agent == s.agent and c.date is None \
+                            and text.find(s.date.text) < at and not said_earlier(c) \
+                            and not lx["irrealis"].search(text, max(0, at - 12), at):
                         c.date = s.date
         return [c for c in claims if not (c.type == "STATEMENT" and c.agent in specific
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
@@ -704,8 +723,13 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
 _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\s+(?:(?:adanya|digelarnya|segera|sebuah|suatu)\s+)?")
-_THROUGH = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?)?$", re.I)
+_THROUGH = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?$", re.I)
+_THROUGH_ANY = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:\w+\s+){0,4}?$", re.I)
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
+_IN_RETURN_FOR = re.compile(r"(?<![\w-])(?:balasan|pembalasan|respons|tanggapan|reaksi)\s+(?:atas|terhadap)\s+$", re.I)
+# a noun of a deed or occasion ("peluncuran", "pertukaran", "penandatanganan", "serangan", "kunjungan")
+_DEED_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an|serangan|kunjungan|rapat|sidang", re.I)
+_AT_LAST = re.compile(r"(?<![\w-])(?:baru|akhirnya|pertama\s+kali(?:nya)?)(?![\w-])", re.I)     # an admission come late
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
@@ -787,7 +811,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
             c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
             if c.date is None and not habitual and c.sentence.index not in lede:
-                c.date = _lede_day(c, claims, article, first_said)
+                c.date = _lede_day(c, claims, article, first_said, serves, reader.sentence_dates)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
@@ -796,21 +820,36 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     return article
 
 
-def _lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None) -> DateValue | None:
+def _lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None, serves: dict,
+              sentence_dates: dict[int, list[DateValue]]) -> DateValue | None:
     """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
     the lede's first statement (sentence `first`) reports as speaking on a day it states (before the publication
-    day) goes on telling, undated, is told on that day."""
-    if article.published is None or _SEPARATELY.search(c.sentence.text):
-        return None      # ("X secara terpisah mengklaim ...", "dalam pernyataan terpisah": another telling)
+    day) goes on telling, undated, a few sentences on, is told on that day."""
+    if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
+            or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
+        return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
     day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
                 and x.date_source == "stated" and x.date.precision == "day"
                 and x.date.day() < article.published.day()), None)
-    # (not an answer: "Jaringan Dokter menuduh RSF ... . RSF membantah tuduhan tersebut" answers what another
-    # told of it after the lede, on a day the text does not give)
-    if day is None or any(x.type in SPEECH and first < x.sentence.index < c.sentence.index and x.agent != c.agent
-                          and x.target == c.agent for x in claims):
+    if day is None:
+        return None
+    between = range(first + 1, c.sentence.index)
+    # the story has moved to another day ("Pada Rabu (12/3), pasukan X menyerang ...", "laporan yang terbit Kamis")
+    sents = article.sentences
+    if any(d.precision == "day" and d.value != day.value for j in between for d in sentence_dates.get(j, ())) \
+            or any(_LATER_ON.search(sents[j].text) for j in between):
+        return None      # ("Namun, dua hari kemudian pasukan X menembaki ...")
+    # or to what another told since, which this answers ("Jaringan Dokter menuduh RSF ... . RSF membantah ...")
+    fam = family(c.agent, article, serves)
+    if any(x.type in SPEECH and x.sentence.index in between and x.agent not in fam and (x.target in fam or c.type == "DENY")
+           for x in claims):
         return None
     return day
+
+
+_LEDE_REACH = 8     # sentences
+_LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya)(?![\w-])", re.I)
+_ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)
 
 
 def sents_before(article: Article, body: list) -> list:
