@@ -1135,3 +1135,17 @@ def test_dating_what_passes_through_a_country_or_body_is_no_channel_of_speech(ro
     text = (f"Zambia pada Senin (17/3) mengecam Malawi yang {route}.\n"
             "Tanzania membantah tuduhan tersebut.\nProgram Pangan Dunia memperingatkan krisis pangan.")
     assert all(d != "2025-03-17" for t, a, d, s in dated(text, "2025-03-19") if a in ("Tanzania", "Program Pangan Dunia"))
+
+
+@pytest.mark.parametrize("cause", ["menyusul penangkapan empat warga Chad pekan lalu",
+                                   "setelah penembakan di perbatasan pada Senin (9/2)",
+                                   "pasca serangan di Bol pada Senin (9/2)"])
+def test_dating_the_time_of_what_a_statement_follows_on_is_not_its_day(cause):
+    text = f"Presiden Chad Idriss Deby menuduh Niger melindungi pemberontak, {cause}."
+    assert date_of(dated(text, "2026-02-11"), "ACCUSE", "Idriss Deby") == ("2026-02-11", "published")
+
+
+@pytest.mark.parametrize("cause", ["menyusul penangkapan empat warga Chad", "setelah rapat kabinet"])
+def test_dating_a_day_told_of_the_statement_stays_beside_what_it_follows_on(cause):
+    text = f"Presiden Chad Idriss Deby pada Selasa (10/2) menuduh Niger melindungi pemberontak, {cause}."
+    assert date_of(dated(text, "2026-02-11"), "ACCUSE", "Idriss Deby") == ("2026-02-10", "stated")

@@ -30,6 +30,12 @@ def _while() -> re.Pattern:
                       rf"(?:{alternation(lex['speaking_occasions'] + lex['occasion_nouns'])})(?![\w-]))", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _FOLLOWING() -> re.Pattern:
+    """", menyusul ...", ", setelah ..." (not "setelah rapat"): a clause of what a statement follows on."""
+    return re.compile(rf",\s*(?:menyusul|setelah|sesudah|pasca)\s+(?!(?:{_occasion_nouns()})(?![\w-]))", re.I)
+
+
 def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool | str]]:
     """Spans of `text` whose dates date their own clause only, as (start, end, for speech acts only: True, or
     "after" for those before the span only):
@@ -61,6 +67,10 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
                   if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
         if during:       # (of a statement before it only: "X, saat patroli disergap pada Senin, ..." is not read so)
             spans.append((during[-1].start(), d.end, "after"))
+        cause = [m for m in _FOLLOWING().finditer(text, max(0, d.start - 100), d.start)
+                 if not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
+        if cause:        # "X menuduh ..., menyusul penangkapan empat warga pekan lalu": the cause's time, not the saying's
+            spans.append((cause[-1].start(), d.end, "after"))
     return spans
 
 
