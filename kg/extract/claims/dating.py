@@ -312,7 +312,8 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
             c.date = day
 
 
-_NOT_ITS_DAY = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|menyusul|sejak|usai|seusai|agar|supaya|untuk|ketika|saat)(?![\w-])", re.I)
+# a clause of another time or of a purpose between an occasion and a day
+_NOT_ITS_DAY = re.compile("|".join(p.pattern for p in (_RELATIVE_TIME, _ASKED)) + r"|(?<![\w-])(?:ketika|saat)(?![\w-])", re.I)
 
 
 def _day_of_occasion(noun: re.Pattern, text: str, day: DateValue) -> bool:

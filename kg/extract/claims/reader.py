@@ -723,8 +723,9 @@ def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None
 _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\s+(?:(?:adanya|digelarnya|segera|sebuah|suatu)\s+)?")
-_THROUGH = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?$", re.I)
-_THROUGH_ANY = re.compile(r"(?<![\w-])(?:melalui|lewat)\s+(?:\w+\s+){0,4}?$", re.I)
+_VIA = r"(?<![\w-])(?:melalui|lewat)\s+"       # "melalui kantor berita resmi X": a channel; "melalui X" with X an outlet
+_THROUGH = re.compile(_VIA + r"(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?$", re.I)
+_THROUGH_ANY = re.compile(_VIA + r"(?:\w+\s+){0,4}?$", re.I)
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _IN_RETURN_FOR = re.compile(r"(?<![\w-])(?:balasan|pembalasan|respons|tanggapan|reaksi)\s+(?:atas|terhadap)\s+$", re.I)
 # a noun of a deed or occasion ("peluncuran", "pertukaran", "penandatanganan", "serangan", "kunjungan")
