@@ -1149,3 +1149,48 @@ def test_dating_the_time_of_what_a_statement_follows_on_is_not_its_day(cause):
 def test_dating_a_day_told_of_the_statement_stays_beside_what_it_follows_on(cause):
     text = f"Presiden Chad Idriss Deby pada Selasa (10/2) menuduh Niger melindungi pemberontak, {cause}."
     assert date_of(dated(text, "2026-02-11"), "ACCUSE", "Idriss Deby") == ("2026-02-10", "stated")
+
+
+@pytest.mark.parametrize("tail, day", [
+    ("kata Menteri Pertanian Zambia Rudi Halim saat ditemui di kantornya, Selasa (11/3)", "2025-03-11"),
+    ("ujar Menteri Pertanian Zambia Rudi Halim ketika dihubungi wartawan pada Rabu (12/3)", "2025-03-12"),
+    ("kata seorang pejabat Zambia yang enggan disebutkan namanya, Senin (10/3)", "2025-03-10"),
+    ("kata Presiden Zambia Hakainde Mumba, yang juga ketua partai berkuasa, pada Senin (10/3)", "2025-03-10"),
+])
+def test_dating_a_closing_tag_s_occasion_or_apposition_keeps_its_day(tail, day):
+    claims = dated(f"Zambia mengecam serangan ke kota Lusaka, {tail}.", "2025-03-14")
+    assert [c[2:] for c in claims if c[0] == "CONDEMN"] == [(day, "stated")]
+
+
+@pytest.mark.parametrize("occasion", ["dalam jumpa pers yang berlangsung pada Senin (10/3)",
+                                      "dalam debat yang berlangsung pada Senin (10/3) di Lusaka"])
+def test_dating_an_occasion_of_speaking_that_took_place_on_a_day_dates_the_statement(occasion):
+    text = f"Presiden Zambia Hakainde Mumba mengecam Malawi {occasion}."
+    assert date_of(dated(text, "2025-03-14"), "CONDEMN", "Hakainde Mumba") == ("2025-03-10", "stated")
+
+
+@pytest.mark.parametrize("move", ["setelah mendarat di Lilongwe pada Kamis (13/3)", "sesudah tiba di Lusaka pada Kamis (13/3)"])
+def test_dating_the_speaker_s_own_way_there_is_no_clause_it_follows_on(move):
+    text = f"Menteri Luar Negeri Zambia Peter Mwale mengecam serangan itu, {move}."
+    assert date_of(dated(text, "2025-03-14"), "CONDEMN", "Peter Mwale") == ("2025-03-13", "stated")
+
+
+def test_dating_the_occasion_s_day_may_open_its_sentence():
+    text = ("Senin (10/3), Presiden Zambia Hakainde Mumba menggelar pertemuan dengan para gubernur.\n"
+            "Seusai pertemuan, Gubernur Lusaka Aris Tono mengatakan anggaran daerah akan ditambah.")
+    assert date_of(dated(text, "2025-03-14"), "STATEMENT", "Aris Tono") == ("2025-03-10", "context")
+
+
+def test_dating_hours_after_a_body_named_in_capitals_is_no_deed():
+    text = ("Malawi mengumumkan mobilisasi pasukan pada Senin (10/3).\n"
+            "Pada Rabu (12/3), Zambia menggelar latihan militer di perbatasan.\n"
+            "Beberapa jam setelah Kepolisian Malawi menangkap aktivis oposisi, Zambia mengecam Malawi.")
+    assert date_of(dated(text, "2025-03-14"), "CONDEMN", "Zambia") == ("2025-03-14", "published")
+
+
+def test_dating_what_a_retaliation_answers_is_older_than_the_retaliation():
+    text = ("Israel pada Selasa (11/3) menyerang Gaza sebagai balasan atas serangan roket Hamas, kata militer Israel "
+            "pada Rabu (12/3).")
+    claims = dated(text, "2025-03-14")
+    assert date_of(claims, "ATTACK", "Israel") == ("2025-03-11", "stated")
+    assert date_of(claims, "ATTACK", "Hamas") == (None, None)

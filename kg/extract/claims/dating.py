@@ -32,8 +32,10 @@ def _while() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _FOLLOWING() -> re.Pattern:
-    """", menyusul ...", ", setelah ..." (not "setelah rapat"): a clause of what a statement follows on."""
-    return re.compile(rf",\s*(?:menyusul|setelah|sesudah|pasca)\s+(?!(?:{_occasion_nouns()})(?![\w-]))", re.I)
+    """", menyusul penangkapan ...", ", setelah serangan ..." (a deed named by its noun; not "setelah rapat", nor
+    "setelah mendarat di X": the speaker's own way there): a clause of what a statement follows on."""
+    return re.compile(rf",\s*(?i:menyusul|setelah|sesudah|pasca)\s+(?!(?i:{_occasion_nouns()})(?![\w-]))"
+                      rf"(?=(?:pe[mn]?g?|per|ke)[a-z]{{3,}}an\b|(?:serangan|insiden|kerusuhan|bentrokan|penembakan)\b)")
 
 
 def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool | str]]:
@@ -153,24 +155,29 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     never one of a background clause the trigger is outside of."""
     dates = [d for d in dates if not in_background(d, t, spans, text)]
     if t.type in SPEECH:     # "mengatakan insiden itu terjadi pada Senin": the day of what is told, not of the telling
+        # (not "dalam jumpa pers yang berlangsung pada Senin": the occasion of the telling)
         dates = [d for d in dates if not (d.start > t.end and _HAPPENED.search(text, t.end, d.start))]
     if t.type in ("DEMAND", "WARN"):     # "mendesak X untuk menghormati putusan ICJ pada Desember 2023": what is asked
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
         return None
     tags = [m.start() for m in _ACCORDING.finditer(text)]
-    if tags:      # ", kata X yang baru dilantik pada Senin": a day of X's own clause dates no telling
-        dates = [d for d in dates if not (d.start > tags[-1] and _other_time().search(text, tags[-1] + 2, d.start))]
+    if tags and t.start < tags[-1] + 8:      # ", kata X yang baru dilantik pada Senin": a day of X's own clause
+        dates = [d for d in dates if d.start < tags[-1] or _tag_day(text, tags[-1] + 2, d)]     # dates no telling
         if not dates:
             return None
     last = max([y.end for y in trigs if not tags or y.end <= tags[-1]] or [y.end for y in trigs])
     told = [d for d in dates if d.start > last and (tag := _ACCORDING.search(text, last, d.start))
             and re.search(r"(?:,|\bpada)\s*$", text[:d.start]) and re.fullmatch(r"[\s.]*", text[d.end:])
-            and d.start - tag.end() <= 80 and not _other_time().search(text, tag.end(), d.start)]
+            and d.start - tag.end() <= 80 and _tag_day(text, tag.end(), d)]
     # (not "..., kata seorang warga yang rumahnya hancur pada Senin", "..., kata X, sehari setelah serangan pada Senin")
     if told:     # "X memperkirakan Y mengirim 900 tentara, menurut seorang pejabat, Rabu (9/7)", "..., kata
         # seorang pejabat pada Rabu (9/7).": the day it was told, not the day of what it tells
-        return told[0] if t.type in SPEECH else None
+        if t.type in SPEECH:
+            return told[0]
+        dates = [d for d in dates if d not in told]
+        if not dates:
+            return None
 
     def dist(d, x):
         return max(0, d.start - x.end, x.start - d.end)
@@ -206,14 +213,21 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
 
 
 _THAT_CLAUSE = re.compile(r"(?<![\w-])bahwa(?![\w-])")
-_HAPPENED = re.compile(r"(?<![\w-])(?:terjadi|berlangsung)\s+(?:(?:pada|sejak|sekitar\s+pukul\s+[\d.:]+(?:\s+waktu\s+setempat)?)\s+)?$", re.I)
+_HAPPENED = re.compile(r"(?<![\w-])(?<!yang )(?:terjadi|berlangsung)\s+(?:(?:pada|sejak|sekitar\s+pukul\s+[\d.:]+(?:\s+waktu\s+setempat)?)\s+)?$", re.I)
 _ACCORDING = re.compile(r",\s*(?:menurut|kata|ujar|ucap|tutur)\s", re.I)
+def _tag_day(text: str, start: int, d: DateValue) -> bool:
+    """Whether day `d`, after a closing tag's words from `start` on, is the tag's own: set off by a comma, or
+    with no clause of another time or thing between."""
+    return bool(re.search(r",\s*(?:pada\s+)?$", text[:d.start])) or not _other_time().search(text, start, d.start)
+
+
 @functools.lru_cache(maxsize=1)
 def _other_time() -> re.Pattern:
     """Words that open a clause of another time or thing after a closing tag ("..., kata X yang baru dilantik pada
-    Senin", "..., kata X, sehari setelah serangan pada Senin"); not the occasion of the telling ("setelah rapat")."""
-    return re.compile(rf"(?<![\w-])(?:yang|bahwa|sebelum|menyusul|merujuk|sehari|ketika|saat|sejak|atas|tentang|mengenai"
-                      rf"|soal|(?:setelah|sesudah|usai|seusai)(?!\s+(?:{_occasion_nouns()})\b))(?![\w-])", re.I)
+    Senin", "..., kata X, sehari setelah serangan pada Senin"); not the occasion of the telling ("setelah rapat",
+    "saat ditemui di kantornya"), nor a day set off by a comma (", yang enggan disebut namanya, Senin")."""
+    return re.compile(rf"(?<![\w-])(?:yang|bahwa|sebelum|menyusul|merujuk|sehari|sejak|atas|tentang|mengenai"
+                      rf"|soal|(?:setelah|sesudah)(?!\s+(?:{_occasion_nouns()})\b))(?![\w-])", re.I)
 _DURING = re.compile(r"\b(?:dalam|di sela(?:-sela)?)\s+$", re.I)
 DEMONSTRATIVE = re.compile(r"\b(?:itu|tersebut)\b")
 _RELATIVE_TIME = re.compile(r"(?<![\w-])(?:setelah|sesudah|sebelum|usai|seusai|menyusul|sejak)(?![\w-])", re.I)
@@ -312,16 +326,20 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
             c.date = day
 
 
+_THEN = re.compile(r"(?<![\w-])(?:memicu|sehingga|lalu|kemudian|dan)(?![\w-])", re.I)
 # a clause of another time or of a purpose between an occasion and a day
 _NOT_ITS_DAY = re.compile("|".join(p.pattern for p in (_RELATIVE_TIME, _ASKED)) + r"|(?<![\w-])(?:ketika|saat)(?![\w-])", re.I)
 
 
 def _day_of_occasion(noun: re.Pattern, text: str, day: DateValue) -> bool:
-    """Whether `text` gives `day` to the occasion `noun` names: the day after the noun in its clause ("dalam
-    pertemuan ... pada Kamis"), not one before it nor one of a clause of another time ("Rapat itu digelar dua hari
-    setelah serangan pada Senin", "... pada Senin, memicu seruan agar menggelar rapat")."""
+    """Whether `text` gives `day` to the occasion `noun` names: the day of its clause ("dalam pertemuan ... pada
+    Kamis", "Senin (10/3), X menggelar pertemuan"), not one of a clause of another time or deed ("Rapat itu
+    digelar dua hari setelah serangan pada Senin", "X menyerang pada Senin, memicu seruan agar menggelar rapat")."""
     said, at = noun.search(text), text.find(day.text) if day.text else -1
-    return bool(said and at >= said.end() and not _NOT_ITS_DAY.search(text, said.end(), at))
+    if not said or at < 0:
+        return False
+    a, b = (said.end(), at) if at >= said.end() else (at + len(day.text), said.start())    # ("Senin (10/3), X menggelar rapat")
+    return not _NOT_ITS_DAY.search(text, a, b) and not (at < said.start() and _THEN.search(text, a, b))
 
 
 def _last_occasion_is(meeting: Claim, sent: Sentence, sents: list[Sentence]) -> bool:

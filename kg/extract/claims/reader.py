@@ -729,7 +729,7 @@ _THROUGH_ANY = re.compile(_VIA + r"(?:\w+\s+){0,4}?$", re.I)
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _IN_RETURN_FOR = re.compile(r"(?<![\w-])(?:balasan|pembalasan|respons|tanggapan|reaksi)\s+(?:atas|terhadap)\s+$", re.I)
 # a noun of a deed or occasion ("peluncuran", "pertukaran", "penandatanganan", "serangan", "kunjungan")
-_DEED_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an|serangan|kunjungan|rapat|sidang", re.I)
+_DEED_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an|serangan|kunjungan|rapat|sidang")     # (not "Kementerian X")
 _AT_LAST = re.compile(r"(?<![\w-])(?:baru|akhirnya|pertama\s+kali(?:nya)?)(?![\w-])", re.I)     # an admission come late
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
 _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
