@@ -17,8 +17,20 @@ def quote_closes(text: str) -> bool:
     return text.count("”") > text.count("“") or text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
 
 
+_VIA = r"(?<![\w-])(?:melalui|lewat)\s+"       # "melalui kantor berita resmi X": a channel; "melalui X" with X an outlet
+_THROUGH = re.compile(_VIA + r"(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?$", re.I)
+_THROUGH_ANY = re.compile(_VIA + r"(?:\w+\s+){0,4}?$", re.I)
+
+
 class Attribution:
     """Speakers and carriers (a part of the claim reader)."""
+
+    def channels(self, sent: Sentence) -> list[str]:
+        """Who a sentence names as the channel its speaker spoke through ("Korea Utara melalui kantor berita
+        resmi KCNA mengecam ..."): they go on telling what was told on that day."""
+        return [m.key for m in self.args(sent) if (self.kind(m) == "Outlet" and _THROUGH_ANY.search(
+            sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)) or _THROUGH.search(
+            sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)]
 
     def speaker(self, sent, args, quoted: list[str] | None = None) -> tuple[list[str], tuple[int, int] | None]:
         """Who a quoted or attributed sentence is by ("...," kata X / ucapnya / menurut X), and the quote span.

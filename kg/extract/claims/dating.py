@@ -30,12 +30,16 @@ def _while() -> re.Pattern:
                       rf"(?:{alternation(lex['speaking_occasions'] + lex['occasion_nouns'])})(?![\w-]))", re.I)
 
 
+# a noun of a deed, by its form ("peluncuran", "pertukaran", "penandatanganan", "kerusuhan")
+DEED_NOUN_STEM = r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an"
+
+
 @functools.lru_cache(maxsize=1)
-def _FOLLOWING() -> re.Pattern:
+def _following() -> re.Pattern:
     """", menyusul penangkapan ...", ", setelah serangan ..." (a deed named by its noun; not "setelah rapat", nor
     "setelah mendarat di X": the speaker's own way there): a clause of what a statement follows on."""
     return re.compile(rf",\s*(?i:menyusul|setelah|sesudah|pasca)\s+(?!(?i:{_occasion_nouns()})(?![\w-]))"
-                      rf"(?=(?:pe[mn]?g?|per|ke)[a-z]{{3,}}an\b|(?:serangan|insiden|kerusuhan|bentrokan|penembakan)\b)")
+                      rf"(?=(?:{DEED_NOUN_STEM}|serangan|insiden|kerusuhan|bentrokan|penembakan)\b)")
 
 
 def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool | str]]:
@@ -69,7 +73,7 @@ def background(text: str, dates: list[DateValue]) -> list[tuple[int, int, bool |
                   if m.start() > 0 and not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
         if during:       # (of a statement before it only: "X, saat patroli disergap pada Senin, ..." is not read so)
             spans.append((during[-1].start(), d.end, "after"))
-        cause = [m for m in _FOLLOWING().finditer(text, max(0, d.start - 100), d.start)
+        cause = [m for m in _following().finditer(text, max(0, d.start - 100), d.start)
                  if not re.search(r"[,;.()“”\"]", text[m.end():d.start])]
         if cause:        # "X menuduh ..., menyusul penangkapan empat warga pekan lalu": the cause's time, not the saying's
             spans.append((cause[-1].start(), d.end, "after"))
@@ -403,6 +407,60 @@ def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str
             and not said_earlier(x)]     # (not "sepekan setelah X dan Y saling menuduh": no telling of it)
     # (the same act first: "Kremlin Enggan Berkomentar" is told by the refusal to comment, not by another statement)
     return next((x.date for x in told if x.type == c.type), told[0].date if told else None)
+
+
+def goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None:
+    """The day of the one speaker of the sentence before (`before`: agent -> day) when this sentence says it
+    is told by them again ("kata Vidal"), or opens with "Ia"/"Dia"/"Beliau"."""
+    days = {k: d for k, d in before.items() if d is not None and d is not article.published}
+    if len({d.value for d in days.values()}) != 1:
+        return None
+    if _HE.match(sent.text):
+        return next(iter(days.values()))
+    tags = [m.end() for m in lexicon()["attribution"].finditer(sent.text)]      # "kata Vidal", "lanjut Flores"
+    for k, d in days.items():
+        e = article.entities.get(k)
+        names = [re.escape(n.split()[-1]) for n in {e.label} | e.aliases] if e is not None and e.type == "Person" else []
+        if any(re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?{n}(?![\w-])", sent.text[at:]) for at in tags for n in names) \
+                or any(re.search(rf"(?<![\w-]){n},?\s+(?:juga\s+)?menambahkan\b", sent.text) for n in names):
+            return d      # (or "Vidal menambahkan, ...")
+    return None
+
+
+_HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
+
+
+def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None, serves: dict,
+              sentence_dates: dict[int, list[DateValue]]) -> DateValue | None:
+    """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
+    the lede's first statement (sentence `first`) reports as speaking on a day it states (before the publication
+    day) goes on telling, undated, a few sentences on, is told on that day."""
+    if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
+            or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
+        return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
+    day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
+                and x.date_source == "stated" and x.date.precision == "day"
+                and x.date.day() < article.published.day()), None)
+    if day is None:
+        return None
+    between = range(first + 1, c.sentence.index)
+    # the story has moved to another day ("Pada Rabu (12/3), pasukan X menyerang ...", "laporan yang terbit Kamis")
+    sents = article.sentences
+    if any(d.precision == "day" and d.value != day.value for j in between for d in sentence_dates.get(j, ())) \
+            or any(_LATER_ON.search(sents[j].text) for j in between):
+        return None      # ("Namun, dua hari kemudian pasukan X menembaki ...")
+    # or to what another told since, which this answers ("Jaringan Dokter menuduh RSF ... . RSF membantah ...")
+    fam = family(c.agent, article, serves)
+    if any(x.type in SPEECH and x.sentence.index in between and x.agent not in fam and (x.target in fam or c.type == "DENY")
+           for x in claims):
+        return None
+    return day
+
+
+_LEDE_REACH = 8     # sentences
+_SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
+_LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya)(?![\w-])", re.I)
+_ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)
 
 
 def said_earlier(c: Claim) -> bool:

@@ -15,9 +15,11 @@ from kg.extract.claims.dating import (
     date_event_named,
     date_said_at,
     date_for,
+    DEED_NOUN_STEM,
     date_source,
-    family,
+    goes_on,
     in_background,
+    lede_day,
     tally,
     one_day,
     said_earlier,
@@ -98,13 +100,6 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 break
         return None
 
-    def channels(self, sent: Sentence) -> list[str]:
-        """Who a sentence names as the channel its speaker spoke through ("Korea Utara melalui kantor berita
-        resmi KCNA mengecam ..."): they go on telling what was told on that day."""
-        return [m.key for m in self.args(sent) if (self.kind(m) == "Outlet" and _THROUGH_ANY.search(
-            sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)) or _THROUGH.search(
-            sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)]
-
     def read(self, sent: Sentence, quoted: list[str] | None = None) -> list[Claim]:
         lx = lexicon()
         text = sent.text
@@ -141,7 +136,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             m = pat.search(text)
             # the day named before it in this sentence ("pada Rabu (12/3), kata X ... pada hari yang sama"), else the last one told
             own_day = next((d for d in reversed(dates) if d.precision == "day" and d.end <= m.start()), None) if m else None
-            if m and _HOURS_APART.search(m.group(0)):     # "beberapa jam setelah X pada Senin (3/3)": X's day, not the telling's
+            hours = m is not None and _HOURS_APART.search(m.group(0)) is not None
+            if hours:     # "beberapa jam setelah X pada Senin (3/3)": X's day, not the telling's
                 own_day = next((d for d in dates if d.precision == "day" and d.start >= m.end()), None)
                 head = re.match(r"\s*([\w-]+)", text[m.end():])
                 word = head.group(1) if head else ""
@@ -158,7 +154,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 said = [x for x in trigs if x.type in SPEECH and x.end <= m.start()]
                 events_only = bool(said) and (any(x.type not in SPEECH and not x.nominal and said[-1].end <= x.start < m.start()
                                                   for x in trigs)     # (not "mengonfirmasi serangan itu pada hari yang sama")
-                                              or _HOURS_APART.search(m.group(0)) is not None)
+                                              or hours)
                 # (nor "mengatakan rumah sakit menerima 60 korban dalam beberapa jam setelah serangan": what is told)
                 break
         # "Dalam pertemuan Selasa (27/8) itu, X memperingatkan ...": a date in a fronted phrase frames the clause
@@ -171,6 +167,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         fronted = next((m.key for m in args if opens and m.start - sent.start == opens.end()
                         and self.kind(m) in ("Place", "Country") and text.startswith(",", m.end - sent.start)), None)
         out: list[Claim] = []
+        self.answered: set[int] = set()     # the claims of this sentence that a retaliation answers
         named_by_noun: set[int] = set()    # the claims of this sentence read from a noun ("serangan X")
         main: list[str] = []          # the sentence's first speaker: the subject of "... dan VERB"
         said: list[str] = []          # the speaker of the last speech verb
@@ -396,6 +393,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 own = [d for d in dates if d.start > t.start] if said_after else dates    # "..., kata X, Rabu (23/10)"
                 if not speech and _IN_RETURN_FOR.search(text, max(0, t.start - 30), t.start):
                     own = [d for d in own if d.start > t.end]     # "menyerang ... pada Rabu sebagai balasan atas serangan X"
+                    self.answered.add(id(c))      # (an earlier deed: no report's day either)
                 if speech and qspan and not in_quote:     # ('"Situasinya belum seperti 1992," katanya': the quote's
                     own = [d for d in own if not qspan[0] <= d.start < qspan[1]]     # years are not the saying's)
                 c.date = None if tally(dated_as, own, spans, text) else date_for(dated_as, trigs, own, text, spans) \
@@ -603,8 +601,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     s.target, s.about = self.did[typ], s.about or typ
         # an incident reported without its own date happened by the time it was reported
         for e in events:
-            if e.date is None and e.type in POINT_EVENTS and not any(
-                    _IN_RETURN_FOR.search(text, max(0, t.start - 30), t.start) for t in trigs if t.word == e.trigger and t.type == e.type):
+            if e.date is None and e.type in POINT_EVENTS and id(e) not in self.answered:
                 e.date = next((s.date for s in speech if s.date), None)
                 # (not "mengatakan serangan itu merupakan balasan atas serangan udara Israel": an earlier one)
         # a negated event inside a report is what the speaker denies, not an event
@@ -702,37 +699,14 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                                           or c.type == "ESTIMATE" and c.quantity is None and c.agent in counted)]
 
 
-def _goes_on(sent: Sentence, article: Article, before: dict) -> DateValue | None:
-    """The day of the one speaker of the sentence before (`before`: agent -> day) when this sentence says it
-    is told by them again ("kata Vidal"), or opens with "Ia"/"Dia"/"Beliau"."""
-    days = {k: d for k, d in before.items() if d is not None and d is not article.published}
-    if len({d.value for d in days.values()}) != 1:
-        return None
-    if _HE.match(sent.text):
-        return next(iter(days.values()))
-    tags = [m.end() for m in lexicon()["attribution"].finditer(sent.text)]      # "kata Vidal", "lanjut Flores"
-    for k, d in days.items():
-        e = article.entities.get(k)
-        names = [re.escape(n.split()[-1]) for n in {e.label} | e.aliases] if e is not None and e.type == "Person" else []
-        if any(re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?{n}(?![\w-])", sent.text[at:]) for at in tags for n in names) \
-                or any(re.search(rf"(?<![\w-]){n},?\s+(?:juga\s+)?menambahkan\b", sent.text) for n in names):
-            return d      # (or "Vidal menambahkan, ...")
-    return None
-
-
 _HOURS_APART = re.compile(r"(?:setelah|sesudah|sebelum|usai)$", re.I)
 _ADMITS = re.compile(r"(?<![\w-])(?:mengakui|membenarkan|mengonfirmasi)\s+(?:secara\s+(?:resmi|terbuka)\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\s+(?:(?:adanya|digelarnya|segera|sebuah|suatu)\s+)?")
-_VIA = r"(?<![\w-])(?:melalui|lewat)\s+"       # "melalui kantor berita resmi X": a channel; "melalui X" with X an outlet
-_THROUGH = re.compile(_VIA + r"(?:kantor\s+berita|media|corong|juru\s+bicara(?:nya)?)\s+(?:resmi(?:nya)?\s+)?(?:\w+\s+){0,2}?$", re.I)
-_THROUGH_ANY = re.compile(_VIA + r"(?:\w+\s+){0,4}?$", re.I)
-_SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _IN_RETURN_FOR = re.compile(r"(?<![\w-])(?:balasan|pembalasan|respons|tanggapan|reaksi)\s+(?:atas|terhadap)\s+$", re.I)
 # a noun of a deed or occasion ("peluncuran", "pertukaran", "penandatanganan", "serangan", "kunjungan")
-_DEED_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an|serangan|kunjungan|rapat|sidang")     # (not "Kementerian X")
+_DEED_NOUN = re.compile(DEED_NOUN_STEM + r"|serangan|kunjungan|rapat|sidang")     # (not "Kementerian X")
 _AT_LAST = re.compile(r"(?<![\w-])(?:baru|akhirnya|pertama\s+kali(?:nya)?)(?![\w-])", re.I)     # an admission come late
 _SINCE_BEFORE = re.compile(r"(?<![\w-])(?:sejak|sepanjang|selama)\s+$", re.I)
-_HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
 
 def _names_year(text: str, d: DateValue) -> bool:
@@ -786,7 +760,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # '"...," kata Vidal.' or "Ia menambahkan ..." after "Vidal mengatakan ..., Selasa (8/7)": the one who spoke
         # in the sentence before goes on speaking, named again or as "ia", on that day
         going_on = None if went_back or all(c.date is not None or c.type not in SPEECH for c in found) \
-            else _goes_on(sent, article, before)
+            else goes_on(sent, article, before)
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
             for c in later:
                 if c.date is None and c.type in SPEECH and not said_earlier(c) and later is found and going_on \
@@ -812,45 +786,13 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
             c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
             if c.date is None and not habitual and c.sentence.index not in lede:
-                c.date = _lede_day(c, claims, article, first_said, serves, reader.sentence_dates)
+                c.date = lede_day(c, claims, article, first_said, serves, reader.sentence_dates)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
     one_day(claims)
     article.claims = claims
     return article
-
-
-def _lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None, serves: dict,
-              sentence_dates: dict[int, list[DateValue]]) -> DateValue | None:
-    """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
-    the lede's first statement (sentence `first`) reports as speaking on a day it states (before the publication
-    day) goes on telling, undated, a few sentences on, is told on that day."""
-    if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
-            or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
-        return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
-    day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
-                and x.date_source == "stated" and x.date.precision == "day"
-                and x.date.day() < article.published.day()), None)
-    if day is None:
-        return None
-    between = range(first + 1, c.sentence.index)
-    # the story has moved to another day ("Pada Rabu (12/3), pasukan X menyerang ...", "laporan yang terbit Kamis")
-    sents = article.sentences
-    if any(d.precision == "day" and d.value != day.value for j in between for d in sentence_dates.get(j, ())) \
-            or any(_LATER_ON.search(sents[j].text) for j in between):
-        return None      # ("Namun, dua hari kemudian pasukan X menembaki ...")
-    # or to what another told since, which this answers ("Jaringan Dokter menuduh RSF ... . RSF membantah ...")
-    fam = family(c.agent, article, serves)
-    if any(x.type in SPEECH and x.sentence.index in between and x.agent not in fam and (x.target in fam or c.type == "DENY")
-           for x in claims):
-        return None
-    return day
-
-
-_LEDE_REACH = 8     # sentences
-_LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya)(?![\w-])", re.I)
-_ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)
 
 
 def sents_before(article: Article, body: list) -> list:
