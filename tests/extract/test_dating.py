@@ -1044,6 +1044,45 @@ def test_dating_the_lede_s_statement_may_follow_a_sentence_with_none():
     assert claims[-1][2:] == ("2025-03-03", "context")
 
 
+@pytest.mark.parametrize("second", [
+    "Penilaian itu disampaikan Badan Intelijen Malawi dalam rapat tertutup dengan parlemen, Selasa (4/3/2025).",
+    "Informasi itu disampaikan anggota parlemen Joseph Banda kepada wartawan usai rapat dengan badan itu pada Selasa (4/3).",
+])
+@pytest.mark.parametrize("later, typ", [
+    ("Ia menambahkan, Badan Intelijen Malawi memperkirakan sekitar 300 tentara Zambia tewas.", "ESTIMATE"),
+    ("Badan Intelijen Malawi juga memperkirakan sekitar 300 tentara Zambia tewas sejak 2024.", "ESTIMATE"),
+    ("Badan Intelijen Malawi memperingatkan bahwa Zambia kemungkinan akan menyerang.", "WARN"),
+])
+def test_dating_the_lede_s_speaker_goes_on_on_the_day_the_next_sentence_gives_the_lede(second, later, typ):
+    text = (f"Badan Intelijen Malawi menyatakan Zambia telah mengirim sekitar 2.000 tentara ke perbatasan.\n{second}\n"
+            f"\"Pasukan itu membawa artileri berat,\" ujar Banda.\n{later}")
+    claims = [c for c in dated(text, "2025-03-05") if c[:2] == (typ, "Badan Intelijen Malawi")]
+    assert claims[-1][2:] == ("2025-03-04", "context")
+
+
+@pytest.mark.parametrize("then", ["kemudian", "lalu", "selanjutnya"])
+def test_dating_what_the_lede_s_speaker_does_then_is_not_of_the_lede_s_day(then):
+    text = ("Badan Intelijen Malawi menyatakan Zambia telah mengirim sekitar 2.000 tentara ke perbatasan.\n"
+            "Penilaian itu disampaikan Badan Intelijen Malawi dalam rapat tertutup dengan parlemen, Selasa (4/3/2025).\n"
+            f"Badan Intelijen Malawi {then} memperingatkan bahwa Zambia kemungkinan akan menyerang.")
+    assert date_of(dated(text, "2025-03-07"), "WARN", "Badan Intelijen Malawi") == ("2025-03-07", "published")
+
+
+@pytest.mark.parametrize("told", ["menyampaikan angka tersebut kepada wartawan pada Selasa (4/2/2025)",
+                                  "mengungkapkan data itu dalam jumpa pers, Selasa (4/2/2025)",
+                                  "menyampaikan informasi tersebut di Kinshasa pada Selasa (4/2/2025)"])
+def test_dating_one_who_tells_the_figure_just_given_dates_it(told):
+    text = ("Perserikatan Bangsa-Bangsa mengatakan sedikitnya 2.900 orang tewas dalam pertempuran di Goma pekan lalu.\n"
+            f"Wakil kepala misi penjaga perdamaian di Kongo, Vivian Mbeki, {told}.")
+    assert date_of(dated(text, "2025-02-05"), "ESTIMATE", "Perserikatan Bangsa-Bangsa") == ("2025-02-04", "context")
+
+
+def test_dating_a_figure_told_again_without_its_day_leaves_the_statement_s_day():
+    text = ("Perserikatan Bangsa-Bangsa mengatakan sedikitnya 2.900 orang tewas dalam pertempuran di Goma pekan lalu.\n"
+            "Wakil kepala misi penjaga perdamaian di Kongo, Vivian Mbeki, menyampaikan angka tersebut kepada wartawan.")
+    assert date_of(dated(text, "2025-02-05"), "ESTIMATE", "Perserikatan Bangsa-Bangsa") == ("2025-02-05", "published")
+
+
 @pytest.mark.parametrize("told", ["insiden itu terjadi pada Senin (19/10)", "serangan tersebut terjadi Senin (19/10) malam",
                                   "penembakan berlangsung pada Senin (19/10)"])
 def test_dating_the_day_an_event_told_happened_is_not_the_telling_s(told):

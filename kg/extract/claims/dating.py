@@ -433,13 +433,17 @@ _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None, serves: dict,
               sentence_dates: dict[int, list[DateValue]]) -> DateValue | None:
     """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
-    the lede's first statement (sentence `first`) reports as speaking on a day it states (before the publication
-    day) goes on telling, undated, a few sentences on, is told on that day."""
+    the lede's first statement (sentence `first`) reports as speaking on a day it states, or the next sentences
+    give it ("Penilaian itu disampaikan NIS ... Rabu (18/2)"), before the publication day, goes on telling,
+    undated, a few sentences on, is told on that day."""
     if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
             or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
         return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
+    if done_then(c):
+        return None
     day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
-                and x.date_source == "stated" and x.date.precision == "day"
+                and (x.date_source == "stated" or x.date_source == "context" and x.date.text not in x.sentence.text)
+                and x.date.precision == "day"
                 and x.date.day() < article.published.day()), None)
     if day is None:
         return None
@@ -461,6 +465,16 @@ _LEDE_REACH = 8     # sentences
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya)(?![\w-])", re.I)
 _ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)
+
+
+def done_then(c: Claim) -> bool:
+    """"X kemudian meminta ...", "X lalu menuntut ...": an act told as done after what was told before,
+    on a day the text does not give."""
+    at = c.sentence.text.find(c.trigger) if c.trigger else -1
+    return at > 0 and _THEN_ON.search(c.sentence.text, 0, at) is not None
+
+
+_THEN_ON = re.compile(r"(?<![\w-])(?:kemudian|lantas|selanjutnya)(?![\w-])|(?<![\w-])lalu\s+$", re.I)
 
 
 def said_earlier(c: Claim) -> bool:

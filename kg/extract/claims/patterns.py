@@ -121,6 +121,7 @@ def lexicon():
         "attribution": re.compile(r"(?<![\w-])(" + _alt(lex["attribution"]) + r")(?![\w-])", re.I),
         "pronoun": re.compile(r"(?<![\w-])(" + _alt(lex["pronouns"]) + r")(?![\w-])", re.I),
         "statement_noun": re.compile(r"^\W*(?:" + _alt(lex["statement_nouns"]) + r")" + THAT, re.I),
+        "told_that": re.compile(r"\s+(?:" + _alt(lex["statement_nouns"] + lex["figure_nouns"]) + r")" + THAT, re.I),
         "flagged": re.compile(r"(?<![\w-])(?:" + _alt(lex["flag_words"]) + r")\s+$", re.I),
         "carried": re.compile(r"(?<![\w-])(?:" + _alt(lex["carried_by"]) + r")\s+$", re.I),
         "accusation": _words(lex["accusation_content"]),

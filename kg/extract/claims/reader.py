@@ -17,6 +17,7 @@ from kg.extract.claims.dating import (
     date_for,
     DEED_NOUN_STEM,
     date_source,
+    done_then,
     goes_on,
     in_background,
     lede_day,
@@ -741,11 +742,12 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         attack_and_toll(found)
         if i and lx["figure_that"].match(sent.text):     # "Angka tersebut diungkapkan oleh X": X's figures
             found += reader.figures_of(sents[i - 1], found, prev)
-        if lx["statement_noun"].match(sent.text):
-            d = find_dates(sent.text, ref_day, ref_from)
-            for c in prev:
-                if c.date is None and d and c.type in SPEECH:
-                    c.date = d[0]        # (the day of the telling, not of the event told)
+        d = find_dates(sent.text, ref_day, ref_from)[:1] if lx["statement_noun"].match(sent.text) else \
+            [c.date for c in found if c.type in SPEECH and c.date is not None and c.trigger
+             and lx["told_that"].match(sent.text, words_after(sent.text, c))][:1]
+        for c in prev:       # "Informasi itu disampaikan X ... pada Senin (20/4)", "X menyampaikan angka tersebut
+            if c.date is None and d and c.type in SPEECH:     # kepada wartawan pada Selasa (4/2)"
+                c.date = d[0]        # (the day of the telling, not of the event told)
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found, sents, reader.sentence_day)
         date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates, body[0].index if body else None)
@@ -763,10 +765,10 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             else goes_on(sent, article, before)
         for later, earlier, shared in ((prev, said, False), (found, before, False), (found, said, True)):
             for c in later:
-                if c.date is None and c.type in SPEECH and not said_earlier(c) and later is found and going_on \
+                if c.date is None and c.type in SPEECH and not said_earlier(c) and not done_then(c) and later is found and going_on \
                         and not lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger))):
                     c.date = going_on      # (not "X menambahkan, Y sudah berkali-kali memperingatkan ...")
-                if c.date is None and c.type in SPEECH and not said_earlier(c):
+                if c.date is None and c.type in SPEECH and not said_earlier(c) and not done_then(c):
                     bodies = serves.get(c.agent, set()) - {None}
                     # within one sentence also "X mengutuk ..., kata juru bicaranya, Y, Senin": Y speaks for X's body
                     c.date = earlier.get(c.agent) or earlier.get(article.entities[c.agent].country) or next(
