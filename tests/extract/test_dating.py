@@ -594,6 +594,41 @@ def test_dating_what_is_said_in_a_meeting_takes_the_meetings_day(sentence):
     assert date_of(dated("Judul\n\n" + sentence, "2025-07-10"), "STATEMENT", "Ana Flores") == ("2025-07-09", "stated")
 
 
+VISIT = ("Menteri Pertahanan Peru Ana Flores bertemu Presiden Bolivia Luis Arce di La Paz pada Minggu, 6 Juli 2025.\n"
+         "Kunjungan itu merupakan yang kedua dalam setahun.\n")
+
+
+@pytest.mark.parametrize("second", [
+    "Dalam pertemuan itu, Flores dan Arce sepakat memperluas kerja sama militer.",
+    "Dalam pertemuan tersebut, Flores dan Arce menandatangani nota kesepahaman kerja sama pertahanan.",
+    "Kantor berita ABI melaporkan pada Senin bahwa dalam pertemuan itu Flores dan Arce menandatangani nota kesepahaman.",
+    "Kantor berita ABI melaporkan pada Senin (7/7) bahwa dalam pertemuan tersebut Flores dan Arce menyepakati "
+    "rencana kerja sama untuk periode 2026 hingga 2030.",
+])
+def test_dating_what_is_agreed_at_a_meeting_told_before_takes_the_meeting_s_day(second):
+    got = [c for c in dated(VISIT + second, "2025-07-08") if c[0] == "AGREE"]
+    assert got and all(c[2:] == ("2025-07-06", "context") for c in got), got
+
+
+@pytest.mark.parametrize("second", [
+    # no day was given to the meeting: what was agreed there is not given the report's
+    "Kantor berita ABI melaporkan pada Senin bahwa dalam pertemuan itu Flores dan Arce menandatangani nota kesepahaman.",
+    # an agreement told without the meeting
+    "Kantor berita ABI melaporkan bahwa Flores dan Arce menandatangani nota kesepahaman pada Senin (7/7).",
+])
+def test_dating_what_is_agreed_is_not_given_the_day_of_a_meeting_the_text_does_not_date(second):
+    text = "Menteri Pertahanan Peru Ana Flores bertemu Presiden Bolivia Luis Arce di La Paz.\n" + second
+    got = [c for c in dated(text, "2025-07-08") if c[0] == "AGREE"]
+    assert got and all(c[2] != "2025-07-06" for c in got), got
+
+
+@pytest.mark.parametrize("period", ["untuk periode 2026 hingga 2030", "untuk periode 2025-2027", "untuk tahun anggaran 2025"])
+def test_dating_the_years_a_plan_covers_do_not_date_its_signing(period):
+    text = f"Menteri Pertahanan Peru dan Bolivia menandatangani rencana kerja sama militer {period}."
+    got = [c for c in dated(text, "2025-07-08") if c[0] == "AGREE"]
+    assert got and all(c[2] is None for c in got), got
+
+
 @pytest.mark.parametrize("second", [
     "Sekretaris Jenderal NATO Mark Rutte, yang turut hadir dalam pertemuan, menyerukan Peru menahan diri.",
     "Mark Rutte, yang hadir dalam pertemuan, menyerukan Peru menahan diri.",

@@ -277,6 +277,7 @@ def date_event_named(sent: Sentence, earlier: list[Claim], ref_day, ref_from: st
 
 
 _LATER = re.compile(r"\W*(?:[\w-]+\s+){1,3}(?:kemudian|berikutnya)\b", re.I)     # "Lima bulan kemudian, ..."
+_AT_EVENT_TOLD = re.compile(r"(?<![\w-])bahwa\s+(?:dalam|pada|di sela(?:-sela)?|usai|seusai)\s+(\w+)\s+(?:itu|tersebut|yang sama)\b", re.I)
 _AT_EVENT = re.compile(r"\W*(?:[Dd]alam|[Pp]ada|[Dd]i sela(?:-sela)?|[Uu]sai|[Ss]eusai)\s+(\w+)\s+(?:itu|tersebut|yang sama)\b")
 
 
@@ -302,7 +303,7 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
     """"Dalam pertemuan itu, X menyatakan ...", "X, yang turut hadir dalam pertemuan, menyerukan ...": what is
     said at an event told before is dated by that event's date, when the text gave one; an occasion no claim
     carries ("menggelar rapat darurat beberapa jam setelah peluncuran") by the day of the sentence that told it."""
-    m = _AT_EVENT.match(sent.text)
+    m = _AT_EVENT.match(sent.text) or _AT_EVENT_TOLD.search(sent.text)
     near = m is None and (m := _at_occasion().search(sent.text)) is not None     # (a meeting told before)
     noun = next((g for g in m.groups() if g), "") if m else ""
     typ = event_noun(noun.casefold()) if noun and is_nominal(noun) else None
@@ -328,6 +329,10 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
     for c in found if day else ():
         if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
             c.date = day
+        elif m and not near and c.type not in SPEECH and c.trigger and sent.text.find(c.trigger) >= m.start() \
+                and (c.date is None or sent.text.find(c.date.text, start) < 0):
+            c.date = day     # "KCNA melaporkan pada Senin bahwa dalam pertemuan itu kedua pihak menandatangani ...":
+            # done at the meeting, not on the day of the report
 
 
 _THEN = re.compile(r"(?<![\w-])(?:memicu|sehingga|lalu|kemudian|dan)(?![\w-])", re.I)

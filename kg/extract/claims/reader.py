@@ -46,6 +46,7 @@ from kg.text.gazetteer import gazetteer_country
 
 
 _THAT = re.compile(r"(?:\s+\w+)?" + THAT)        # "serangan (udara) itu": the one named before
+_COVERS = re.compile(r"(?<![\w-])(?:periode|tahun\s+anggaran|masa\s+(?:jabatan|berlaku))\s+(?:tahun\s+)?$", re.I)
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi(?:\s+baru|\s+ke-\d+)*\s+(?:terhadap|kepada|atas|bagi)\b", re.I)
 _VICTIMS_OF = re.compile(r"(?:menewaskan|membunuh|tewas)\s+(?:\S+\s+){1,3}(?:tentara|prajurit|personel|warga|anggota)\s+$")
@@ -111,7 +112,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             slack = dt.timedelta(days=0 if self.ref_from == "published" else 31)
             dates = [d for d in dates if d.day() <= self.ref + slack]
         # "pertukaran akan berlanjut pada Sabtu": a day to come, not the one a weekday names before the news
-        dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start) and not _names_year(text, d)]
+        # nor "rencana kerja sama untuk periode 2026 hingga 2030": the time a plan covers
+        dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start) and not _names_year(text, d)
+                 and not _COVERS.search(text, max(0, d.start - 20), d.start)]
         self.sentence_dates[sent.index] = dates
         spans = background(text, dates)
         main_dates = [d for d in dates if not in_background(d, None, spans)]
