@@ -629,6 +629,40 @@ def test_dating_the_years_a_plan_covers_do_not_date_its_signing(period):
     assert got and all(c[2] is None for c in got), got
 
 
+MET = ("Menteri Pertahanan Peru Ana Flores bertemu Presiden Bolivia Luis Arce di La Paz, Minggu (6/7/2025). "
+       "Kunjungan itu merupakan yang kedua dalam setahun.\n")
+
+
+@pytest.mark.parametrize("later, typ, agent", [
+    ("Kantor berita ABI melaporkan bahwa Arce menegaskan kembali dukungan Bolivia kepada Peru.", "STATEMENT", "Luis Arce"),
+    ("Flores mengatakan Peru tidak akan melupakan bantuan Bolivia.", "STATEMENT", "Ana Flores"),
+    ("\"Persahabatan kita tidak akan pernah goyah,\" kata Arce, seperti dikutip ABI.", "STATEMENT", "Luis Arce"),
+])
+def test_dating_what_those_who_met_go_on_saying_is_of_the_meeting_s_day(later, typ, agent):
+    claims = [c for c in dated(MET + later, "2025-07-08") if c[:2] == (typ, agent)]
+    assert claims and claims[-1][2:] == ("2025-07-06", "context"), claims
+
+
+@pytest.mark.parametrize("between, later, typ, agent", [
+    # one who was not at the meeting
+    ("", "Menteri Luar Negeri Chile Pablo Rojas mengecam pertemuan itu.", "CONDEMN", "Pablo Rojas"),
+    # the story moves to another day
+    ("Pada Senin (7/7), Flores terbang ke Santiago.\n", "Flores mengatakan Peru siap membantu Chile.", "STATEMENT", "Ana Flores"),
+    # a separate statement, or one made afterwards
+    ("", "Secara terpisah, Flores mengatakan Peru siap membantu Chile.", "STATEMENT", "Ana Flores"),
+    ("", "Flores kemudian mengatakan Peru siap membantu Chile.", "STATEMENT", "Ana Flores"),
+])
+def test_dating_the_meeting_s_day_is_not_lent_past_those_who_met(between, later, typ, agent):
+    claims = [c for c in dated(MET + between + later, "2025-07-08") if c[:2] == (typ, agent)]
+    assert claims and claims[-1][2:] == ("2025-07-08", "published"), claims
+
+
+@pytest.mark.parametrize("quote", ["Persahabatan kita tidak akan pernah goyah", "Kami sudah pernah diserang dan kami bertahan"])
+def test_dating_words_of_a_quote_do_not_make_its_telling_an_earlier_one(quote):
+    text = f"Judul\n\n\"{quote},\" kata Menteri Pertahanan Peru Ana Flores."
+    assert date_of(dated(text, "2025-07-08"), "STATEMENT", "Ana Flores") == ("2025-07-08", "published")
+
+
 @pytest.mark.parametrize("second", [
     "Sekretaris Jenderal NATO Mark Rutte, yang turut hadir dalam pertemuan, menyerukan Peru menahan diri.",
     "Mark Rutte, yang hadir dalam pertemuan, menyerukan Peru menahan diri.",

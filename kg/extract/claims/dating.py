@@ -5,7 +5,7 @@ import datetime as dt
 import functools
 import re
 
-from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, SPEECH, lexicon
+from kg.extract.claims.patterns import PHRASE_BREAK, POINT_EVENTS, QUOTE, SPEECH, lexicon
 from kg.lexicon import alternation, load
 from kg.extract.claims.triggers import Trigger, event_noun, is_nominal
 from kg.model import Article, Claim, DateValue, Sentence
@@ -436,17 +436,24 @@ _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
 
 def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None, serves: dict,
-              sentence_dates: dict[int, list[DateValue]]) -> DateValue | None:
+             sentence_dates: dict[int, list[DateValue]], met: bool = False) -> DateValue | None:
     """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
     the lede's first statement (sentence `first`) reports as speaking on a day it states, or the next sentences
     give it ("Penilaian itu disampaikan NIS ... Rabu (18/2)"), before the publication day, goes on telling,
-    undated, a few sentences on, is told on that day."""
+    undated, a few sentences on, is told on that day. With `met`, sentence `first` tells a meeting on a day it
+    states ("X bertemu Y di Pyongyang, Rabu (1/7)"): what X or Y, or the body either speaks for, goes on saying
+    is said there, on that day."""
     if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
             or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
         return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
     if done_then(c):
         return None
-    day = next((x.date for x in claims if x.sentence.index == first and x.agent == c.agent and x.type in SPEECH
+    def party(x: Claim) -> bool:
+        if not met:
+            return x.agent == c.agent and x.type in SPEECH
+        return x.type == "MEET" and x.date_source == "stated" and c.agent in {x.agent, x.target} | \
+            serves.get(x.agent, set()) | serves.get(x.target, set())
+    day = next((x.date for x in claims if x.sentence.index == first and party(x)
                 and (x.date_source == "stated" or x.date_source == "context" and x.date.text not in x.sentence.text)
                 and x.date.precision == "day"
                 and x.date.day() < article.published.day()), None)
@@ -492,6 +499,7 @@ def said_earlier(c: Claim) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _said_earlier(text: str, trigger: str) -> bool:
     at = text.find(trigger) if trigger else -1
+    text = QUOTE.sub(lambda m: " " * len(m.group(0)), text)     # ('"... tidak akan pernah goyah," kata X': words of the quote)
     return bool(at > 0 and (lexicon()["said_earlier"].search(text, 0, at) or _WITHIN_TIME_CLAUSE.search(text, 0, at)))
 
 

@@ -786,12 +786,14 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         prev = found or prev
     # the first sentence of the lede that tells a statement ("Jerman akan mengirim ... . Hal itu diumumkan X pada Senin")
     first_said = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type in SPEECH for c in claims)), None)
+    first_met = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type == "MEET" for c in claims)), None)
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
             c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
             if c.date is None and not habitual and c.sentence.index not in lede:
-                c.date = lede_day(c, claims, article, first_said, serves, reader.sentence_dates)
+                c.date = lede_day(c, claims, article, first_said, serves, reader.sentence_dates) \
+                    or lede_day(c, claims, article, first_met, serves, reader.sentence_dates, met=True)
             if c.date is None and article.published is not None:
                 c.date = article.published      # events keep only dates the text gives them
         c.date_source = date_source(c, reader.sentence_dates.get(c.sentence.index, ()), article.published)
