@@ -657,6 +657,34 @@ def test_dating_the_meeting_s_day_is_not_lent_past_those_who_met(between, later,
     assert claims and claims[-1][2:] == ("2025-07-08", "published"), claims
 
 
+@pytest.mark.parametrize("lede, later, agent", [
+    # those a signing names, the one who witnessed it too
+    ("Presiden Peru Dina Boluarte dan Presiden Bolivia Luis Arce menandatangani deklarasi damai di Brasilia pada "
+     "Jumat (4/7/2025), disaksikan Presiden Brasil Lula da Silva.",
+     "\"Butuh waktu lama, tetapi kini mereka berteman,\" kata Lula kepada wartawan.", "Luiz Inacio Lula da Silva"),
+    # one named beside the one who met, and the quote's own "hari ini" is that day, not the day of publication
+    ("Presiden Peru Dina Boluarte dan Presiden Bolivia Luis Arce bertemu di Brasilia bersama Presiden Brasil Lula da "
+     "Silva pada Jumat (4/7/2025).",
+     "\"Hari ini kita menandatangani perdamaian,\" kata Arce dalam konferensi pers bersama.", "Luis Arce"),
+    # the envoy of a country that met
+    ("Delegasi Peru dan Bolivia bertemu di Brasilia pada Jumat (4/7/2025) untuk putaran ketiga perundingan.",
+     "Kepala delegasi Bolivia, Menteri Luar Negeri Bolivia Celinda Sosa, mengatakan kedua pihak sepakat menukar tawanan.",
+     "Bolivia"),    # (she speaks for it)
+])
+def test_dating_what_those_at_a_meeting_or_signing_say_is_of_its_day(lede, later, agent):
+    claims = [c for c in dated(f"{lede}\nKunjungan itu merupakan yang kedua dalam setahun.\n{later}", "2025-07-06")
+              if c[:2] == ("STATEMENT", agent)]
+    assert claims and claims[-1][2:] == ("2025-07-04", "context"), claims
+
+
+def test_dating_a_member_of_a_body_named_at_a_meeting_does_not_take_its_day():
+    text = ("Menteri Pertahanan Peru Ana Flores berpidato dalam pertemuan di markas besar NATO di Brussel pada Rabu (2/7).\n"
+            "Kunjungan itu merupakan yang kedua dalam setahun.\n"
+            "Sekretaris Jenderal NATO Mark Rutte mendesak negara-negara anggota mempercepat pengiriman amunisi.")
+    got = dated(text, "2025-07-04")
+    assert date_of(got, "DEMAND", "Mark Rutte") == ("2025-07-04", "published"), got
+
+
 @pytest.mark.parametrize("quote", ["Persahabatan kita tidak akan pernah goyah", "Kami sudah pernah diserang dan kami bertahan"])
 def test_dating_words_of_a_quote_do_not_make_its_telling_an_earlier_one(quote):
     text = f"Judul\n\n\"{quote},\" kata Menteri Pertahanan Peru Ana Flores."

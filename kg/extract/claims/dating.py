@@ -448,11 +448,17 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
         return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
     if done_then(c):
         return None
+    # (those who met: the meeting's sides, the persons its sentence names, and the bodies they speak for)
+    met_by = {m.key for m in article.mentions if m.sentence == first and article.entities[m.key].type == "Person"} \
+        if met else set()
+
     def party(x: Claim) -> bool:
         if not met:
             return x.agent == c.agent and x.type in SPEECH
-        return x.type == "MEET" and x.date_source == "stated" and c.agent in {x.agent, x.target} | \
-            serves.get(x.agent, set()) | serves.get(x.target, set())
+        sides = {x.agent, x.target} | met_by
+        return x.type in _MEETING and x.date_source == "stated" and (
+            c.agent in sides.union(*(serves.get(k, set()) for k in sides))
+            or any(article.entities[k].type == "Country" for k in serves.get(c.agent, set()) & sides))     # (its envoy)
     day = next((x.date for x in claims if x.sentence.index == first and party(x)
                 and (x.date_source == "stated" or x.date_source == "context" and x.date.text not in x.sentence.text)
                 and x.date.precision == "day"
@@ -474,6 +480,7 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
 
 
 _LEDE_REACH = 8     # sentences
+MEETING = _MEETING = ("MEET", "AGREE")     # the occasions where those who met speak
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya)(?![\w-])", re.I)
 _ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)

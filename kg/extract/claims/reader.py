@@ -21,6 +21,7 @@ from kg.extract.claims.dating import (
     goes_on,
     in_background,
     lede_day,
+    MEETING,
     tally,
     one_day,
     said_earlier,
@@ -115,11 +116,15 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         # nor "rencana kerja sama untuk periode 2026 hingga 2030": the time a plan covers
         dates = [d for d in dates if not _TO_COME.search(text, max(0, d.start - 60), d.start) and not _names_year(text, d)
                  and not _COVERS.search(text, max(0, d.start - 20), d.start)]
+        speaker, qspan = self.speaker(sent, args, quoted)
+        if qspan:        # '"Hari ini kita menandatangani perdamaian," kata X': the day X spoke, which the text may
+            # give elsewhere, not the day of publication
+            dates = [d for d in dates if not (qspan[0] <= d.start < qspan[1] and d.precision == "day"
+                                              and not any(ch.isdigit() for ch in d.text))]
         self.sentence_dates[sent.index] = dates
         spans = background(text, dates)
         main_dates = [d for d in dates if not in_background(d, None, spans)]
         quantities = self.quantities(text)
-        speaker, qspan = self.speaker(sent, args, quoted)
         self.attributed = speaker        # who the sentence says it is told by ("Menurut Lee, ..."): read_claims dates by it
         trigs = self.triggers(sent)
         for m in lx["falsehood"].finditer(text):
@@ -786,7 +791,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         prev = found or prev
     # the first sentence of the lede that tells a statement ("Jerman akan mengirim ... . Hal itu diumumkan X pada Senin")
     first_said = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type in SPEECH for c in claims)), None)
-    first_met = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type == "MEET" for c in claims)), None)
+    first_met = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type in MEETING and c.date is not None
+                                                       and c.date.text in s.text for c in claims)), None)
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
