@@ -685,6 +685,14 @@ def test_dating_a_member_of_a_body_named_at_a_meeting_does_not_take_its_day():
     assert date_of(got, "DEMAND", "Mark Rutte") == ("2025-07-04", "published"), got
 
 
+@pytest.mark.parametrize("period", ["sepanjang 2024", "sepanjang tahun lalu", "selama Januari"])
+def test_dating_the_period_of_a_count_told_is_not_the_day_of_its_telling(period):
+    text = ("Badan Intelijen Malawi dalam rapat tertutup pada Rabu (5/3/2025) memperkirakan Zambia menyiagakan 2.000 tentara.\n"
+            f"Badan Intelijen Malawi juga menyebut Zambia telah menguji lebih dari 30 rudal balistik {period}.")
+    claims = [c for c in dated(text, "2025-03-06") if c[:2] == ("ESTIMATE", "Badan Intelijen Malawi")]
+    assert claims[-1][2:] == ("2025-03-05", "context"), claims
+
+
 @pytest.mark.parametrize("quote", ["Persahabatan kita tidak akan pernah goyah", "Kami sudah pernah diserang dan kami bertahan"])
 def test_dating_words_of_a_quote_do_not_make_its_telling_an_earlier_one(quote):
     text = f"Judul\n\n\"{quote},\" kata Menteri Pertahanan Peru Ana Flores."

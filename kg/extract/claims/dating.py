@@ -113,6 +113,9 @@ def _tally(d: DateValue, t: Trigger, spans, text: str) -> bool:
         and not lx["began"].search(text, max(0, t.start - 12), t.start)
 
 
+_OVER = re.compile(r"(?<![\w-])(?:sepanjang|selama)\s+(?:(?:tahun|bulan)\s+)?$", re.I)
+
+
 def tally(t: Trigger, dates: list[DateValue], spans, text: str) -> bool:
     """Whether `t` is told as a tally from the "sejak" date nearest to it: then no date of its sentence is its
     (not "dikutip pada Minggu (13/4), X telah memasok ... sejak 2023")."""
@@ -160,7 +163,9 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     dates = [d for d in dates if not in_background(d, t, spans, text)]
     if t.type in SPEECH:     # "mengatakan insiden itu terjadi pada Senin": the day of what is told, not of the telling
         # (not "dalam jumpa pers yang berlangsung pada Senin": the occasion of the telling)
-        dates = [d for d in dates if not (d.start > t.end and _HAPPENED.search(text, t.end, d.start))]
+        # nor "menyebut X menguji 30 rudal sepanjang 2024": the time of what is counted
+        dates = [d for d in dates if not (d.start > t.end and _HAPPENED.search(text, t.end, d.start))
+                 and not _OVER.search(text, max(0, d.start - 30), d.start)]
     if t.type in ("DEMAND", "WARN"):     # "mendesak X untuk menghormati putusan ICJ pada Desember 2023": what is asked
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
