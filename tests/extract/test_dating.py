@@ -693,6 +693,16 @@ def test_dating_the_period_of_a_count_told_is_not_the_day_of_its_telling(period)
     assert claims[-1][2:] == ("2025-03-05", "context"), claims
 
 
+@pytest.mark.parametrize("between", [
+    "Peluncuran ini terjadi sembilan hari setelah Malawi dan Zambia memulai latihan gabungan pada Senin (10/3).",
+    "Peluncuran itu dilakukan sepekan sebelum Malawi menggelar pemilu pada Rabu (26/3).",
+])
+def test_dating_a_day_counted_back_is_not_counted_from_a_day_of_another_time(between):
+    text = ("Zambia menembakkan dua rudal balistik ke arah danau pada Rabu (19/3/2025) pagi.\n"
+            f"{between}\nSehari sebelumnya, Menteri Pertahanan Zambia Peter Mwale memperingatkan Malawi.")
+    assert date_of(dated(text, "2025-03-27"), "WARN", "Peter Mwale") == ("2025-03-18", "context")
+
+
 @pytest.mark.parametrize("quote", ["Persahabatan kita tidak akan pernah goyah", "Kami sudah pernah diserang dan kami bertahan"])
 def test_dating_words_of_a_quote_do_not_make_its_telling_an_earlier_one(quote):
     text = f"Judul\n\n\"{quote},\" kata Menteri Pertahanan Peru Ana Flores."

@@ -512,11 +512,11 @@ def said_earlier(c: Claim) -> bool:
 def _said_earlier(text: str, trigger: str) -> bool:
     at = text.find(trigger) if trigger else -1
     text = QUOTE.sub(lambda m: " " * len(m.group(0)), text)     # ('"... tidak akan pernah goyah," kata X': words of the quote)
-    return bool(at > 0 and (lexicon()["said_earlier"].search(text, 0, at) or _WITHIN_TIME_CLAUSE.search(text, 0, at)))
+    return bool(at > 0 and (lexicon()["said_earlier"].search(text, 0, at) or WITHIN_TIME_CLAUSE.search(text, 0, at)))
 
 
 # a clause opened by "setelah", "sebelum" ... that runs, without a comma, up to the trigger
-_WITHIN_TIME_CLAUSE = re.compile(_RELATIVE_TIME.pattern + r"\s[^,;:()“”\"]*$", re.I)
+WITHIN_TIME_CLAUSE = re.compile(_RELATIVE_TIME.pattern + r"\s[^,;:()“”\"]*$", re.I)
 
 
 _ONE_EVENT = ("ATTACK", "KILL")

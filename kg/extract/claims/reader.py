@@ -27,6 +27,7 @@ from kg.extract.claims.dating import (
     said_earlier,
     serving,
     told_later,
+    WITHIN_TIME_CLAUSE,
 )
 from kg.extract.claims.patterns import (
     EVENT_TYPES,
@@ -476,7 +477,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
             inherited if not main_dates and inherited is not None and inherited.precision == "day" else None)
         # (a weekday read against the day of publication is as exact as "(23/5)": "pada Jumat malam")
         explicit = [d for d in dates if d.precision == "day" and (any(ch.isdigit() for ch in d.text) or self.ref_from == "published")]
-        self.last_explicit = explicit[-1] if explicit else self.last_explicit
+        # (not one of a clause of another time: "Peluncuran ini terjadi sembilan hari setelah X memulai latihan pada
+        # Senin (10/3)." then "Sehari sebelumnya, ..." counts from the launch, on the day the text gave it)
+        other_time = [d for d in explicit if WITHIN_TIME_CLAUSE.search(text, 0, d.start)]
+        dated = [c.date for c in unique if c.type not in SPEECH and c.date is not None and c.date.precision == "day"]
+        if explicit:
+            self.last_explicit = explicit[-1] if other_time != explicit else dated[0] if dated else self.last_explicit
         adoption = next((c for c in unique if c.type == "AGREE"), None)
         if adoption is not None:
             self.adopter, self.adopted_on = adoption.agent, adoption.date
