@@ -703,6 +703,33 @@ def test_dating_a_day_counted_back_is_not_counted_from_a_day_of_another_time(bet
     assert date_of(dated(text, "2025-03-27"), "WARN", "Peter Mwale") == ("2025-03-18", "context")
 
 
+ALSO = ("Kelompok pemberontak menyerang sebuah pangkalan militer di perbatasan Peru dan Bolivia pada Rabu (4/2).\n"
+        "Lima tentara tewas dalam serangan itu.\n"
+        "\"Ini adalah tindakan pengecut,\" kata Menteri Pertahanan Peru Ana Flores kepada wartawan di Lima, Kamis (5/2).\n"
+        "Presiden Bolivia Luis Arce mengutuk serangan itu melalui media sosial.\n"
+        "Ombudsman Peru memperkirakan lebih dari 6.000 orang telah mengungsi.\n")
+
+
+@pytest.mark.parametrize("later, typ", [("Flores juga menuduh Bolivia melindungi para pemberontak.", "ACCUSE"),
+                                        ("Flores juga mendesak Bolivia menutup perbatasannya.", "DEMAND")])
+def test_dating_what_a_speaker_also_said_is_of_the_day_they_spoke_last(later, typ):
+    assert date_of(dated(ALSO + later, "2026-02-06"), typ, "Ana Flores") == ("2026-02-05", "context")
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker spoke last on the day of publication, as far as the text tells
+    "Menteri Pertahanan Peru Ana Flores mengecam serangan itu.\nFlores juga menuduh Bolivia melindungi para pemberontak.",
+    # another speaker spoke on that day
+    ALSO.replace("kata Menteri Pertahanan Peru Ana Flores", "kata Menteri Dalam Negeri Peru Jorge Salas")
+    + "Menteri Pertahanan Peru Ana Flores juga menuduh Bolivia melindungi para pemberontak.",
+    # told as said before
+    ALSO + "Flores juga pernah menuduh Bolivia melindungi para pemberontak.",
+])
+def test_dating_what_a_speaker_also_said_takes_no_day_they_were_not_told_to_speak_on(text):
+    claims = [c for c in dated(text, "2026-02-06") if c[:2] == ("ACCUSE", "Ana Flores")]
+    assert claims and claims[-1][2] != "2026-02-05", claims
+
+
 @pytest.mark.parametrize("quote", ["Persahabatan kita tidak akan pernah goyah", "Kami sudah pernah diserang dan kami bertahan"])
 def test_dating_words_of_a_quote_do_not_make_its_telling_an_earlier_one(quote):
     text = f"Judul\n\n\"{quote},\" kata Menteri Pertahanan Peru Ana Flores."

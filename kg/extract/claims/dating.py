@@ -484,6 +484,20 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
     return day
 
 
+def also_day(c: Claim, claims: list[Claim], article: Article) -> DateValue | None:
+    """"X juga menuduh ...": what a speaker is told to have also said was said where they spoke last, on the day
+    the text gave that (a day of their own, not the publication day)."""
+    text = c.sentence.text
+    at = text.find(c.trigger) if c.trigger else -1
+    if at <= 0 or not _ALSO.search(text, max(0, at - 12), at):
+        return None
+    last = next((x for x in reversed(claims) if x.sentence.index < c.sentence.index and x.agent == c.agent
+                 and x.type in SPEECH), None)
+    day = last.date if last is not None else None
+    return day if day is not None and day is not article.published and day.precision == "day" else None
+
+
+_ALSO = re.compile(r"(?<![\w-])juga\s+$", re.I)
 _LEDE_REACH = 8     # sentences
 MEETING = _MEETING = ("MEET", "AGREE")     # the occasions where those who met speak
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)

@@ -9,6 +9,7 @@ from kg.extract.claims.amounts import EVENT_OF, Amounts
 from kg.extract.claims.arguments import Arguments
 from kg.extract.claims.attribution import Attribution, quote_closes, quote_opens
 from kg.extract.claims.dating import (
+    also_day,
     attack_and_toll,
     background,
     date_days_apart,
@@ -802,7 +803,8 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
     for c in claims:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
-            c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2)
+            c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2) \
+                or also_day(c, claims, article)
             if c.date is None and not habitual and c.sentence.index not in lede:
                 c.date = lede_day(c, claims, article, first_said, serves, reader.sentence_dates) \
                     or lede_day(c, claims, article, first_met, serves, reader.sentence_dates, met=True)
