@@ -441,6 +441,8 @@ class _Annotator:
                 self._person(sent, m.start(2), name, "rule: relative + name")
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))
+            if _skip_ranks(text, m.start(1)) > m.start(1):
+                continue         # "kata Wali Kota Kharkiv Ihor Terekhov": a title, read with the name after it
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
                 self._person(sent, m.start(1), name, "rule: speaker after verb of saying")
 

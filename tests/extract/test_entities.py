@@ -481,3 +481,12 @@ def test_entities_the_city_after_a_body_in_an_apposition_is_no_person(text, pers
     assert person in people and not_person not in people, people
 
 
+
+
+@pytest.mark.parametrize("tail, person", [
+    ("kata Wali Kota Kharkiv Ihor Terekhov", "Ihor Terekhov"),
+    ("ujar Gubernur Krasnodar Veniamin Kondratyev", "Veniamin Kondratyev"),
+    ("kata Koordinator Kemanusiaan PBB Denise Brown", "Denise Brown"),
+])
+def test_entities_a_title_after_a_verb_of_saying_is_no_person(tail, person):
+    assert set(persons(entities(f"Sedikitnya tiga warga sipil tewas dalam serangan itu, {tail}."))) == {person}
