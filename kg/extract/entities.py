@@ -293,6 +293,7 @@ _APPOSED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?=,| di | dari )")
 _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)(?=[ ,])")
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|[A-Z]{{2,6}})"
 _ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?: (?:(?:of|for|and|the|on|de|del|dan|untuk) )?{_ORG_TOKEN}| \([A-Z]{{2,8}}\))*")
+_ORG_RUN_ON = re.compile(rf"{_ORG_RUN.pattern}(?: (?:terhadap|bagi|atas) {_ORG_RUN.pattern})+(?=,)")
 # "Peneliti konflik Afrika dari Universitas X": the region a researcher studies, before the body
 # the words of an office between a title and ", [RANK] NAME,": "Bagian Operasional Polres X", "Komite Intelijen parlemen X"
 _OFFICE_BEFORE_NAME = re.compile(rf"((?:{_ORG_TOKEN}|\([A-Z]{{2,8}}\))(?: (?:{_ORG_TOKEN}|\([A-Z]{{2,8}}\)|[a-z]+)){{1,7}})(?=, )")
@@ -832,7 +833,9 @@ class _Annotator:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
         Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
         text = sent.text
-        run = _ORG_RUN.match(text, pos)
+        # "Markas Koordinasi Perlakuan terhadap Tawanan Perang Ukraina, Oleksiy Hrytsenko": the body's name runs
+        # on past a lower-case "terhadap" up to the comma before the person
+        run = _ORG_RUN_ON.match(text, pos) or _ORG_RUN.match(text, pos)
         if not run:
             return pos, None
         toks = run.group(0).split()

@@ -490,3 +490,14 @@ def test_entities_the_city_after_a_body_in_an_apposition_is_no_person(text, pers
 ])
 def test_entities_a_title_after_a_verb_of_saying_is_no_person(tail, person):
     assert set(persons(entities(f"Sedikitnya tiga warga sipil tewas dalam serangan itu, {tail}."))) == {person}
+
+
+@pytest.mark.parametrize("title, body, person", [
+    ("Kepala sekretariat", "Markas Koordinasi Perlakuan terhadap Tawanan Perang Ukraina", "Oleksiy Hrytsenko"),
+    ("Direktur", "Pusat Bantuan bagi Korban Perang Sudan", "Amina Yusuf"),
+    ("Ketua", "Komisi Penyelidikan atas Kejahatan Perang", "Luis Ortega"),
+])
+def test_entities_a_body_s_name_runs_on_past_terhadap_to_the_person(title, body, person):
+    a = entities(f"{title} {body}, {person}, mengatakan sebagian besar yang dibebaskan adalah prajurit.")
+    assert set(persons(a)) == {person}
+    assert roles(a) == {(person, title.casefold(), body)}
