@@ -746,6 +746,10 @@ class _Annotator:
                 and text.startswith(",", m.end - off) and self.a.entities[m.key].type != "Person"]
         if ends:
             return min(ends)
+        known = [m.start - off for m in by_start.values() if pf.start() < m.start - off < pf.end()
+                 and self.a.entities[m.key].type == "Person"]
+        if known:
+            return min(known)      # "untuk Urusan Luar Negeri dan Kebijakan Keamanan Kaja Kallas": up to a known person
         # "bidang Terorisme dan Intelijen Keuangan, X," and "untuk Urusan Politik, Perdamaian dan Keamanan, X,":
         # the name is the part after the last comma
         comma = text.rfind(",", pf.start(), pf.end())

@@ -501,3 +501,10 @@ def test_entities_a_body_s_name_runs_on_past_terhadap_to_the_person(title, body,
     a = entities(f"{title} {body}, {person}, mengatakan sebagian besar yang dibebaskan adalah prajurit.")
     assert set(persons(a)) == {person}
     assert roles(a) == {(person, title.casefold(), body)}
+
+
+@pytest.mark.parametrize("office", ["Perwakilan Tinggi UE untuk Urusan Luar Negeri dan Kebijakan Keamanan",
+                                    "Komisaris Uni Afrika untuk Urusan Politik dan Keamanan"])
+def test_entities_a_portfolio_ends_at_a_known_person(office):
+    a = entities(f"{office} Kaja Kallas mendesak kedua pihak menahan diri.")
+    assert set(persons(a)) == {"Kaja Kallas"}
