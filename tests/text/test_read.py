@@ -101,6 +101,9 @@ def test_read_metadata_from_byline_and_labels(tmp_path):
     # initials, a one-word credit, an agency's credit and a sentence that starts with the word "Laporan" are no byline
     ("Penulis: Newswire\n", "", []),
     ("Korea Selatan\nRabu, 18 Maret 2026 - 13:45 WIB\n", "", []),
+    # the outlet's name before the date is no author
+    ("Medcom.id • 12 November 2026 15:41\nFajar Nugraha\n", "", ["Fajar Nugraha"]),
+    ("Liputan6.com | Diperbarui 03 Nov 2026, 11:12 WIB\nPenulis: Khairisa Ferida\n", "", ["Khairisa Ferida"]),
     ("", "(ra/dp)\n", []),
     ("", "(Istimewa)\n", []),
     ("Laporan Human Rights Watch menyebut korban bertambah.\n", "", []),
