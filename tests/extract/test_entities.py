@@ -508,3 +508,9 @@ def test_entities_a_body_s_name_runs_on_past_terhadap_to_the_person(title, body,
 def test_entities_a_portfolio_ends_at_a_known_person(office):
     a = entities(f"{office} Kaja Kallas mendesak kedua pihak menahan diri.")
     assert set(persons(a)) == {"Kaja Kallas"}
+
+
+@pytest.mark.parametrize("text", ["Komisaris Tinggi HAM PBB Volker Türk mengatakan pihaknya menerima laporan kredibel.",
+                                  "Komisaris Tinggi PBB untuk Pengungsi Filippo Grandi mengatakan ribuan orang mengungsi."])
+def test_entities_a_high_commissioner_is_a_title_not_a_person_named_tinggi(text):
+    assert "Tinggi" not in persons(entities(text))
