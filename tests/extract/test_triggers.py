@@ -234,9 +234,34 @@ def test_triggers_approving_something_else_is_no_supply():
     "Serbia hingga kini tidak mengakui kemerdekaan Kosovo yang dideklarasikan pada 2008.",
     "Rusia tidak mengakui kedaulatan Ukraina atas Krimea.",
     "Sebagian negara Barat belum mengakui pemerintah junta.",
+    # the thing recognised told before, in a relative clause
+    "Mahkamah Arbitrase memutuskan klaim Chad tidak berdasar, putusan yang tidak pernah diakui Chad.",
+    "Chad menolak putusan tersebut, keputusan yang hingga kini belum diakui pemerintah Chad.",
 ])
 def test_triggers_recognising_a_state_is_no_speech_act(sentence):
     assert not any(c[0] in ("CONFIRM", "NO_COMMENT") for c in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    # justified or certain, what may be: no confirmation nor a refusal to confirm
+    "\"Tindakan agresif ini sama sekali tidak dapat dibenarkan,\" kata Menteri Pertahanan Chad Idriss Deby.",
+    "Menurut Menteri Pertahanan Chad Idriss Deby, serangan terhadap kapal sipil sulit dibenarkan.",
+    "Menurut Menteri Pertahanan Chad Idriss Deby, jumlah korban belum dapat dipastikan.",
+    # making sure, what will or must be done
+    "Menteri Pertahanan Chad Idriss Deby mengatakan pasukan tambahan akan memastikan keamanan warga.",
+    "Menteri Pertahanan Chad Idriss Deby mengatakan negara-negara tetangga harus memastikan perbatasan tetap aman.",
+])
+def test_triggers_what_may_be_justified_or_will_be_made_sure_is_no_confirmation(sentence):
+    assert not any(c[0] in ("CONFIRM", "NO_COMMENT") for c in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("Kementerian Luar Negeri Chad memastikan dua warga negaranya tewas dalam serangan itu.", "CONFIRM"),
+    ("Kementerian Luar Negeri Chad mengatakan pihaknya belum dapat memastikan jumlah korban.", "NO_COMMENT"),
+    ("Seorang pejabat Kementerian Luar Negeri Chad yang enggan disebut namanya mengonfirmasi serangan itu.", "CONFIRM"),
+])
+def test_triggers_confirming_not_yet_and_a_nameless_source_confirming(sentence, typ):
+    assert any(c[0] == typ and c[1] == "Kementerian Luar Negeri Chad" for c in claims_of(sentence)), claims_of(sentence)
 
 
 @pytest.mark.parametrize("sentence", ["Pemerintah Chad menolak keras tudingan itu.", "Chad membantah keras tuduhan tersebut.",

@@ -101,6 +101,10 @@ def lexicon():
                                    r"(?<![\w-])(?:" + _alt(lex["conditions"]) + r")(?![\w-])", re.I),
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?!\s+(?:hanya|sekadar|cuma|saja)\b)(?:\s+\w+){0,1}\s*$", re.I),
         "training_place": re.compile(r"(?<![\w-])(?:" + _alt(lex["training_places"]) + r")\s+$", re.I),
+        "nameless": re.compile(r"(?<![\w-])(?:" + _alt(lex["nameless"]) + r")\s*$", re.I),
+        "modal_must": re.compile(r"(?<![\w-])(?:" + _alt(lex["modal_must"]) + r")\s+$", re.I),
+        "modal": re.compile(r"(?<![\w-])(?:" + _alt(lex["modal_must"] + lex["modal_may"]) + r")\s+$", re.I),
+        "recognised_before": re.compile(r"(?<![\w-])(?:" + _alt(lex["recognised"]) + r")(?:\s+\w+){0,3}\s+yang\s+(?:\w+\s+){0,3}$", re.I),
         "reluctant": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"] + lex["reluctance"]) + r")(?:\s+\w+){0,3}\s*$", re.I),
         "light": re.compile(r"(?<![\w-])(?:" + _alt(lex["light_verbs"]) + r")\s+(?:(?:" + _alt(lex["quantifiers"]) + r")\s+)?$", re.I),
         "same_day": [(re.compile((r"^\W*" if k in lex["same_day_opening"] else r"(?:^\W*|(?<![\w-]))") + re.escape(k) + r"\b", re.I), v) for k, v in

@@ -64,6 +64,9 @@ def is_nominal(word: str) -> bool:
         x.startswith(("me", "di", "ber")) and len(x) > 4 for x in w.split()))     # (not "dengan tegas membantah")
 
 
+_MAY_BE_SURE = frozenset(("dibenarkan", "dipastikan", "memastikan"))
+
+
 class Triggers:
     """The triggers of a sentence (a part of the claim reader)."""
 
@@ -92,9 +95,12 @@ class Triggers:
                 t.negated = False    # "belum mengakui pengerahan ...": the negation is the speech verb's
             if t.negated and not t.type in SPEECH and re.search(r"\bbukan\s+$", text[max(0, t.start - 8):t.start]):
                 continue         # "pelatihan, bukan berperang": a contrast, neither an event nor a denial
-            if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text, max(0, t.start - 40), t.start):
-                t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             before, wf = text[max(0, t.start - 40):t.start], w.casefold()
+            if typ == "CONFIRM" and wf in _MAY_BE_SURE and lx["modal" if t.passive else "modal_must"].search(before):
+                continue         # "tidak dapat dibenarkan", "belum dapat dipastikan", "akan memastikan": no speech act
+            if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text, max(0, t.start - 40), t.start) \
+                    and not lx["nameless"].search(before):      # (not "yang enggan disebut namanya mengonfirmasi")
+                t.type, t.negated = "NO_COMMENT", False      # "enggan mengonfirmasi", "tidak pernah secara resmi mengakui"
             if typ == "CONFIRM" and lx["purpose_near"].search(before) and not lx["reluctant"].search(before):
                 continue         # "untuk memastikan keamanan": to make sure, not a confirmation
             if typ == "TRAIN" and lx["training_place"].search(before):
@@ -118,8 +124,9 @@ class Triggers:
             if w.casefold() in lx["presence_verbs"] and not lx["troops"].search(text, max(0, t.start - 40), t.start):
                 continue         # "berada di" is a deployment only of troops
             if typ == "CONFIRM" and wf.startswith(("mengakui", "diakui")) and (lx["recognised"].match(text, t.end) or
-                                                                        m.group(2) and lx["recognised"].search(text, 0, t.start)):
-                continue         # "tidak mengakui kemerdekaan Kosovo": recognition, no speech act
+                                                                        m.group(2) and lx["recognised"].search(text, 0, t.start)
+                                                                        or lx["recognised_before"].search(before)):
+                continue         # "tidak mengakui kemerdekaan Kosovo", "putusan yang tidak pernah diakui Beijing": recognition
             if typ == "AGREE" and wf in lx["sign"] and lx["unilateral"].search(text, max(0, t.start - 30), t.end + 30):
                 continue         # "memorandum yang ditandatangani Trump": signed alone, no agreement
             if wf in lx["approval"] and lx["transfer_noun"].match(text, t.end) and lx["arms"].search(text, t.end, t.end + 60):
