@@ -616,3 +616,19 @@ def test_triggers_the_one_accused_in_a_relative_clause_does_the_deed(sentence, s
 def test_triggers_prisoners_freed_arriving_home_are_no_deployment():
     claims = claims_of("Kementerian Pertahanan Rusia mengatakan 150 tentara Rusia yang dibebaskan telah tiba di wilayah Belarus.")
     assert not any(c[0] == "DEPLOY" for c in claims), claims
+
+
+@pytest.mark.parametrize("doer, typ", [
+    ("angkatan udara Chad", "CONFIRM"),       # a body named for the speaker's country: its own side
+    ("pasukan Chad", "CONFIRM"),
+    ("pasukan Sudan", "ACCUSE"),             # another country's
+])
+def test_triggers_claiming_what_one_s_own_country_s_forces_did_confirms_it(doer, typ):
+    text = (f"Juru bicara militer Chad, Kolonel Ali Mahamat, mengatakan situasi terkendali.\n"
+            f"Ia juga mengklaim {doer} menembak jatuh lima drone di perbatasan.")
+    assert any(c[0] == typ and c[1] == "Ali Mahamat" for c in claims_of(text)), claims_of(text)
+
+
+def test_triggers_a_group_of_the_speaker_s_country_not_named_for_it_is_not_its_side():
+    claims = claims_of("Militer Sudan mengatakan RSF menembakkan artileri ke sebuah masjid di El Fasher.")
+    assert any(c[0] == "ACCUSE" and c[1] == "Sudan" for c in claims), claims

@@ -524,6 +524,16 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         out = {agent} | self.serves.get(agent, set()) - {None}
         return out | {ents[k].country or gazetteer_country(ents[k].label) for k in out if k in ents} - {None}
 
+    def allied(self, doer: str, speaker: str) -> bool:
+        """Whether the doer of an act is on the speaker's side: one of its bodies, or a body named for its
+        country ("Angkatan Udara Pakistan" for a Pakistani general; not "RSF" for the army of Sudan)."""
+        ours, ents = self.side(speaker), self.a.entities
+        if doer in ours:
+            return True
+        e = ents.get(doer)
+        country = e and (e.country or gazetteer_country(e.label))
+        return bool(country and country in ours and country in ents and ents[country].label in e.label)
+
     def toll_of_attack(self, sent: Sentence, found: list[Claim], prev: list[Claim]) -> list[Claim]:
         """"Serangan X menghantam pasar di Y pada Senin. Sedikitnya 24 orang tewas.": a toll with no cause of its
         own, right after a sentence that told an attack, is the deaths that attack caused (its agent, place, day)."""
@@ -569,12 +579,12 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     # a confirmation ("Kementerian Pertahanan X mengklaim pasukannya menyerang ...")
                     at = words_after(text, s)
                     ev = next((e for e in events if text.find(e.trigger, at) >= at), None)
-                    s.type = "STATEMENT" if ev is None else "CONFIRM" if ev.agent in self.side(s.agent) else "ACCUSE"
+                    s.type = "STATEMENT" if ev is None else "CONFIRM" if self.allied(ev.agent, s.agent) else "ACCUSE"
                 if ev is not None:
                     s.about, s.about_agent, s.about_target, s.about_place = ev.type, ev.agent, ev.target, ev.place
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
-                    elif s.type == "STATEMENT" and ev.type in HOSTILE and ev.agent not in self.side(s.agent) \
+                    elif s.type == "STATEMENT" and ev.type in HOSTILE and not self.allied(ev.agent, s.agent) \
                             and ev.trigger.casefold() not in lx["killed_in"] and not is_nominal(ev.trigger):     # (a toll told, "tewas dalam serangan", blames no one;
                         # nor does one who tells what their own side did)
                         s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
