@@ -632,3 +632,15 @@ def test_triggers_claiming_what_one_s_own_country_s_forces_did_confirms_it(doer,
 def test_triggers_a_group_of_the_speaker_s_country_not_named_for_it_is_not_its_side():
     claims = claims_of("Militer Sudan mengatakan RSF menembakkan artileri ke sebuah masjid di El Fasher.")
     assert any(c[0] == "ACCUSE" and c[1] == "Sudan" for c in claims), claims
+
+
+@pytest.mark.parametrize("told, typ", [
+    ("serangan itu menewaskan tiga orang", "STATEMENT"),     # what the attack told before did: no blame laid
+    ("serangan tersebut menghantam sebuah gedung apartemen", "STATEMENT"),
+    ("ledakan itu merusak puluhan rumah", "STATEMENT"),
+    ("pasukan Sudan menembaki desa itu", "ACCUSE"),          # a doer named: blame
+])
+def test_triggers_telling_what_an_attack_told_before_did_blames_no_one(told, typ):
+    text = f"Pasukan Sudan menyerang kota Abeche pada Senin (3/3).\nGubernur Abeche Idriss Mahamat mengatakan {told}."
+    claims = [c for c in claims_of(text) if c[1] == "Idriss Mahamat" and c[0] in ("STATEMENT", "ACCUSE")]
+    assert claims and {c[0] for c in claims} == {typ}, claims

@@ -53,6 +53,7 @@ _COVERS = re.compile(r"(?<![\w-])(?:periode|tahun\s+anggaran|masa\s+(?:jabatan|b
 _TO_COME = re.compile(r"(?<![\w-])(?:akan|berencana|dijadwalkan|direncanakan)(?![\w-])[^,;.()]*$", re.I)
 _SANCTIONS_NEXT = re.compile(r"\s+(?:paket\s+|putaran\s+)?sanksi(?:\s+baru|\s+ke-\d+)*\s+(?:terhadap|kepada|atas|bagi)\b", re.I)
 _VICTIMS_OF = re.compile(r"(?:menewaskan|membunuh|tewas)\s+(?:\S+\s+){1,3}(?:tentara|prajurit|personel|warga|anggota)\s+$")
+_WHAT_IT_DID = re.compile(r",?\s+(?:bahwa\s+)?([a-z-]+)(?:\s+[\w-]+){0,2}?" + THAT + r"\s+(?:telah\s+)?me[a-z]+")
 _NAMED_AGAIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + THAT)    # "serangan (udara X) tersebut": the one told before
 # "Sedikitnya 24 orang tewas, ...": a toll that opens its sentence, with no cause of its own
 _BARE_TOLL = re.compile(r"\W*(?:(?:[Ss]edikitnya|[Ss]etidaknya|[Ss]ebanyak|[Ll]ebih dari|[Ss]ekitar|[Hh]ampir|[Kk]urang lebih)\s+)?"
@@ -585,7 +586,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     if ev.negated and s.type == "STATEMENT":
                         s.type = "DENY"
                     elif s.type == "STATEMENT" and ev.type in HOSTILE and not self.allied(ev.agent, s.agent) \
-                            and ev.trigger.casefold() not in lx["killed_in"] and not is_nominal(ev.trigger):     # (a toll told, "tewas dalam serangan", blames no one;
+                            and ev.trigger.casefold() not in lx["killed_in"] and not is_nominal(ev.trigger) \
+                            and not ((did := _WHAT_IT_DID.match(text, words_after(text, s))) and event_noun(did.group(1).casefold())):
+                        # (a toll told, "tewas dalam serangan", blames no one;
+                        # nor what the attack told before did: "mengatakan serangan itu menewaskan tiga orang";
                         # nor does one who tells what their own side did)
                         s.type, s.target = "ACCUSE", s.target or ev.agent    # "X menyebut Y sengaja menyerang ..."
                 elif s.type != "STATEMENT":
