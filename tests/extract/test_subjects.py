@@ -435,3 +435,10 @@ def test_subjects_a_person_apposed_inside_a_fronted_phrase_is_not_the_speaker(se
 def test_subjects_a_side_does_not_kill_its_own_soldiers(sentence, killer, victims):
     got = claims_of(sentence)
     assert has(got, "KILL", killer) and not any(c[0] == "KILL" and c[1] == victims for c in got), got
+
+
+@pytest.mark.parametrize("conj", ["meski", "meskipun", "walaupun", "padahal", "sementara"])
+def test_subjects_a_concessive_clause_has_its_own_subject(conj):
+    text = f"Chad masih mempertahankan pasukannya di perbatasan, {conj} Niger berulang kali menuntut penarikan pasukan tersebut."
+    claims = claims_of(text)
+    assert any(c[0] == "DEMAND" and c[1] == "Niger" for c in claims) and not any(c[0] == "DEMAND" and c[1] == "Chad" for c in claims), claims

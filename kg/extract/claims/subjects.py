@@ -13,6 +13,7 @@ _SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*(?:,[^,
 # a country set beside the place it is in: "berbasis di Piraeus, Yunani," names where, not who
 _PLACE_APPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+$")
 _SUBORDINATE = re.compile(r"(?<![\w-])(?:setelah|sesudah|usai|seusai|menyusul|sebelum)\s+(?=[a-z])")
+_OWN_CLAUSE = re.compile(r"(?<![\w-])(?:meski(?:pun)?|walau(?:pun)?|padahal|sedangkan|sementara)\s+(?=[A-Z])")
 _OPEN_BRACKET = re.compile(r"[\w\s-]*\(\s*$")     # "X (Y" before a mention: what the bracket opens on
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
 # A dateline before the first words: "Addis Ababa, KabarTimur |", "JAKARTA, KOMPAS.com -", "Lima (ANTARA) -",
@@ -92,6 +93,9 @@ class Subjects:
         # "setelah" opens, whose subject is a noun; X is no subject of it
         sub = [m.end() for m in _SUBORDINATE.finditer(sent.text, lo, hi) if "," not in sent.text[m.end():hi]]
         lo = sub[-1] if sub else lo      # (not when a comma closes the clause: "Rusia, menyusul kunjungan X, mengerahkan")
+        # "X mempertahankan pasukannya di sana, meski Beirut menuntut ...": a clause of its own, with its own subject
+        own = [m.end() for m in _OWN_CLAUSE.finditer(sent.text, lo, hi)]
+        lo = own[-1] if own else lo
         cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
                  and self.can_act(m) and (speech or self.kind(m) != "Outlet")]     # (an outlet does no deed)
         # "Perang antara X dan Y yang pecah ... menewaskan": the parties between whom something is are no subject
