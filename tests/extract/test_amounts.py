@@ -6,6 +6,7 @@ import pytest
 from kg import api
 from kg.build.pipeline import extract
 from kg.model import Article
+from conftest import claims_of
 
 
 def estimates(text: str) -> list[tuple]:
@@ -192,3 +193,17 @@ def test_amounts_prisoners_still_held_are_no_exchange_agreed():
 def test_amounts_another_side_s_troops_one_will_face_are_an_estimate():
     got = estimates("Zelensky mengatakan pasukan Ukraina akan segera menghadapi 50.000 tentara Rusia yang dikerahkan ke Kursk.")
     assert got and got[0][1] == 50000, got
+
+
+@pytest.mark.parametrize("text, estimate", [
+    # a partner's plan announced by the side it sends to, and one's own government's plan: no estimate
+    ("Sekretaris Dewan Keamanan Rusia Sergei Shoigu mengatakan Korea Utara akan mengirim 1.000 penjinak ranjau dan "
+     "5.000 tentara zeni ke wilayah Kursk.", False),
+    ("Perdana Menteri Polandia Donald Tusk mengumumkan pemerintah akan mengerahkan tambahan 40.000 tentara ke perbatasan.", False),
+    # a third party's plan an agency reports, or an estimate of a plan: estimates
+    ("Menurut Badan Intelijen Nasional Korea Selatan, Pyongyang berencana mengirim total 12.000 tentara ke Rusia.", True),
+    ("Badan Intelijen Nasional Korea Selatan memperkirakan Korea Utara akan mengirim 3.000 tentara tambahan ke Rusia.", True),
+])
+def test_amounts_a_plan_to_send_announced_is_no_estimate(text, estimate):
+    claims = claims_of(text)
+    assert any(c[0] == "ESTIMATE" for c in claims) == estimate, claims

@@ -179,6 +179,8 @@ def lexicon():
         "people_noun": re.compile(r"\s*(?:" + _alt(load("counts")["people"]) + r")(?![\w-])", re.I),
         "planned_amount": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["plan_words"]) + r")\s+(?:segera\s+|kembali\s+)?"
                                      r"(?:" + _alt(load("counts")["plan_verbs"]) + r")\s+(?:sekitar\s+|hingga\s+|sebanyak\s+|lebih dari\s+)?$", re.I),
+        "planned_clause": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["plan_words"]) + r")\s+(?:segera\s+|kembali\s+)?(?:"
+                                     + _alt(load("counts")["plan_verbs"]) + r")(?![\w-])(?:[^.;:“”\"]|\.(?=\d)){0,80}$", re.I),
         "estimated_before": re.compile(r"(?<![\w-])(?:" + _alt(load("counts")["estimating"]) + r")(?![\w-])[^.;,]{0,30}$", re.I),
         "people_after": re.compile(r"^\s*(?:" + _alt(load("counts")["people"]) + r")?\s*(?:[,.;]|$)", re.I),
         "displaced": re.compile(r"^\s*(?:(?:" + _alt(load("counts")["people"]) + r")\s+(?:\w+\s+){0,2})?(?:"

@@ -525,6 +525,23 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         out = {agent} | self.serves.get(agent, set()) - {None}
         return out | {ents[k].country or gazetteer_country(ents[k].label) for k in out if k in ents} - {None}
 
+    def plan_announced(self, sent: Sentence, text: str, q, speakers: list[str]) -> bool:
+        """Whether amount `q` is of a plan to send that the speakers announce, not estimate: their own side's or one
+        not named ("pemerintah akan mengerahkan 40.000 tentara"), or a partner's to them ("Shoigu mengatakan Korea
+        Utara akan mengirim 5.000 tentara zeni ke Kursk"); not a third party's plan an agency reports ("Menurut NIS,
+        Pyongyang berencana mengirim 12.000 tentara ke Rusia")."""
+        plan = lexicon()["planned_clause"].search(text, max(0, q.start - 120), q.start)
+        if plan is None:
+            return False
+        args = self.args(sent)
+        planner = next((m.key for m in reversed(args) if m.end - sent.start <= plan.start()
+                        and m.start - sent.start >= plan.start() - 40 and self.kind(m) != "Place"), None)
+        ours = set().union(*(self.side(a) for a in speakers))
+        ents = self.a.entities
+        to_us = any(m.key in ours or (ents[m.key].country or gazetteer_country(ents[m.key].label)) in ours
+                    for m in args if m.start - sent.start >= q.end and self.kind(m) in ("Country", "Place"))
+        return planner is None or planner in ours or to_us
+
     def allied(self, doer: str, speaker: str) -> bool:
         """Whether the doer of an act is on the speaker's side: one of its bodies, or a body named for its
         country ("Angkatan Udara Pakistan" for a Pakistani general; not "RSF" for the army of Sudan)."""
@@ -677,6 +694,10 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     (m.key for m in reversed(self.args(sent)) if m.end - sent.start <= plan.start()), None)) \
                     and any(planner in self.side(a) for a in agents):
                 continue     # "Kementerian Pertahanan X mengumumkan akan mengerahkan 40.000 tentara": its own plan, no estimate
+            if not any(c.type == "ESTIMATE" for c in speech) and self.plan_announced(sent, text, q, agents):
+                for s in speech:     # "Shoigu mengatakan Korea Utara akan mengirim 1.000 penjinak ranjau dan 5.000
+                    s.quantity = s.quantity or q     # tentara zeni ke Kursk": a plan announced, the statement's amount
+                continue
             if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
                 at = {c.agent: text.find(c.trigger) for c in speech if c.agent in agents and c.trigger}
                 near = [a for a in agents if 0 <= at.get(a, -1) < q.start]
