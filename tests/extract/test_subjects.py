@@ -442,3 +442,16 @@ def test_subjects_a_concessive_clause_has_its_own_subject(conj):
     text = f"Chad masih mempertahankan pasukannya di perbatasan, {conj} Niger berulang kali menuntut penarikan pasukan tersebut."
     claims = claims_of(text)
     assert any(c[0] == "DEMAND" and c[1] == "Niger" for c in claims) and not any(c[0] == "DEMAND" and c[1] == "Chad" for c in claims), claims
+
+
+@pytest.mark.parametrize("text", [
+    "Pasukan penjaga perdamaian pimpinan NATO di Kosovo (KFOR) mengerahkan sekitar 300 tentara tambahan ke wilayah utara.",
+    "Misi pimpinan NATO di Kosovo (KFOR) mengerahkan 200 tentara tambahan ke perbatasan.",
+])
+def test_subjects_the_body_a_phrase_names_in_brackets_acts_not_its_leader(text):
+    claims = claims_of(text)
+    assert any(c[0] == "DEPLOY" and c[1] == "KFOR" for c in claims) and not any(c[1] == "NATO" for c in claims), claims
+
+
+def test_subjects_a_coalition_led_by_a_country_with_no_name_of_its_own_acts_as_that_country():
+    assert any(c[0] == "ATTACK" and c[1] == "Arab Saudi" for c in claims_of("Koalisi pimpinan Arab Saudi menyerang pelabuhan Hodeidah."))

@@ -13,6 +13,7 @@ _SOURCE_PHRASE = re.compile(r"(?<![\w-])(?i:menurut|berdasarkan)\b[^,;.]*(?:,[^,
 # a country set beside the place it is in: "berbasis di Piraeus, Yunani," names where, not who
 _PLACE_APPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+$")
 _SUBORDINATE = re.compile(r"(?<![\w-])(?:setelah|sesudah|usai|seusai|menyusul|sebelum)\s+(?=[a-z])")
+_LED_BY = re.compile(r"(?<![\w-])(?:pimpinan|dipimpin)\s+$", re.I)
 _OWN_CLAUSE = re.compile(r"(?<![\w-])(?:meski(?:pun)?|walau(?:pun)?|padahal|sedangkan|sementara)\s+(?=[A-Z])")
 _OPEN_BRACKET = re.compile(r"[\w\s-]*\(\s*$")     # "X (Y" before a mention: what the bracket opens on
 CLEFT = re.compile(r"\W*(?:[Pp]ihak\s+)?[Yy]ang\s+(?:\w+\s+){0,3}$")
@@ -113,6 +114,9 @@ class Subjects:
             if _SOURCE_PHRASE.search(sent.text, 0, m.start - sent.start) and "," in sent.text[m.end - sent.start:hi]:
                 continue         # "Menurut perkiraan X, Y meluncurkan ...": X is the source, Y the subject
             nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if _LED_BY.search(sent.text, 0, m.start - sent.start) and any(
+                    re.fullmatch(r"[^,;()]*\(\s*", sent.text[m.end - sent.start:n.start - sent.start]) for n in cands[i + 1:]):
+                continue         # "Pasukan penjaga perdamaian pimpinan NATO di Kosovo (KFOR) mengerahkan": KFOR does
             if nxt is not None and self.kind(m) == "Person" == self.kind(nxt) and self.before(sent, m, lx["kin"]) \
                     and re.fullmatch(r",\s*", sent.text[m.end - sent.start:nxt.start - sent.start]):
                 continue         # "adik pemimpin X Luis Arce, Sofia Mendez, menepis ...": the relative is no subject
