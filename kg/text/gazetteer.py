@@ -40,6 +40,20 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 _PART = re.compile(r"\w+(?:['’.]\w+)*")
 
 
+@functools.lru_cache(maxsize=1)
+def _names_by_key() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for entries in gazetteer()[0].values():
+        for e in entries:
+            out.setdefault(e.key, set()).add(e.alias)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def gazetteer_names(key: str) -> frozenset[str]:
+    """Every name the gazetteer gives the entity `key` ("PBB", "Perserikatan Bangsa-Bangsa", ...)."""
+    return _names_by_key().get(key, frozenset())
+
+
 def known_label(text: str) -> bool:
     """True when `text` is a name in the gazetteer."""
     return text.strip().casefold() in gazetteer()[0]

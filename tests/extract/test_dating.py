@@ -1215,8 +1215,22 @@ def test_dating_what_the_lede_s_speaker_does_then_is_not_of_the_lede_s_day(then)
                                   "menyampaikan informasi tersebut di Kinshasa pada Selasa (4/2/2025)"])
 def test_dating_one_who_tells_the_figure_just_given_dates_it(told):
     text = ("Perserikatan Bangsa-Bangsa mengatakan sedikitnya 2.900 orang tewas dalam pertempuran di Goma pekan lalu.\n"
-            f"Wakil kepala misi penjaga perdamaian di Kongo, Vivian Mbeki, {told}.")
+            f"Wakil kepala misi penjaga perdamaian PBB di Kongo (MONUSCO), Vivian Mbeki, {told}.")
     assert date_of(dated(text, "2025-02-05"), "ESTIMATE", "Perserikatan Bangsa-Bangsa") == ("2025-02-04", "context")
+
+
+@pytest.mark.parametrize("told", [
+    # another body passes the figure on: its day is not the first teller's
+    "Organisasi Kesehatan Dunia menyampaikan angka tersebut dalam laporannya pada Kamis (8/5/2025).",
+    # the same teller gave it first at another time
+    "Long pertama kali menyampaikan data itu pada Februari lalu, ketika kasus baru mencapai 200.",
+])
+def test_dating_a_figure_passed_on_by_another_or_told_first_before_does_not_date_the_statement(told):
+    text = ("Wabah demam berdarah meluas di Vietnam bagian utara.\nRumah sakit di Hanoi kewalahan.\n"
+            "Juru bicara Kementerian Kesehatan Vietnam Nguyen Van Long mengatakan sudah ada 1.200 kasus sejak Januari.\n"
+            f"{told}")
+    claims = [c for c in dated(text, "2025-05-10") if c[1] == "Nguyen Van Long"]
+    assert claims and claims[0][2:] == ("2025-05-10", "published"), claims      # (the statement of the 1.200 cases)
 
 
 def test_dating_a_figure_told_again_without_its_day_leaves_the_statement_s_day():
@@ -1375,3 +1389,69 @@ def test_dating_what_a_retaliation_answers_is_older_than_the_retaliation():
     claims = dated(text, "2025-03-14")
     assert date_of(claims, "ATTACK", "Israel") == ("2025-03-11", "stated")
     assert date_of(claims, "ATTACK", "Hamas") == (None, None)
+
+
+# --- near misses of the rules of the lede's meeting, of "juga", of a count's period and of "kemudian" -----------
+
+MET_LEDE = ("Menteri Luar Negeri Korea Utara Ri Song-hwa bertemu Menteri Luar Negeri Rusia Pavel Orlov di Pyongyang, "
+            "Rabu (1/7/2026){}.\nPertemuan itu berlangsung selama tiga jam.\n")
+
+
+@pytest.mark.parametrize("tail, later, agent", [
+    ("", "Setibanya di Moskow, Orlov mengatakan kepada wartawan bahwa kunjungan itu sukses.", "Pavel Orlov"),
+    ("", "Sebelum berangkat ke Pyongyang, Orlov mengatakan Rusia siap memperluas kerja sama.", "Pavel Orlov"),
+    ("", "Dalam wawancara dengan televisi Rusia yang disiarkan Jumat, Orlov mengatakan Korea Utara adalah mitra "
+         "strategis.", "Pavel Orlov"),
+    ("", "Orlov dijadwalkan bertemu Kim Jong Un pada hari berikutnya.\nOrlov mengatakan kepada Kim bahwa Rusia tidak "
+         "akan melupakan bantuan Pyongyang.", "Pavel Orlov"),
+    # one named in a clause of another time was not at the meeting
+    (", sepekan setelah Presiden Korea Selatan Park Min-jun mengunjungi Washington",
+     "Park mengatakan Seoul akan memperkuat aliansi dengan AS.", "Park Min-jun"),
+])
+def test_dating_what_is_said_elsewhere_or_by_one_not_at_the_meeting_is_not_of_its_day(tail, later, agent):
+    claims = [c for c in dated(MET_LEDE.format(tail) + later, "2026-07-03") if c[:2] == ("STATEMENT", agent)]
+    assert claims and claims[-1][2:] == ("2026-07-03", "published"), claims
+
+
+def test_dating_what_is_agreed_at_a_later_meeting_is_not_of_the_lede_s_meeting():
+    text = MET_LEDE.format("") + ("Pada Kamis, Ri bertemu Presiden Belarus Viktor Lukas di Minsk.\n"
+                                  "Dalam pertemuan tersebut, kedua pihak sepakat meningkatkan perdagangan.")
+    assert all(c[2] != "2026-07-01" for c in dated(text, "2026-07-03") if c[0] == "AGREE")
+
+
+@pytest.mark.parametrize("text, typ, agent, date", [
+    ("Sepanjang 2024, militer Korea Selatan berulang kali memperingatkan Korea Utara agar menghentikan uji coba rudal.",
+     "WARN", "Korea Selatan", "2024"),
+    ("Selama Desember 2024, Jepang tiga kali memprotes peluncuran rudal Korea Utara.", "CONDEMN", "Jepang", "2024-12"),
+])
+def test_dating_a_period_that_heads_the_telling_is_its_time(text, typ, agent, date):
+    got = dated("Situasi di perbatasan tenang.\nMiliter memperketat pengawasan.\n" + text, "2025-01-08")
+    assert date_of(got, typ, agent) == (date, "stated")
+
+
+THAI = "Menteri Luar Negeri Thailand Somchai Rattanakul pada Kamis (10/4/2025) mengecam serangan di pos perbatasan.\n"
+
+
+@pytest.mark.parametrize("later", ['"Kami lalu meminta Kamboja menarik pasukannya," kata Somchai.',
+                                   "Somchai mengatakan Thailand selanjutnya akan meminta bantuan ASEAN."])
+def test_dating_a_then_word_of_a_quote_or_of_a_plan_told_does_not_stop_the_telling_s_day(later):
+    claims = [c for c in dated(THAI + later, "2025-04-12") if c[1] == "Somchai Rattanakul" and c[0] != "CONDEMN"]
+    assert claims and all(c[2] == "2025-04-10" for c in claims), claims
+
+
+def test_dating_what_a_speaker_also_said_after_the_story_moved_on_is_not_of_their_last_day():
+    text = ("Situasi di perbatasan Armenia memanas.\nPasukan kedua negara saling tembak.\n"
+            "Menteri Luar Negeri Armenia Ara Petrosyan pada Rabu (13/8) mengecam serangan itu.\n"
+            "Pada Jumat, Petrosyan bertemu Menteri Luar Negeri Prancis di Paris.\n"
+            "Petrosyan juga mendesak Uni Eropa mengirim pemantau tambahan.")
+    assert date_of(dated(text, "2025-08-16"), "DEMAND", "Ara Petrosyan")[0] != "2025-08-13"
+
+
+@pytest.mark.parametrize("between", ["Pada November lalu, NIS memperkirakan 11.000 tentara Korea Utara berada di Rusia.",
+                                     "Kremlin membantah laporan tersebut."])
+def test_dating_the_lede_s_day_stops_at_an_earlier_report_or_a_denial(between):
+    text = ("Badan Intelijen Nasional Korea Selatan (NIS) menyatakan Korea Utara telah mengirim tambahan 3.000 tentara ke Rusia.\n"
+            "Penilaian itu disampaikan NIS dalam rapat tertutup dengan Komite Intelijen parlemen, Rabu (18/2/2025).\n"
+            f"{between}\nNIS mengatakan sebagian dari mereka telah ditarik dari garis depan.")
+    claims = [c for c in dated(text, "2025-02-20") if c[:2] == ("STATEMENT", "Badan Intelijen Nasional Korea Selatan")]
+    assert claims[-1][2:] == ("2025-02-20", "published"), claims

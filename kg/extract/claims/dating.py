@@ -13,7 +13,7 @@ from kg.text.dates import find_dates
 from kg.text.number_words import VAGUE
 from kg.text.number_words import WORDS as NUMBER_WORDS
 from kg.text.number_words import words_value
-from kg.text.gazetteer import gazetteer_country
+from kg.text.gazetteer import gazetteer_country, gazetteer_names
 
 _RELATIVE_CLAUSE = re.compile(r"(?<![\w-])yang\s[^,;.()“”\"]*", re.I)
 _SINCE = re.compile(r"(?<![\w-])sejak\s", re.I)
@@ -164,8 +164,8 @@ def date_for(t: Trigger, trigs: list[Trigger], dates: list[DateValue], text: str
     if t.type in SPEECH:     # "mengatakan insiden itu terjadi pada Senin": the day of what is told, not of the telling
         # (not "dalam jumpa pers yang berlangsung pada Senin": the occasion of the telling)
         # nor "menyebut X menguji 30 rudal sepanjang 2024": the time of what is counted
-        dates = [d for d in dates if not (d.start > t.end and _HAPPENED.search(text, t.end, d.start))
-                 and not _OVER.search(text, max(0, d.start - 30), d.start)]
+        dates = [d for d in dates if not (d.start > t.end and (_HAPPENED.search(text, t.end, d.start)
+                                                               or _OVER.search(text, max(0, d.start - 30), d.start)))]
     if t.type in ("DEMAND", "WARN"):     # "mendesak X untuk menghormati putusan ICJ pada Desember 2023": what is asked
         dates = [d for d in dates if not (d.start > t.end and _ASKED.search(text, t.end, d.start))]
     if not dates:
@@ -335,7 +335,9 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
         if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
             c.date = day
         elif m and not near and c.type not in SPEECH and c.trigger and sent.text.find(c.trigger) >= m.start() \
-                and (c.date is None or sent.text.find(c.date.text, start) < 0):
+                and (c.date is None or sent.text.find(c.date.text, start) < 0) and not (last is not None and any(
+                    (d := sentence_day.get(j)) is not None and d.value != day.value for j in range(last.sentence.index + 1, sent.index))):
+            # (not past "Pada Kamis, X bertemu Y di Minsk.": that meeting, told with no claim, is on another day)
             c.date = day     # "KCNA melaporkan pada Senin bahwa dalam pertemuan itu kedua pihak menandatangani ...":
             # done at the meeting, not on the day of the report
 
@@ -403,6 +405,17 @@ def family(agent: str, article: Article, serves: dict[str, set[str | None]]) -> 
     return fam | {p for p, orgs in serves.items() if orgs & fam}
 
 
+def speaks_for(a: str, b: str, article: Article, serves: dict[str, set[str | None]]) -> bool:
+    """Whether `a` speaks for `b`, or `b` for `a`: one of the other's family, or a body named after the other
+    ("Misi Stabilisasi PBB di Kongo" for "Perserikatan Bangsa-Bangsa")."""
+    if a == b or a in family(b, article, serves) or b in family(a, article, serves):
+        return True
+    ea, eb = article.entities[a], article.entities[b]
+    named = lambda x, y: any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", y.label)
+                             for n in {x.label} | x.aliases | gazetteer_names(x.key) if len(n) > 2)
+    return named(ea, eb) or named(eb, ea)
+
+
 def told_later(c: Claim, claims: list[Claim], article: Article, serves: dict[str, set[str | None]],
                within: int | None = None) -> DateValue | None:
     """An undated statement that the next sentences tell in detail ("X confirmed ... . X's general
@@ -451,10 +464,14 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
     if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
             or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
         return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
-    if done_then(c):
-        return None
-    # (those who met: the meeting's sides, the persons its sentence names, and the bodies they speak for)
-    met_by = {m.key for m in article.mentions if m.sentence == first and article.entities[m.key].type == "Person"} \
+    if done_then(c) or any(d.precision == "day" for d in sentence_dates.get(c.sentence.index, ())) \
+            or _ELSEWHEN.search(c.sentence.text):
+        return None      # ("Setibanya di Moskow, X mengatakan ...", "Dalam wawancara yang disiarkan Jumat, X ...")
+    # (those who met: the meeting's sides, the persons its sentence names outside a clause of another time, and
+    # the bodies they speak for)
+    lede_text = article.sentences[first].text
+    met_by = {m.key for m in article.mentions if m.sentence == first and article.entities[m.key].type == "Person"
+              and not WITHIN_TIME_CLAUSE.search(lede_text, 0, max(0, m.start - article.sentences[first].start))} \
         if met else set()
 
     def party(x: Claim) -> bool:
@@ -473,18 +490,33 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
     between = range(first + 1, c.sentence.index)
     # the story has moved to another day ("Pada Rabu (12/3), pasukan X menyerang ...", "laporan yang terbit Kamis")
     sents = article.sentences
-    if any(d.precision == "day" and d.value != day.value for j in between for d in sentence_dates.get(j, ())) \
-            or any(_LATER_ON.search(sents[j].text) for j in between):
-        return None      # ("Namun, dua hari kemudian pasukan X menembaki ...")
-    # or to what another told since, which this answers ("Jaringan Dokter menuduh RSF ... . RSF membantah ...")
+    if moved_on(day, between, sentence_dates, sents) or any(_LATER_ON.search(sents[j].text) for j in between):
+        return None      # ("Namun, dua hari kemudian pasukan X menembaki ...", "Pada November lalu, ...")
+    # or to what another told since, which this answers ("Jaringan Dokter menuduh RSF ... . RSF membantah ...",
+    # "Kremlin membantah laporan tersebut. NIS mengatakan ...")
     fam = family(c.agent, article, serves)
-    if any(x.type in SPEECH and x.sentence.index in between and x.agent not in fam and (x.target in fam or c.type == "DENY")
-           for x in claims):
+    if any(x.type in SPEECH and x.sentence.index in between and x.agent not in fam
+           and (x.target in fam or c.type == "DENY" or x.type == "DENY") for x in claims):
         return None
     return day
 
 
-def also_day(c: Claim, claims: list[Claim], article: Article) -> DateValue | None:
+def moved_on(day: DateValue, between, sentence_dates: dict[int, list[DateValue]], sents: list[Sentence]) -> bool:
+    """Whether a sentence of `between` states another day than `day`, or opens on a month or year `day` is not in
+    ("Pada November lalu, ...")."""
+    return any(d.value != day.value if d.precision == "day" else
+               not day.value.startswith(d.value) and _OPENS_ON.fullmatch(sents[j].text, 0, d.start) is not None
+               for j in between for d in sentence_dates.get(j, ()))
+
+
+_OPENS_ON = re.compile(r"\W*(?:[Pp]ada\s+)?")
+
+
+_ELSEWHEN = re.compile(r"(?<![\w-])(?:setibanya|sebelum\s+(?:berangkat|bertolak|bertemu|tiba)|keesokan|hari\s+berikutnya"
+                       r"|sepulang(?:nya)?|sekembalinya|wawancara|disiarkan|diunggah)(?![\w-])", re.I)
+
+
+def also_day(c: Claim, claims: list[Claim], article: Article, sentence_dates: dict[int, list[DateValue]]) -> DateValue | None:
     """"X juga menuduh ...": what a speaker is told to have also said was said where they spoke last, on the day
     the text gave that (a day of their own, not the publication day)."""
     text = c.sentence.text
@@ -494,25 +526,32 @@ def also_day(c: Claim, claims: list[Claim], article: Article) -> DateValue | Non
     last = next((x for x in reversed(claims) if x.sentence.index < c.sentence.index and x.agent == c.agent
                  and x.type in SPEECH), None)
     day = last.date if last is not None else None
-    return day if day is not None and day is not article.published and day.precision == "day" else None
+    if day is None or day is article.published or day.precision != "day" \
+            or moved_on(day, range(last.sentence.index + 1, c.sentence.index + 1), sentence_dates, article.sentences):
+        return None      # (not past "Pada Jumat, X bertemu ...")
+    return day
 
 
 _ALSO = re.compile(r"(?<![\w-])juga\s+$", re.I)
 _LEDE_REACH = 8     # sentences
 MEETING = _MEETING = ("MEET", "AGREE")     # the occasions where those who met speak
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
-_LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya)(?![\w-])", re.I)
+_LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya|(?:hari|pekan|minggu|bulan)\s+berikutnya)(?![\w-])", re.I)
 _ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)
 
 
 def done_then(c: Claim) -> bool:
     """"X kemudian meminta ...", "X lalu menuntut ...": an act told as done after what was told before,
-    on a day the text does not give."""
-    at = c.sentence.text.find(c.trigger) if c.trigger else -1
-    return at > 0 and _THEN_ON.search(c.sentence.text, 0, at) is not None
+    on a day the text does not give (not a word of a quote)."""
+    text = c.sentence.text
+    at = text.find(c.trigger) if c.trigger else -1
+    m = _THEN_ON.search(QUOTE.sub(lambda m: " " * len(m.group(0)), text), 0, at) if at > 0 else None
+    return m is not None and not (m.group(1).casefold() == "lalu" and _TIME_BEFORE.search(text, 0, m.start(1)))
 
 
-_THEN_ON = re.compile(r"(?<![\w-])(?:kemudian|lantas|selanjutnya)(?![\w-])|(?<![\w-])lalu\s+$", re.I)
+# "kemudian", "lalu" just before the verb (not "selanjutnya akan meminta": a plan told; not "pekan lalu meminta")
+_THEN_ON = re.compile(r"(?<![\w-])(kemudian|lantas|selanjutnya|lalu)\s+(?:(?!akan\b)[\w-]+\s+)?$", re.I)
+_TIME_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(list(_CAL['units']) + [w for ws in _CAL['days'].values() for w in ws] + [w for m in _CAL['months'].values() for w in m['names']])})\s+$", re.I)
 
 
 def said_earlier(c: Claim) -> bool:

@@ -27,6 +27,7 @@ from kg.extract.claims.dating import (
     one_day,
     said_earlier,
     serving,
+    speaks_for,
     told_later,
     WITHIN_TIME_CLAUSE,
 )
@@ -792,12 +793,17 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         attack_and_toll(found)
         if i and lx["figure_that"].match(sent.text):     # "Angka tersebut diungkapkan oleh X": X's figures
             found += reader.figures_of(sents[i - 1], found, prev)
+        # "Informasi itu disampaikan X ... pada Senin (20/4)", "X menyampaikan angka tersebut kepada wartawan pada
+        # Selasa (4/2)": the day of the telling of what the sentence before told (not of the event told), when X
+        # speaks for the one who told it ("wakil kepala misi PBB" for the UN; not WHO passing on a ministry's figure)
+        teller = None if lx["statement_noun"].match(sent.text) else next(
+            (c for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day" and c.trigger
+             and lx["told_that"].match(sent.text, words_after(sent.text, c))), None)
         d = find_dates(sent.text, ref_day, ref_from)[:1] if lx["statement_noun"].match(sent.text) else \
-            [c.date for c in found if c.type in SPEECH and c.date is not None and c.trigger
-             and lx["told_that"].match(sent.text, words_after(sent.text, c))][:1]
-        for c in prev:       # "Informasi itu disampaikan X ... pada Senin (20/4)", "X menyampaikan angka tersebut
-            if c.date is None and d and c.type in SPEECH:     # kepada wartawan pada Selasa (4/2)"
-                c.date = d[0]        # (the day of the telling, not of the event told)
+            [teller.date] if teller else []
+        for c in prev:
+            if c.date is None and d and c.type in SPEECH and (teller is None or speaks_for(teller.agent, c.agent, article, serves)):
+                c.date = d[0]
         date_event_named(sent, claims, ref_day, ref_from, found)
         date_said_at(sent, claims, found, sents, reader.sentence_day)
         date_days_apart(sent, found, claims, ref_day, ref_from, reader.sentence_dates, body[0].index if body else None)
@@ -839,7 +845,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         if c.date is None and c.type in SPEECH and not said_earlier(c):
             habitual = c.trigger and lx["habitual"].search(c.sentence.text, 0, max(0, c.sentence.text.find(c.trigger)))
             c.date = None if habitual else told_later(c, claims, article, serves, None if c.sentence.index in lede else 2) \
-                or also_day(c, claims, article)
+                or also_day(c, claims, article, reader.sentence_dates)
             if c.date is None and not habitual and c.sentence.index not in lede:
                 c.date = lede_day(c, claims, article, first_said, serves, reader.sentence_dates) \
                     or lede_day(c, claims, article, first_met, serves, reader.sentence_dates, met=True)
