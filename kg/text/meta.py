@@ -234,7 +234,7 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
     return used
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][\w.]*(?:[ ,/]+[\w.-]+){0,4}(?:\s*\([^)]{1,30}\))?(?:\s+[—–-]+\s*|[—–-]+\s+|[—–]+(?=[A-Z]))|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\s*:\s+)(?=\S)")
+_DATELINE = re.compile(r"^(?:[A-Z][\w.]*(?:-[\w.]+)*(?:[ ,/]+[\w.-]+){0,4}(?:\s*\([^)]{1,30}\))?(?:\s+[—–-]+\s*|[—–-]+\s+|[—–]+(?=[A-Z]))|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\s*:\s+)(?=\S)")
 
 
 def strip_dateline(article: Article) -> None:

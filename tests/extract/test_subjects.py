@@ -455,3 +455,29 @@ def test_subjects_the_body_a_phrase_names_in_brackets_acts_not_its_leader(text):
 
 def test_subjects_a_coalition_led_by_a_country_with_no_name_of_its_own_acts_as_that_country():
     assert any(c[0] == "ATTACK" and c[1] == "Arab Saudi" for c in claims_of("Koalisi pimpinan Arab Saudi menyerang pelabuhan Hodeidah."))
+
+
+@pytest.mark.parametrize("text, typ, agent", [
+    ('"Drone itu dipasok oleh Abu Dhabi, dan kami punya buktinya," ujar juru bicara militer Sudan Nabil Abdallah.',
+     "SUPPLY", "Uni Emirat Arab"),
+    ("Tuduhan itu dibantah oleh Menteri Luar Negeri Chad Idriss Deby, yang menyebut Niger-lah yang menyerang.",
+     "DENY", "Idriss Deby"),
+    ("Rencana tersebut diumumkan oleh Menteri Pertahanan Chad Idriss Deby di N'Djamena, kata kantor berita resmi Niger.",
+     "STATEMENT", "Idriss Deby"),
+])
+def test_subjects_the_one_after_oleh_does_a_passive_not_a_speaker_named_later(text, typ, agent):
+    assert any(c[0] == typ and c[1] == agent for c in claims_of(text)), claims_of(text)
+
+
+def test_subjects_one_suspected_of_supplying_supplies_not_the_one_who_suspects():
+    claims = claims_of("Kepala Staf Gabungan Korea Selatan juga menduga Moskow telah memasok sistem pertahanan udara kepada Pyongyang.")
+    assert any(c[0] == "SUPPLY" and c[1] == "Rusia" for c in claims), claims
+    assert not any(c[0] == "SUPPLY" and c[1] == "Kepala Staf Gabungan Korea Selatan" for c in claims), claims
+
+
+@pytest.mark.parametrize("dateline", ["PORT-AU-PRINCE - ", "PORT-AU-PRINCE, KOMPAS.com - ", "Port-au-Prince - "])
+def test_subjects_a_hyphenated_dateline_is_not_the_subject(dateline):
+    text = (f"Judul\n\n{dateline}Kenya mengirim 600 personel polisi tambahan ke Haiti untuk memperkuat pasukan "
+            "multinasional yang menghadapi geng-geng bersenjata di ibu kota.")
+    claims = claims_of(text)
+    assert any(c[0] == "DEPLOY" and c[1] == "Kenya" for c in claims) and not any(c[1] == "Haiti" for c in claims), claims

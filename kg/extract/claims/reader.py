@@ -331,6 +331,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                            and not re.search(r"[.;:]|,.*,|(?<![\w-])(?:me|ber|di)[a-z]{3,}", text[t.end:m.start - sent.start])][:1]
                 if nxt:
                     agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
+                    if by and agents[0] != nxt[0].key:
+                        agents = [nxt[0].key]    # "dipasok oleh Abu Dhabi, ujar X": the one after "oleh", not the speaker
                     before = self.subjects(sent, args, lo, t.start, False)
                     target = before[0] if before and before[0] not in agents else None
                 elif speech:
