@@ -443,7 +443,7 @@ class _Annotator:
         for m in _SAY_AFTER.finditer(text):
             name = _clean_name(m.group(1))
             if _skip_ranks(text, m.start(1)) > m.start(1):
-                continue         # "kata Wali Kota Kharkiv Ihor Terekhov": a title, read with the name after it
+                continue         # "kata Wali Kota Abeche Idriss Mahamat": a title, read with the name after it
             if name and len(name.split()) >= 2 and not any(x.start - off == m.start(1) for x in local):
                 self._person(sent, m.start(1), name, "rule: speaker after verb of saying")
 
@@ -749,7 +749,7 @@ class _Annotator:
         known = [m.start - off for m in by_start.values() if pf.start() < m.start - off < pf.end()
                  and self.a.entities[m.key].type == "Person"]
         if known:
-            return min(known)      # "untuk Urusan Luar Negeri dan Kebijakan Keamanan Kaja Kallas": up to a known person
+            return min(known)      # "untuk Urusan Luar Negeri dan Kebijakan Keamanan <a known person>": up to them
         # "bidang Terorisme dan Intelijen Keuangan, X," and "untuk Urusan Politik, Perdamaian dan Keamanan, X,":
         # the name is the part after the last comma
         comma = text.rfind(",", pf.start(), pf.end())
@@ -837,7 +837,7 @@ class _Annotator:
         """An organisation not in the gazetteer between a title and a name ("Analis Universitas Indonesia
         Dimas Pratama"): its words run to the last known name, or leave two words for the person."""
         text = sent.text
-        # "Markas Koordinasi Perlakuan terhadap Tawanan Perang Ukraina, Oleksiy Hrytsenko": the body's name runs
+        # "Pusat Bantuan bagi Korban Perang Chad, Amina Yusuf": the body's name runs
         # on past a lower-case "terhadap" up to the comma before the person
         run = _ORG_RUN_ON.match(text, pos) or _ORG_RUN.match(text, pos)
         if not run:

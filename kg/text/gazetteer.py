@@ -50,7 +50,7 @@ def _names_by_key() -> dict[str, frozenset[str]]:
 
 
 def gazetteer_names(key: str) -> frozenset[str]:
-    """Every name the gazetteer gives the entity `key` ("PBB", "Perserikatan Bangsa-Bangsa", ...)."""
+    """Every name the gazetteer gives the entity `key` (its label and aliases)."""
     return _names_by_key().get(key, frozenset())
 
 

@@ -211,7 +211,7 @@ def find_authors(article: Article, lines: list[str], raw_lines: list[str]) -> li
     for i, line in enumerate(lines[:8]):
         m = _BYLINE.match(line)
         if m and parse_datetime_line(m.group("rest")) and not set(m.group("name").casefold().split()) & _NOT_NAMES \
-                and not _loose_outlet(m.group("name")):      # ("Medcom.id • 12 November 2026 15:41": the outlet)
+                and not _loose_outlet(m.group("name")):      # ("Kabar.id • 12 November 2026 15:41": the outlet)
             found.append(m.group("name"))
             used.append(line)
         elif (o := _OUTLET_AFTER.match(line)) and _as_outlet(o.group(2)) and _name_line(o.group(1)):

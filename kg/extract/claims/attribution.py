@@ -26,8 +26,8 @@ class Attribution:
     """Speakers and carriers (a part of the claim reader)."""
 
     def channels(self, sent: Sentence) -> list[str]:
-        """Who a sentence names as the channel its speaker spoke through ("Korea Utara melalui kantor berita
-        resmi KCNA mengecam ..."): they go on telling what was told on that day."""
+        """Who a sentence names as the channel its speaker spoke through ("Chad melalui kantor berita
+        resmi ATP mengecam ..."): they go on telling what was told on that day."""
         return [m.key for m in self.args(sent) if (self.kind(m) == "Outlet" and _THROUGH_ANY.search(
             sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)) or _THROUGH.search(
             sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)]

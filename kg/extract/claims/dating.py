@@ -337,8 +337,8 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
         elif m and not near and c.type not in SPEECH and c.trigger and sent.text.find(c.trigger) >= m.start() \
                 and (c.date is None or sent.text.find(c.date.text, start) < 0) and not (last is not None and any(
                     (d := sentence_day.get(j)) is not None and d.value != day.value for j in range(last.sentence.index + 1, sent.index))):
-            # (not past "Pada Kamis, X bertemu Y di Minsk.": that meeting, told with no claim, is on another day)
-            c.date = day     # "KCNA melaporkan pada Senin bahwa dalam pertemuan itu kedua pihak menandatangani ...":
+            # (not past "Pada Kamis, X bertemu Z di kota lain.": that meeting, told with no claim, is on another day)
+            c.date = day     # "Kantor berita X melaporkan pada Senin bahwa dalam pertemuan itu kedua pihak menandatangani ...":
             # done at the meeting, not on the day of the report
 
 
@@ -407,7 +407,7 @@ def family(agent: str, article: Article, serves: dict[str, set[str | None]]) -> 
 
 def speaks_for(a: str, b: str, article: Article, serves: dict[str, set[str | None]]) -> bool:
     """Whether `a` speaks for `b`, or `b` for `a`: one of the other's family, or a body named after the other
-    ("Misi Stabilisasi PBB di Kongo" for "Perserikatan Bangsa-Bangsa")."""
+    ("Misi Pemantau Uni Afrika di Chad" for "Uni Afrika")."""
     if a == b or a in family(b, article, serves) or b in family(a, article, serves):
         return True
     ea, eb = article.entities[a], article.entities[b]
@@ -455,18 +455,18 @@ _HE = re.compile(r"\W*(?:Ia|Dia|Beliau)\s")
 
 def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None, serves: dict,
              sentence_dates: dict[int, list[DateValue]], met: bool = False) -> DateValue | None:
-    """"NIS memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut NIS, ...": what the agent
+    """"Badan X memperkirakan ..., kata anggota parlemen pada Kamis (27/2)." then "Menurut badan X, ...": what the agent
     the lede's first statement (sentence `first`) reports as speaking on a day it states, or the next sentences
-    give it ("Penilaian itu disampaikan NIS ... Rabu (18/2)"), before the publication day, goes on telling,
+    give it ("Penilaian itu disampaikan badan X ... Rabu (18/2)"), before the publication day, goes on telling,
     undated, a few sentences on, is told on that day. With `met`, sentence `first` tells a meeting on a day it
-    states ("X bertemu Y di Pyongyang, Rabu (1/7)"): what X or Y, or the body either speaks for, goes on saying
+    states ("X bertemu Y di ibu kota Y, Rabu (1/7)"): what X or Y, or the body either speaks for, goes on saying
     is said there, on that day."""
     if article.published is None or first is None or not 0 < c.sentence.index - first <= _LEDE_REACH \
             or _SEPARATELY.search(c.sentence.text) or _ANSWERING.match(c.sentence.text):
         return None      # ("X secara terpisah mengklaim ...", "Menanggapi langkah itu, X ...": another telling)
     if done_then(c) or any(d.precision == "day" for d in sentence_dates.get(c.sentence.index, ())) \
             or _ELSEWHEN.search(c.sentence.text):
-        return None      # ("Setibanya di Moskow, X mengatakan ...", "Dalam wawancara yang disiarkan Jumat, X ...")
+        return None      # ("Setibanya di negaranya, X mengatakan ...", "Dalam wawancara yang disiarkan Jumat, X ...")
     # (those who met: the meeting's sides, the persons its sentence names outside a clause of another time, and
     # the bodies they speak for)
     lede_text = article.sentences[first].text
@@ -492,8 +492,8 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
     sents = article.sentences
     if moved_on(day, between, sentence_dates, sents) or any(_LATER_ON.search(sents[j].text) for j in between):
         return None      # ("Namun, dua hari kemudian pasukan X menembaki ...", "Pada November lalu, ...")
-    # or to what another told since, which this answers ("Jaringan Dokter menuduh RSF ... . RSF membantah ...",
-    # "Kremlin membantah laporan tersebut. NIS mengatakan ...")
+    # or to what another told since, which this answers ("Jaringan Dokter menuduh X ... . X membantah ...",
+    # "Y membantah laporan tersebut. Badan X mengatakan ...")
     fam = family(c.agent, article, serves)
     if any(x.type in SPEECH and x.sentence.index in between and x.agent not in fam
            and (x.target in fam or c.type == "DENY" or x.type == "DENY") for x in claims):

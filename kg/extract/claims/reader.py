@@ -332,7 +332,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 if nxt:
                     agents = self.subjects(sent, args, nxt[0].start - sent.start, len(text), speech) or [nxt[0].key]
                     if by and agents[0] != nxt[0].key:
-                        agents = [nxt[0].key]    # "dipasok oleh Abu Dhabi, ujar X": the one after "oleh", not the speaker
+                        agents = [nxt[0].key]    # "dipasok oleh Y, ujar X": the one after "oleh", not the speaker
                     before = self.subjects(sent, args, lo, t.start, False)
                     target = before[0] if before and before[0] not in agents else None
                 elif speech:
@@ -420,7 +420,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                 admitted = next((x for x in out if x.type == "CONFIRM" and x.agent == ag and x.date is None), None) \
                     if t.nominal and t.type in ("DEPLOY", "SUPPLY") and c.date is not None and c.date.start > t.end \
                     and _ADMITS.search(text, 0, t.start) and _AT_LAST.search(text, max(0, t.start - 70), t.start) else None
-                if admitted is not None:     # "X baru mengakui pengiriman pasukannya ke Rusia pada April 2025": the
+                if admitted is not None:     # "X baru mengakui pengiriman pasukannya ke Y pada April 2025": the
                     admitted.date, c.date = c.date, None      # day of the admission; what it admits is older
                 c.modality = modality
                 if qspan:
@@ -530,9 +530,9 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
 
     def plan_announced(self, sent: Sentence, text: str, q, speakers: list[str]) -> bool:
         """Whether amount `q` is of a plan to send that the speakers announce, not estimate: their own side's or one
-        not named ("pemerintah akan mengerahkan 40.000 tentara"), or a partner's to them ("Shoigu mengatakan Korea
-        Utara akan mengirim 5.000 tentara zeni ke Kursk"); not a third party's plan an agency reports ("Menurut NIS,
-        Pyongyang berencana mengirim 12.000 tentara ke Rusia")."""
+        not named ("pemerintah akan mengerahkan 400 tentara"), or a partner's to them (an official of X: "Y akan
+        mengirim 500 tentara ke X"); not a third party's plan an agency reports ("Menurut badan intelijen Z, Y
+        berencana mengirim 1.200 tentara ke X")."""
         plan = lexicon()["planned_clause"].search(text, max(0, q.start - 120), q.start)
         if plan is None:
             return False
@@ -547,7 +547,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
 
     def allied(self, doer: str, speaker: str) -> bool:
         """Whether the doer of an act is on the speaker's side: one of its bodies, or a body named for its
-        country ("Angkatan Udara Pakistan" for a Pakistani general; not "RSF" for the army of Sudan)."""
+        country ("Angkatan Udara Chad" for a Chadian general; not a rebel group of Chad for its army)."""
         ours, ents = self.side(speaker), self.a.entities
         if doer in ours:
             return True
@@ -653,7 +653,7 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
         for e in events:
             if e.date is None and e.type in POINT_EVENTS and id(e) not in self.answered:
                 e.date = next((s.date for s in speech if s.date), None)
-                # (not "mengatakan serangan itu merupakan balasan atas serangan udara Israel": an earlier one)
+                # (not "mengatakan serangan itu merupakan balasan atas serangan udara Y": an earlier one)
         # a negated event inside a report is what the speaker denies, not an event
         claims = [c for c in claims if not (c in events and c.negated)]
         # amounts of troops: an estimate by whoever reports them
@@ -698,8 +698,8 @@ class _Reader(Subjects, Triggers, Attribution, Arguments, Amounts):
                     and any(planner in self.side(a) for a in agents):
                 continue     # "Kementerian Pertahanan X mengumumkan akan mengerahkan 40.000 tentara": its own plan, no estimate
             if not any(c.type == "ESTIMATE" for c in speech) and self.plan_announced(sent, text, q, agents):
-                for s in speech:     # "Shoigu mengatakan Korea Utara akan mengirim 1.000 penjinak ranjau dan 5.000
-                    s.quantity = s.quantity or q     # tentara zeni ke Kursk": a plan announced, the statement's amount
+                for s in speech:     # "Menteri X mengatakan Y akan mengirim 500 tentara ke X": a plan announced,
+                    s.quantity = s.quantity or q     # the statement's amount
                 continue
             if len(agents) > 1:      # "X said ... after Y revealed that 1.500 ...": the nearest speaker before it
                 at = {c.agent: text.find(c.trigger) for c in speech if c.agent in agents and c.trigger}
@@ -797,7 +797,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             found += reader.figures_of(sents[i - 1], found, prev)
         # "Informasi itu disampaikan X ... pada Senin (20/4)", "X menyampaikan angka tersebut kepada wartawan pada
         # Selasa (4/2)": the day of the telling of what the sentence before told (not of the event told), when X
-        # speaks for the one who told it ("wakil kepala misi PBB" for the UN; not WHO passing on a ministry's figure)
+        # speaks for the one who told it ("wakil kepala misi Uni Afrika" for the AU; not another body passing on a ministry's figure)
         teller = None if lx["statement_noun"].match(sent.text) else next(
             (c for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day" and c.trigger
              and lx["told_that"].match(sent.text, words_after(sent.text, c))), None)
@@ -839,7 +839,7 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
             day = next((d for d in _days_spoken(found).values() if d is not article.published), None)
             told_by = {a: day for a in reader.attributed + reader.channels(sent)} if day else {}
         prev = found or prev
-    # the first sentence of the lede that tells a statement ("Jerman akan mengirim ... . Hal itu diumumkan X pada Senin")
+    # the first sentence of the lede that tells a statement ("X akan mengirim ... . Hal itu diumumkan Y pada Senin")
     first_said = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type in SPEECH for c in claims)), None)
     first_met = next((s.index for s in body[:2] if any(c.sentence.index == s.index and c.type in MEETING and c.date is not None
                                                        and c.date.text in s.text for c in claims)), None)

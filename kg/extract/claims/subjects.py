@@ -94,7 +94,7 @@ class Subjects:
         # "setelah" opens, whose subject is a noun; X is no subject of it
         sub = [m.end() for m in _SUBORDINATE.finditer(sent.text, lo, hi) if "," not in sent.text[m.end():hi]]
         lo = sub[-1] if sub else lo      # (not when a comma closes the clause: "Rusia, menyusul kunjungan X, mengerahkan")
-        # "X mempertahankan pasukannya di sana, meski Beirut menuntut ...": a clause of its own, with its own subject
+        # "X mempertahankan pasukannya di sana, meski Y menuntut ...": a clause of its own, with its own subject
         own = [m.end() for m in _OWN_CLAUSE.finditer(sent.text, lo, hi)]
         lo = own[-1] if own else lo
         cands = [m for m in args if lo <= m.start - sent.start and m.end - sent.start <= hi
