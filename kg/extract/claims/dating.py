@@ -331,15 +331,17 @@ def date_said_at(sent: Sentence, earlier: list[Claim], found: list[Claim], sents
         if day is not None and day.text in sents[j].text and not _day_of_occasion(told, sents[j].text, day):
             day = None
     start = m.end() if m else 0
+    # what was done there: "Kantor berita X melaporkan pada Senin bahwa dalam pertemuan itu kedua pihak
+    # menandatangani ..." is done at the meeting, not on the day of the report (not past "Pada Kamis, X bertemu Z
+    # di kota lain.": that meeting, told with no claim, is on another day)
+    done_there = bool(m) and not near and day is not None and not (last is not None and any(
+        (d := sentence_day.get(j)) is not None and d.value != day.value for j in range(last.sentence.index + 1, sent.index)))
     for c in found if day else ():
         if c.type in SPEECH and c.date is None and (not c.trigger or sent.text.find(c.trigger) >= start):
             c.date = day
-        elif m and not near and c.type not in SPEECH and c.trigger and sent.text.find(c.trigger) >= m.start() \
-                and (c.date is None or sent.text.find(c.date.text, start) < 0) and not (last is not None and any(
-                    (d := sentence_day.get(j)) is not None and d.value != day.value for j in range(last.sentence.index + 1, sent.index))):
-            # (not past "Pada Kamis, X bertemu Z di kota lain.": that meeting, told with no claim, is on another day)
-            c.date = day     # "Kantor berita X melaporkan pada Senin bahwa dalam pertemuan itu kedua pihak menandatangani ...":
-            # done at the meeting, not on the day of the report
+        elif done_there and c.type not in SPEECH and c.trigger and sent.text.find(c.trigger) >= m.start() \
+                and (c.date is None or sent.text.find(c.date.text, start) < 0):
+            c.date = day
 
 
 _THEN = re.compile(r"(?<![\w-])(?:memicu|sehingga|lalu|kemudian|dan)(?![\w-])", re.I)
@@ -478,7 +480,7 @@ def lede_day(c: Claim, claims: list[Claim], article: Article, first: int | None,
         if not met:
             return x.agent == c.agent and x.type in SPEECH
         sides = {x.agent, x.target} | met_by
-        return x.type in _MEETING and x.date_source == "stated" and (
+        return x.type in MEETING and x.date_source == "stated" and (
             c.agent in sides.union(*(serves.get(k, set()) for k in sides))
             or any(article.entities[k].type == "Country" for k in serves.get(c.agent, set()) & sides))     # (its envoy)
     day = next((x.date for x in claims if x.sentence.index == first and party(x)
@@ -534,7 +536,7 @@ def also_day(c: Claim, claims: list[Claim], article: Article, sentence_dates: di
 
 _ALSO = re.compile(r"(?<![\w-])juga\s+$", re.I)
 _LEDE_REACH = 8     # sentences
-MEETING = _MEETING = ("MEET", "AGREE")     # the occasions where those who met speak
+MEETING = ("MEET", "AGREE")     # the occasions where those who met speak
 _SEPARATELY = re.compile(r"(?<![\w-])terpisah(?![\w-])", re.I)
 _LATER_ON = re.compile(r"(?<![\w-])(?:(?:\w+\s+)?(?:hari|pekan|minggu|bulan|jam)\s+kemudian|keesokan\s+harinya|sehari\s+setelahnya|(?:hari|pekan|minggu|bulan)\s+berikutnya)(?![\w-])", re.I)
 _ANSWERING = re.compile(r"\W*(?:menanggapi|merespons|merespon|membalas|menjawab)\b", re.I)
@@ -545,13 +547,18 @@ def done_then(c: Claim) -> bool:
     on a day the text does not give (not a word of a quote)."""
     text = c.sentence.text
     at = text.find(c.trigger) if c.trigger else -1
-    m = _THEN_ON.search(QUOTE.sub(lambda m: " " * len(m.group(0)), text), 0, at) if at > 0 else None
+    m = _THEN_ON.search(_unquoted(text), 0, at) if at > 0 else None
     return m is not None and not (m.group(1).casefold() == "lalu" and _TIME_BEFORE.search(text, 0, m.start(1)))
 
 
 # "kemudian", "lalu" just before the verb (not "selanjutnya akan meminta": a plan told; not "pekan lalu meminta")
 _THEN_ON = re.compile(r"(?<![\w-])(kemudian|lantas|selanjutnya|lalu)\s+(?:(?!akan\b)[\w-]+\s+)?$", re.I)
 _TIME_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(list(_CAL['units']) + [w for ws in _CAL['days'].values() for w in ws] + [w for m in _CAL['months'].values() for w in m['names']])})\s+$", re.I)
+
+
+def _unquoted(text: str) -> str:
+    """`text` with what its quotes say blanked out, at the same offsets."""
+    return QUOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def said_earlier(c: Claim) -> bool:
@@ -564,7 +571,7 @@ def said_earlier(c: Claim) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _said_earlier(text: str, trigger: str) -> bool:
     at = text.find(trigger) if trigger else -1
-    text = QUOTE.sub(lambda m: " " * len(m.group(0)), text)     # ('"... tidak akan pernah goyah," kata X': words of the quote)
+    text = _unquoted(text)     # ('"... tidak akan pernah goyah," kata X': words of the quote)
     return bool(at > 0 and (lexicon()["said_earlier"].search(text, 0, at) or WITHIN_TIME_CLAUSE.search(text, 0, at)))
 
 

@@ -102,6 +102,7 @@ def lexicon():
         "negation": re.compile(r"(?<![\w-])(?:" + _alt(lex["negation"]) + r")(?!\s+(?:hanya|sekadar|cuma|saja)\b)(?:\s+\w+){0,1}\s*$", re.I),
         "training_place": re.compile(r"(?<![\w-])(?:" + _alt(lex["training_places"]) + r")\s+$", re.I),
         "nameless": re.compile(r"(?<![\w-])(?:" + _alt(lex["nameless"]) + r")\s*$", re.I),
+        "may_be_sure": frozenset(w.casefold() for w in lex["may_be_sure"]),
         "modal_must": re.compile(r"(?<![\w-])(?:" + _alt(lex["modal_must"]) + r")\s+$", re.I),
         "modal": re.compile(r"(?<![\w-])(?:" + _alt(lex["modal_must"] + lex["modal_may"]) + r")\s+$", re.I),
         "recognised_before": re.compile(r"(?<![\w-])(?:" + _alt(lex["recognised"]) + r")(?:\s+\w+){0,3}\s+yang\s+(?:\w+\s+){0,3}$", re.I),

@@ -798,11 +798,11 @@ def read_claims(article: Article, ref, ref_from: str = "published") -> Article:
         # "Informasi itu disampaikan X ... pada Senin (20/4)", "X menyampaikan angka tersebut kepada wartawan pada
         # Selasa (4/2)": the day of the telling of what the sentence before told (not of the event told), when X
         # speaks for the one who told it ("wakil kepala misi Uni Afrika" for the AU; not another body passing on a ministry's figure)
-        teller = None if lx["statement_noun"].match(sent.text) else next(
+        noun_first = lx["statement_noun"].match(sent.text) is not None
+        teller = None if noun_first else next(
             (c for c in found if c.type in SPEECH and c.date is not None and c.date.precision == "day" and c.trigger
              and lx["told_that"].match(sent.text, words_after(sent.text, c))), None)
-        d = find_dates(sent.text, ref_day, ref_from)[:1] if lx["statement_noun"].match(sent.text) else \
-            [teller.date] if teller else []
+        d = find_dates(sent.text, ref_day, ref_from)[:1] if noun_first else [teller.date] if teller else []
         for c in prev:
             if c.date is None and d and c.type in SPEECH and (teller is None or speaks_for(teller.agent, c.agent, article, serves)):
                 c.date = d[0]

@@ -64,9 +64,6 @@ def is_nominal(word: str) -> bool:
         x.startswith(("me", "di", "ber")) and len(x) > 4 for x in w.split()))     # (not "dengan tegas membantah")
 
 
-_MAY_BE_SURE = frozenset(("dibenarkan", "dipastikan", "memastikan"))
-
-
 class Triggers:
     """The triggers of a sentence (a part of the claim reader)."""
 
@@ -96,7 +93,7 @@ class Triggers:
             if t.negated and not t.type in SPEECH and re.search(r"\bbukan\s+$", text[max(0, t.start - 8):t.start]):
                 continue         # "pelatihan, bukan berperang": a contrast, neither an event nor a denial
             before, wf = text[max(0, t.start - 40):t.start], w.casefold()
-            if typ == "CONFIRM" and wf in _MAY_BE_SURE and lx["modal" if t.passive else "modal_must"].search(before):
+            if typ == "CONFIRM" and wf in lx["may_be_sure"] and lx["modal" if t.passive else "modal_must"].search(before):
                 continue         # "tidak dapat dibenarkan", "belum dapat dipastikan", "akan memastikan": no speech act
             if typ in ("CONFIRM", "DENY") and lx["reluctant"].search(text, max(0, t.start - 40), t.start) \
                     and not lx["nameless"].search(before):      # (not "yang enggan disebut namanya mengonfirmasi")
